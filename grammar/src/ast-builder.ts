@@ -1,0 +1,459 @@
+// CST -> AST. Defensive everywhere: after error recovery a node may lack any child, and
+// tokens inserted by recovery have no position; both simply leave the AST field unset.
+import type { IToken } from 'chevrotain';
+import type * as A from './ast.js';
+import type * as C from './cst-types.js';
+
+type Child<T> = T[] | undefined;
+
+function real(token: IToken | undefined): token is IToken {
+  return token !== undefined && !token.isInsertedInRecovery && Number.isFinite(token.startOffset);
+}
+
+function first<T>(items: Child<T>): T | undefined {
+  return items?.[0];
+}
+
+function tokenSpan(token: IToken): A.Span {
+  return { start: token.startOffset, end: token.startOffset + token.image.length };
+}
+
+function join(a: A.Span, b: A.Span): A.Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
+/** The span of a CST node: from its first real token to its last. */
+function nodeSpan(node: { location?: { startOffset: number; endOffset?: number } }, fallback: A.Span): A.Span {
+  const loc = node.location;
+  if (loc && Number.isFinite(loc.startOffset) && loc.endOffset !== undefined && Number.isFinite(loc.endOffset)) {
+    return { start: loc.startOffset, end: loc.endOffset + 1 };
+  }
+  return fallback;
+}
+
+function name(token: IToken | undefined): A.Name | undefined {
+  return real(token) ? { text: token.image, span: tokenSpan(token) } : undefined;
+}
+
+function names(tokens: Child<IToken>): A.Name[] {
+  return (tokens ?? []).filter(real).map((tok) => ({ text: tok.image, span: tokenSpan(tok) }));
+}
+
+function unescape(body: string): string {
+  return body.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+}
+
+/** Triple-quoted text is dedented: the indentation of its continuation lines is layout, not content. */
+function dedent(body: string): string {
+  const lines = body.split(/\r?\n/);
+  const indents = lines
+    .slice(1)
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.length - l.trimStart().length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return lines
+    .map((l, i) => (i === 0 ? l : l.slice(cut)))
+    .join('\n')
+    .trim();
+}
+
+function stringValue(token: IToken): string {
+  const image = token.image;
+  switch (token.tokenType.name) {
+    case 'TripleString':
+      return dedent(image.slice(3, -3));
+    case 'UnterminatedTripleString':
+      return dedent(image.slice(3));
+    case 'StringLiteral':
+      return unescape(image.slice(1, -1));
+    default:
+      return unescape(image.slice(1));
+  }
+}
+
+function string(node: C.StringCstNode | undefined): A.StringLit | undefined {
+  if (!node) return undefined;
+  const c = node.children;
+  const token = [c.StringLiteral, c.TripleString, c.UnterminatedString, c.UnterminatedTripleString]
+    .map((x) => first(x))
+    .find(real);
+  return token ? { value: stringValue(token), span: tokenSpan(token) } : undefined;
+}
+
+function numberLit(token: IToken | undefined): A.NumberLit | undefined {
+  return real(token) ? { value: Number(token.image), text: token.image, span: tokenSpan(token) } : undefined;
+}
+
+function percentage(node: C.PercentageCstNode | undefined): A.NumberLit | undefined {
+  if (!node) return undefined;
+  const num = numberLit(first(node.children.NumberLiteral));
+  const pct = first(node.children.PercentSign);
+  if (!num) return undefined;
+  return real(pct) ? { ...num, span: join(num.span, tokenSpan(pct)) } : num;
+}
+
+function label(node: C.LabelCstNode | undefined): A.Name | undefined {
+  if (!node) return undefined;
+  return name(first(node.children.NumberLiteral)) ?? name(first(node.children.Name));
+}
+
+/** Wraps a field's value with its keyword's span; undefined when the value was not recovered. */
+function field<T>(keyword: IToken | undefined, value: T | undefined, valueSpan?: A.Span): A.Field<T> | undefined {
+  if (!real(keyword) || value === undefined) return undefined;
+  const kw = tokenSpan(keyword);
+  return { keyword: kw, value, span: valueSpan ? join(kw, valueSpan) : kw };
+}
+
+function stringField(keyword: IToken | undefined, node: C.StringCstNode | undefined): A.Field<A.StringLit> | undefined {
+  const value = string(node);
+  return field(keyword, value, value?.span);
+}
+
+function nameField(keyword: IToken | undefined, token: IToken | undefined): A.Field<A.Name> | undefined {
+  const value = name(token);
+  return field(keyword, value, value?.span);
+}
+
+function percentField(keyword: IToken | undefined, node: C.PercentageCstNode | undefined): A.Field<A.NumberLit> | undefined {
+  const value = percentage(node);
+  return field(keyword, value, value?.span);
+}
+
+function listField<T extends { span: A.Span }>(keyword: IToken | undefined, items: T[]): A.Field<T[]> | undefined {
+  if (!real(keyword)) return undefined;
+  const kw = tokenSpan(keyword);
+  const span = items.reduce((s, item) => join(s, item.span), kw);
+  return { keyword: kw, value: items, span };
+}
+
+/** The last occurrence wins; duplicates are reported by the checker from the CST counts. */
+function lastOf<T>(items: Child<T>): T | undefined {
+  return items?.[items.length - 1];
+}
+
+export class AstBuilder {
+  file(node: C.FileCstNode, length: number): A.GuidelineFile {
+    const c = node.children;
+    const declarations: A.Declaration[] = [
+      ...(c.enumDecl ?? []).map((n) => this.enumDecl(n)),
+      ...(c.attributeDecl ?? []).map((n) => this.attributeDecl(n)),
+      ...(c.interventionDecl ?? []).map((n) => this.interventionDecl(n)),
+      ...(c.referenceDecl ?? []).map((n) => this.referenceDecl(n)),
+      ...(c.statementDecl ?? []).map((n) => this.statementDecl(n)),
+      ...(c.caseDecl ?? []).map((n) => this.caseDecl(n)),
+      ...(c.decisionDecl ?? []).map((n) => this.decisionDecl(n)),
+    ].sort((a, b) => a.span.start - b.span.start);
+    const headers = (c.guidelineHeader ?? []).map((n) => this.header(n));
+    return {
+      kind: 'File',
+      span: { start: 0, end: length },
+      header: headers[0],
+      uses: (c.useDecl ?? []).map((n) => this.useDecl(n)),
+      declarations,
+    };
+  }
+
+  private header(node: C.GuidelineHeaderCstNode): A.GuidelineHeader {
+    const c = node.children;
+    const title = lastOf(c.titleField);
+    const doi = lastOf(c.doiField);
+    return {
+      kind: 'Guideline',
+      span: nodeSpan(node, tokenSpan(c.Kw_guideline[0])),
+      name: name(first(c.Name)),
+      title: title && stringField(first(title.children.Kw_title), first(title.children.string)),
+      doi: doi && stringField(first(doi.children.Kw_doi), first(doi.children.string)),
+      panel: c.panelBlock?.[0] && this.panel(c.panelBlock[0]),
+    };
+  }
+
+  private panel(node: C.PanelBlockCstNode): A.Panel {
+    const c = node.children;
+    const voters = lastOf(c.votersField);
+    const agree = lastOf(c.agreeField);
+    const consensus = lastOf(c.consensusField);
+    const strong = lastOf(c.strongField);
+    const votersValue = voters && numberLit(first(voters.children.NumberLiteral));
+    return {
+      kind: 'Panel',
+      span: nodeSpan(node, tokenSpan(c.Kw_panel[0])),
+      voters: voters && field(first(voters.children.Kw_voters), votersValue, votersValue?.span),
+      agree: agree && listField(first(agree.children.Kw_agree), names(agree.children.Name)),
+      consensus: consensus && percentField(first(consensus.children.Kw_consensus), first(consensus.children.percentage)),
+      strong: strong && percentField(first(strong.children.Kw_strong), first(strong.children.percentage)),
+    };
+  }
+
+  private useDecl(node: C.UseDeclCstNode): A.Use {
+    const c = node.children;
+    return { kind: 'Use', span: nodeSpan(node, tokenSpan(c.Kw_use[0])), path: string(first(c.string)) };
+  }
+
+  private enumDecl(node: C.EnumDeclCstNode): A.EnumDecl {
+    const c = node.children;
+    return {
+      kind: 'Enum',
+      span: nodeSpan(node, tokenSpan(c.Kw_enum[0])),
+      name: name(first(c.Name)),
+      description: string(first(c.string)),
+      members: names(c.members),
+    };
+  }
+
+  private attributeDecl(node: C.AttributeDeclCstNode): A.AttributeDecl {
+    const c = node.children;
+    const typeNode = first(c.typeRef);
+    return {
+      kind: 'Attribute',
+      span: nodeSpan(node, tokenSpan(c.Kw_attribute[0])),
+      name: name(first(c.Name)),
+      type: typeNode && this.typeRef(typeNode),
+      description: string(first(c.string)),
+    };
+  }
+
+  private typeRef(node: C.TypeRefCstNode): A.TypeRef | undefined {
+    const typeName = name(first(node.children.Name));
+    if (!typeName) return undefined;
+    const unit = string(first(node.children.string));
+    return { span: unit ? join(typeName.span, unit.span) : typeName.span, name: typeName, unit };
+  }
+
+  private interventionDecl(node: C.InterventionDeclCstNode): A.InterventionDecl {
+    const c = node.children;
+    return {
+      kind: 'Intervention',
+      span: nodeSpan(node, tokenSpan(c.Kw_intervention[0])),
+      name: name(first(c.Name)),
+      description: string(first(c.string)),
+    };
+  }
+
+  private referenceDecl(node: C.ReferenceDeclCstNode): A.ReferenceDecl {
+    const c = node.children;
+    const doi = first(c.doiField);
+    const pmid = label(first(c.pmid));
+    return {
+      kind: 'Reference',
+      span: nodeSpan(node, tokenSpan(c.Kw_reference[0])),
+      name: label(first(c.label)),
+      citation: string(first(c.string)),
+      doi: doi && stringField(first(doi.children.Kw_doi), first(doi.children.string)),
+      pmid: field(first(c.Kw_pmid), pmid, pmid?.span),
+    };
+  }
+
+  private statementDecl(node: C.StatementDeclCstNode): A.StatementDecl {
+    const c = node.children;
+    const open = first(c.LBrace);
+    const close = first(c.RBrace);
+    const text = lastOf(c.textField);
+    const basis = lastOf(c.basisField);
+    const strength = lastOf(c.strengthField);
+    const certainty = lastOf(c.certaintyField);
+    const agreement = lastOf(c.agreementField);
+    const votes = lastOf(c.votesField);
+    const endorsed = lastOf(c.endorsedStrongField);
+    const cites = lastOf(c.citesField);
+    const section = lastOf(c.sectionField);
+    const rationale = lastOf(c.rationaleField);
+    const status = lastOf(c.statusField);
+    return {
+      kind: 'Statement',
+      span: nodeSpan(node, tokenSpan(c.Kw_statement[0])),
+      name: name(first(c.Name)),
+      title: string(first(c.string)),
+      body: real(open) ? join(tokenSpan(open), real(close) ? tokenSpan(close) : tokenSpan(open)) : undefined,
+      text: text && stringField(first(text.children.Kw_text), first(text.children.string)),
+      basis: basis && nameField(first(basis.children.Kw_basis), first(first(basis.children.fieldValue)?.children.Name)),
+      strength: strength && nameField(first(strength.children.Kw_strength), first(first(strength.children.fieldValue)?.children.Name)),
+      certainty: certainty && nameField(first(certainty.children.Kw_certainty), first(first(certainty.children.fieldValue)?.children.Name)),
+      agreement: agreement && percentField(first(agreement.children.Kw_agreement), first(agreement.children.percentage)),
+      votes: votes && listField(first(votes.children.Kw_votes), (votes.children.vote ?? []).flatMap((v) => this.vote(v))),
+      endorsedStrong: endorsed && percentField(first(endorsed.children.Kw_endorsed_strong), first(endorsed.children.percentage)),
+      cites: cites && listField(first(cites.children.Kw_cites), (cites.children.citeItem ?? []).flatMap((i) => this.citeItem(i))),
+      section: section && stringField(first(section.children.Kw_section), first(section.children.string)),
+      rationale: rationale && stringField(first(rationale.children.Kw_rationale), first(rationale.children.string)),
+      status: status && nameField(first(status.children.Kw_status), first(first(status.children.fieldValue)?.children.Name)),
+      rules: (c.ruleDecl ?? []).map((r) => this.ruleDecl(r)),
+    };
+  }
+
+  private vote(node: C.VoteCstNode): A.Vote[] {
+    const grade = name(first(node.children.Name));
+    const count = numberLit(first(node.children.NumberLiteral));
+    return grade && count ? [{ span: join(grade.span, count.span), grade, count }] : [];
+  }
+
+  private citeItem(node: C.CiteItemCstNode): A.CiteItem[] {
+    const from = label(first(node.children.label));
+    if (!from) return [];
+    const to = label(first(node.children.to));
+    return [{ span: to ? join(from.span, to.span) : from.span, from, to }];
+  }
+
+  private ruleDecl(node: C.RuleDeclCstNode): A.RuleDecl {
+    const c = node.children;
+    const when = first(c.orExpr);
+    const then = first(c.action);
+    return {
+      kind: 'Rule',
+      span: nodeSpan(node, tokenSpan(c.Kw_rule[0])),
+      name: name(first(c.Name)),
+      when: when && this.orExpr(when),
+      then: then && this.action(then),
+    };
+  }
+
+  action(node: C.ActionCstNode): A.Action | undefined {
+    const c = node.children;
+    const verbToken = [first(c.Kw_recommend), first(c.Kw_suggest)].find(real);
+    if (!verbToken) return undefined;
+    const interventions = names(c.Name);
+    const verbSpan = tokenSpan(verbToken);
+    const against = first(c.Kw_against);
+    const end = interventions.length ? interventions[interventions.length - 1].span : real(against) ? tokenSpan(against) : verbSpan;
+    return {
+      span: join(verbSpan, end),
+      verb: verbToken.image === 'recommend' ? 'recommend' : 'suggest',
+      verbSpan,
+      against: real(against),
+      interventions,
+    };
+  }
+
+  orExpr(node: C.OrExprCstNode): A.Expr | undefined {
+    const operands = (node.children.andExpr ?? []).map((n) => this.andExpr(n)).filter((e): e is A.Expr => !!e);
+    return combine('Or', operands);
+  }
+
+  private andExpr(node: C.AndExprCstNode): A.Expr | undefined {
+    const operands = (node.children.notExpr ?? []).map((n) => this.notExpr(n)).filter((e): e is A.Expr => !!e);
+    return combine('And', operands);
+  }
+
+  private notExpr(node: C.NotExprCstNode): A.Expr | undefined {
+    const c = node.children;
+    const paren = first(c.parenExpr);
+    const inner = paren
+      ? (first(paren.children.orExpr) && this.orExpr(first(paren.children.orExpr)!))
+      : first(c.condition) && this.condition(first(c.condition)!);
+    if (!inner) return undefined;
+    // `(a)` keeps the parentheses in its span, so ranges cover what the user wrote.
+    let expr: A.Expr = paren ? { ...inner, span: nodeSpan(paren, inner.span) } : inner;
+    const nots = (c.Kw_not ?? []).filter(real);
+    for (let i = nots.length - 1; i >= 0; i--) {
+      expr = { kind: 'Not', span: join(tokenSpan(nots[i]), expr.span), operand: expr };
+    }
+    return expr;
+  }
+
+  private condition(node: C.ConditionCstNode): A.Expr | undefined {
+    const c = node.children;
+    const attribute = name(first(c.Name));
+    if (!attribute) return undefined;
+    const span = nodeSpan(node, attribute.span);
+    const opNode = first(c.compareOp);
+    if (opNode) {
+      const opToken = Object.values(opNode.children).flat().find(real) as IToken | undefined;
+      const value = this.value(first(c.value));
+      if (!opToken || !value) return undefined;
+      return { kind: 'Compare', span, attribute, op: opToken.image as A.CompareOp, opSpan: tokenSpan(opToken), value };
+    }
+    if (c.Kw_in) {
+      const open = first(c.LBrace);
+      const close = first(c.RBrace);
+      const values = (c.members ?? []).map((v) => this.value(v)).filter((v): v is A.Value => !!v);
+      const setStart = real(open) ? tokenSpan(open) : span;
+      const setSpan = real(close) ? join(setStart, tokenSpan(close)) : setStart;
+      return { kind: 'In', span, attribute, values, setSpan };
+    }
+    if (c.Kw_between) {
+      const low = this.value(first(c.low));
+      const high = this.value(first(c.high));
+      if (!low || !high) return undefined;
+      return { kind: 'Between', span, attribute, low, high };
+    }
+    return { kind: 'Flag', span: attribute.span, attribute };
+  }
+
+  value(node: C.ValueCstNode | undefined): A.Value | undefined {
+    if (!node) return undefined;
+    const c = node.children;
+    const t = first(c.Kw_true) ?? first(c.Kw_false);
+    if (real(t)) return { kind: 'Bool', span: tokenSpan(t), value: t.image === 'true' };
+    const q = first(c.quantity);
+    if (q) return this.quantity(q);
+    const n = name(first(c.Name));
+    return n && { kind: 'Symbol', span: n.span, name: n };
+  }
+
+  private quantity(node: C.QuantityCstNode): A.QuantityValue | undefined {
+    const c = node.children;
+    const number = numberLit(first(c.NumberLiteral));
+    if (!number) return undefined;
+    const minus = first(c.Minus);
+    const pct = first(c.PercentSign);
+    const unitString = string(first(c.string));
+    const unit: A.Name | undefined = real(pct)
+      ? { text: '%', span: tokenSpan(pct) }
+      : unitString
+        ? { text: unitString.value, span: unitString.span }
+        : name(first(c.Identifier));
+    const start = real(minus) ? tokenSpan(minus) : number.span;
+    return {
+      kind: 'Quantity',
+      span: join(start, unit ? unit.span : number.span),
+      number,
+      negative: real(minus),
+      unit,
+    };
+  }
+
+  private caseDecl(node: C.CaseDeclCstNode): A.CaseDecl {
+    const c = node.children;
+    const given = (c.givenField ?? []).flatMap((g) => (g.children.assignment ?? []).flatMap((a) => this.assignment(a)));
+    const expects = (c.expectField ?? []).flatMap((e) => this.expectation(e));
+    return {
+      kind: 'Case',
+      span: nodeSpan(node, tokenSpan(c.Kw_case[0])),
+      title: string(first(c.string)),
+      given,
+      expects,
+    };
+  }
+
+  private assignment(node: C.AssignmentCstNode): A.Assignment[] {
+    const attribute = name(first(node.children.Name));
+    const value = this.value(first(node.children.value));
+    return attribute && value ? [{ span: join(attribute.span, value.span), attribute, value }] : [];
+  }
+
+  private expectation(node: C.ExpectFieldCstNode): A.Expectation[] {
+    const c = node.children;
+    const kw = tokenSpan(c.Kw_expect[0]);
+    const nothing = first(c.Kw_nothing);
+    if (real(nothing)) return [{ span: join(kw, tokenSpan(nothing)), nothing: true, only: false }];
+    const action = first(c.action) && this.action(first(c.action)!);
+    if (!action) return [];
+    return [{ span: join(kw, action.span), nothing: false, only: real(first(c.Kw_only)), action }];
+  }
+
+  private decisionDecl(node: C.DecisionDeclCstNode): A.DecisionDecl {
+    const c = node.children;
+    const where = first(c.where);
+    return {
+      kind: 'Decision',
+      span: nodeSpan(node, tokenSpan(c.Kw_decision[0])),
+      name: name(first(c.Name)),
+      title: string(first(c.string)),
+      ask: names(c.asked),
+      where: where && this.orExpr(where),
+    };
+  }
+}
+
+function combine(kind: 'And' | 'Or', operands: A.Expr[]): A.Expr | undefined {
+  if (operands.length <= 1) return operands[0];
+  return { kind, span: join(operands[0].span, operands[operands.length - 1].span), operands };
+}

@@ -1,0 +1,283 @@
+// Typed syntax tree of a .guideline file. Every node keeps its source span (character
+// offsets) so analysis can report precise ranges. Values the language enumerates
+// (basis, strength, ...) are kept as written names: the checker, not the parser, says
+// when one is misspelt, which gives a better message than a syntax error.
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Name {
+  readonly text: string;
+  readonly span: Span;
+}
+
+export interface StringLit {
+  readonly value: string;
+  readonly span: Span;
+}
+
+export interface NumberLit {
+  readonly value: number;
+  /** As written, e.g. "96.2": precision matters to the agreement checks. */
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** A field of a block: the keyword's span plus its value; `span` covers both. */
+export interface Field<T> {
+  readonly keyword: Span;
+  readonly value: T;
+  readonly span: Span;
+}
+
+export interface GuidelineFile {
+  readonly kind: 'File';
+  readonly span: Span;
+  readonly header?: GuidelineHeader;
+  readonly uses: Use[];
+  readonly declarations: Declaration[];
+}
+
+export interface GuidelineHeader {
+  readonly kind: 'Guideline';
+  readonly span: Span;
+  readonly name?: Name;
+  readonly title?: Field<StringLit>;
+  readonly doi?: Field<StringLit>;
+  readonly panel?: Panel;
+}
+
+export interface Panel {
+  readonly kind: 'Panel';
+  readonly span: Span;
+  readonly voters?: Field<NumberLit>;
+  readonly agree?: Field<Name[]>;
+  readonly consensus?: Field<NumberLit>;
+  readonly strong?: Field<NumberLit>;
+}
+
+export interface Use {
+  readonly kind: 'Use';
+  readonly span: Span;
+  readonly path?: StringLit;
+}
+
+export type Declaration =
+  | EnumDecl
+  | AttributeDecl
+  | InterventionDecl
+  | ReferenceDecl
+  | StatementDecl
+  | CaseDecl
+  | DecisionDecl;
+
+export interface EnumDecl {
+  readonly kind: 'Enum';
+  readonly span: Span;
+  readonly name?: Name;
+  readonly description?: StringLit;
+  readonly members: Name[];
+}
+
+export interface TypeRef {
+  readonly span: Span;
+  /** boolean, number, percent, days, weeks, months, years, or an enum's name. */
+  readonly name: Name;
+  /** `number unit "IU/mL"` */
+  readonly unit?: StringLit;
+}
+
+export interface AttributeDecl {
+  readonly kind: 'Attribute';
+  readonly span: Span;
+  readonly name?: Name;
+  readonly type?: TypeRef;
+  readonly description?: StringLit;
+}
+
+export interface InterventionDecl {
+  readonly kind: 'Intervention';
+  readonly span: Span;
+  readonly name?: Name;
+  readonly description?: StringLit;
+}
+
+export interface ReferenceDecl {
+  readonly kind: 'Reference';
+  readonly span: Span;
+  /** A number as written ("72") or an identifier. */
+  readonly name?: Name;
+  readonly citation?: StringLit;
+  readonly doi?: Field<StringLit>;
+  readonly pmid?: Field<Name>;
+}
+
+export interface Vote {
+  readonly span: Span;
+  readonly grade: Name;
+  readonly count: NumberLit;
+}
+
+export interface CiteItem {
+  readonly span: Span;
+  readonly from: Name;
+  /** The end of a range such as 72-76. */
+  readonly to?: Name;
+}
+
+export interface StatementDecl {
+  readonly kind: 'Statement';
+  readonly span: Span;
+  readonly name?: Name;
+  readonly title?: StringLit;
+  /** The span of the body's braces, where new fields are inserted. */
+  readonly body?: Span;
+  readonly text?: Field<StringLit>;
+  readonly basis?: Field<Name>;
+  readonly strength?: Field<Name>;
+  readonly certainty?: Field<Name>;
+  readonly agreement?: Field<NumberLit>;
+  readonly votes?: Field<Vote[]>;
+  readonly endorsedStrong?: Field<NumberLit>;
+  readonly cites?: Field<CiteItem[]>;
+  readonly section?: Field<StringLit>;
+  readonly rationale?: Field<StringLit>;
+  readonly status?: Field<Name>;
+  readonly rules: RuleDecl[];
+}
+
+export type Verb = 'recommend' | 'suggest';
+
+export interface Action {
+  readonly span: Span;
+  readonly verb: Verb;
+  readonly verbSpan: Span;
+  readonly against: boolean;
+  readonly interventions: Name[];
+}
+
+export interface RuleDecl {
+  readonly kind: 'Rule';
+  readonly span: Span;
+  readonly name?: Name;
+  readonly when?: Expr;
+  readonly then?: Action;
+}
+
+export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+export type Expr = AndExpr | OrExpr | NotExpr | CompareExpr | InExpr | BetweenExpr | FlagExpr;
+
+export interface AndExpr {
+  readonly kind: 'And';
+  readonly span: Span;
+  readonly operands: Expr[];
+}
+export interface OrExpr {
+  readonly kind: 'Or';
+  readonly span: Span;
+  readonly operands: Expr[];
+}
+export interface NotExpr {
+  readonly kind: 'Not';
+  readonly span: Span;
+  readonly operand: Expr;
+}
+export interface CompareExpr {
+  readonly kind: 'Compare';
+  readonly span: Span;
+  readonly attribute: Name;
+  readonly op: CompareOp;
+  readonly opSpan: Span;
+  readonly value: Value;
+}
+export interface InExpr {
+  readonly kind: 'In';
+  readonly span: Span;
+  readonly attribute: Name;
+  readonly values: Value[];
+  /** Span of the `{ ... }` set, for completion and empty-set reports. */
+  readonly setSpan: Span;
+}
+export interface BetweenExpr {
+  readonly kind: 'Between';
+  readonly span: Span;
+  readonly attribute: Name;
+  readonly low: Value;
+  readonly high: Value;
+}
+/** A boolean attribute used on its own as a condition. */
+export interface FlagExpr {
+  readonly kind: 'Flag';
+  readonly span: Span;
+  readonly attribute: Name;
+}
+
+export type Value = SymbolValue | BoolValue | QuantityValue;
+
+/** An enum member (or, mistakenly, any other name). */
+export interface SymbolValue {
+  readonly kind: 'Symbol';
+  readonly span: Span;
+  readonly name: Name;
+}
+export interface BoolValue {
+  readonly kind: 'Bool';
+  readonly span: Span;
+  readonly value: boolean;
+}
+export interface QuantityValue {
+  readonly kind: 'Quantity';
+  readonly span: Span;
+  readonly number: NumberLit;
+  readonly negative: boolean;
+  /** `%`, a unit word such as `years`, or a quoted unit such as "IU/mL". */
+  readonly unit?: Name;
+}
+
+export interface Assignment {
+  readonly span: Span;
+  readonly attribute: Name;
+  readonly value: Value;
+}
+
+export interface Expectation {
+  readonly span: Span;
+  /** `expect nothing` */
+  readonly nothing: boolean;
+  /** `expect only ...`: these and no other recommendations. */
+  readonly only: boolean;
+  readonly action?: Action;
+}
+
+export interface CaseDecl {
+  readonly kind: 'Case';
+  readonly span: Span;
+  readonly title?: StringLit;
+  readonly given: Assignment[];
+  readonly expects: Expectation[];
+}
+
+export interface DecisionDecl {
+  readonly kind: 'Decision';
+  readonly span: Span;
+  readonly name?: Name;
+  readonly title?: StringLit;
+  readonly ask: Name[];
+  readonly where?: Expr;
+}
+
+export interface SyntaxError {
+  readonly code: string;
+  readonly message: string;
+  readonly span: Span;
+}
+
+export interface ParseResult {
+  readonly ast: GuidelineFile;
+  readonly errors: SyntaxError[];
+  /** Comment spans, for folding and highlighting. */
+  readonly comments: Span[];
+}

@@ -1,0 +1,4 @@
+// The grammar package: text in, typed AST and syntax errors out. Knows nothing of LSP.
+export * from './ast.js';
+export { parse, MAX_NESTING, MAX_ERRORS } from './parse.js';
+export { reservedKeywords, softKeywords } from './lexer.js';

@@ -1,0 +1,97 @@
+// Text -> AST and errors. Never throws: lexing errors, unterminated strings and comments,
+// overly deep nesting and syntax errors all become SyntaxError entries, and the AST holds
+// whatever the recovering parser could make of the rest.
+import type { IRecognitionException, IToken } from 'chevrotain';
+import type { ParseResult, Span, SyntaxError } from './ast.js';
+import { AstBuilder } from './ast-builder.js';
+import type { FileCstNode } from './cst-types.js';
+import { guidelineLexer, LParen, RParen } from './lexer.js';
+import { parseTokens } from './parser.js';
+import { describeSyntaxError } from './syntax-messages.js';
+
+/** Parentheses deeper than this are reported and ignored, so parsing cannot overflow the stack. */
+export const MAX_NESTING = 64;
+/** Past this many errors a file is reported as garbage rather than error by error. */
+export const MAX_ERRORS = 100;
+
+const builder = new AstBuilder();
+
+export function parse(text: string): ParseResult {
+  const errors: SyntaxError[] = [];
+  const lexed = guidelineLexer.tokenize(text);
+  for (const e of lexed.errors) {
+    const char = text.slice(e.offset, e.offset + e.length);
+    errors.push({
+      code: 'unknown-character',
+      message: `Unexpected character${e.length > 1 ? 's' : ''} ${JSON.stringify(char.length > 20 ? char.slice(0, 20) + '…' : char)}`,
+      span: { start: e.offset, end: e.offset + e.length },
+    });
+  }
+  const comments: Span[] = [];
+  for (const c of lexed.groups.comments ?? []) {
+    comments.push(span(c));
+    if (c.tokenType.name === 'UnterminatedBlockComment') {
+      errors.push({ code: 'unterminated-comment', message: 'Unterminated block comment: add `*/`', span: { start: c.startOffset, end: c.startOffset + 2 } });
+    }
+  }
+  for (const tok of lexed.tokens) {
+    if (tok.tokenType.name === 'UnterminatedString') {
+      errors.push({ code: 'unterminated-string', message: 'Unterminated string: add the closing `"` on this line', span: span(tok) });
+    } else if (tok.tokenType.name === 'UnterminatedTripleString') {
+      errors.push({ code: 'unterminated-string', message: 'Unterminated text block: add the closing `"""`', span: { start: tok.startOffset, end: tok.startOffset + 3 } });
+    }
+  }
+  const tokens = limitNesting(lexed.tokens, errors);
+  const { cst, errors: parseErrors } = parseTokens(tokens);
+  for (const e of parseErrors) errors.push(syntaxError(e, text.length));
+  const ast = builder.file(cst as FileCstNode, text.length);
+  return { ast, errors: capErrors(errors), comments };
+}
+
+function span(token: IToken): Span {
+  return { start: token.startOffset, end: token.startOffset + token.image.length };
+}
+
+function syntaxError(e: IRecognitionException, length: number): SyntaxError {
+  const tok = e.token;
+  const at = Number.isFinite(tok.startOffset) ? span(tok) : { start: length, end: length };
+  // A missing token is best shown right after the previous one, not on the next line.
+  const previous = (e as { previousToken?: IToken }).previousToken;
+  const where = tok.tokenType.name === 'EOF' && previous && Number.isFinite(previous.startOffset) ? { start: previous.startOffset + previous.image.length, end: previous.startOffset + previous.image.length } : at;
+  return { code: 'syntax', message: describeSyntaxError(e), span: where };
+}
+
+/** Drops parentheses nested deeper than MAX_NESTING, with one error at the first of them. */
+function limitNesting(tokens: IToken[], errors: SyntaxError[]): IToken[] {
+  let depth = 0;
+  let reported = false;
+  let dropped = false;
+  const kept: IToken[] = [];
+  for (const tok of tokens) {
+    if (tok.tokenType === LParen) {
+      depth++;
+      if (depth > MAX_NESTING) {
+        if (!reported) {
+          errors.push({ code: 'nesting-too-deep', message: `Parentheses nested more than ${MAX_NESTING} deep; simplify the condition`, span: span(tok) });
+          reported = true;
+        }
+        dropped = true;
+        continue;
+      }
+    } else if (tok.tokenType === RParen) {
+      depth = Math.max(0, depth - 1);
+      if (depth >= MAX_NESTING) continue;
+    }
+    kept.push(tok);
+  }
+  return dropped ? kept : tokens;
+}
+
+function capErrors(errors: SyntaxError[]): SyntaxError[] {
+  errors.sort((a, b) => a.span.start - b.span.start);
+  if (errors.length <= MAX_ERRORS) return errors;
+  const shown = errors.slice(0, MAX_ERRORS);
+  const last = errors[errors.length - 1];
+  shown.push({ code: 'too-many-errors', message: `${errors.length - MAX_ERRORS} more syntax errors not shown; is this a guideline file?`, span: last.span });
+  return shown;
+}

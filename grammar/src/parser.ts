@@ -1,0 +1,428 @@
+// The concrete-syntax parser: one singleton Chevrotain CstParser with error recovery.
+// Rules are class properties, as Chevrotain recommends; the CST is turned into the typed
+// AST by ast-builder.ts.
+import { CstParser, IToken, TokenType } from 'chevrotain';
+import * as t from './lexer.js';
+
+const statementFieldKeywords = new Set<TokenType>([
+  t.Text, t.Basis, t.Strength, t.Certainty, t.Agreement, t.Votes, t.EndorsedStrong,
+  t.Cites, t.Section, t.Rationale, t.Status,
+]);
+
+class GuidelineCstParser extends CstParser {
+  constructor() {
+    super(t.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'onlyOffset' });
+    this.performSelfAnalysis();
+  }
+
+  public file = this.RULE('file', () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.guidelineHeader) },
+        { ALT: () => this.SUBRULE(this.useDecl) },
+        { ALT: () => this.SUBRULE(this.enumDecl) },
+        { ALT: () => this.SUBRULE(this.attributeDecl) },
+        { ALT: () => this.SUBRULE(this.interventionDecl) },
+        { ALT: () => this.SUBRULE(this.referenceDecl) },
+        { ALT: () => this.SUBRULE(this.statementDecl) },
+        { ALT: () => this.SUBRULE(this.caseDecl) },
+        { ALT: () => this.SUBRULE(this.decisionDecl) },
+      ]);
+    });
+  });
+
+  private guidelineHeader = this.RULE('guidelineHeader', () => {
+    this.CONSUME(t.Guideline);
+    this.CONSUME(t.Name);
+    this.CONSUME(t.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.titleField) },
+        { ALT: () => this.SUBRULE(this.doiField) },
+        { ALT: () => this.SUBRULE(this.panelBlock) },
+      ]);
+    });
+    this.CONSUME(t.RBrace);
+  });
+
+  private titleField = this.RULE('titleField', () => {
+    this.CONSUME(t.Title);
+    this.SUBRULE(this.string);
+  });
+
+  private doiField = this.RULE('doiField', () => {
+    this.CONSUME(t.Doi);
+    this.SUBRULE(this.string);
+  });
+
+  private panelBlock = this.RULE('panelBlock', () => {
+    this.CONSUME(t.Panel);
+    this.CONSUME(t.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.votersField) },
+        { ALT: () => this.SUBRULE(this.agreeField) },
+        { ALT: () => this.SUBRULE(this.consensusField) },
+        { ALT: () => this.SUBRULE(this.strongField) },
+      ]);
+    });
+    this.CONSUME(t.RBrace);
+  });
+
+  private votersField = this.RULE('votersField', () => {
+    this.CONSUME(t.Voters);
+    this.CONSUME(t.NumberLiteral);
+  });
+
+  private agreeField = this.RULE('agreeField', () => {
+    this.CONSUME(t.Agree);
+    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.CONSUME(t.Name) });
+  });
+
+  private consensusField = this.RULE('consensusField', () => {
+    this.CONSUME(t.Consensus);
+    this.SUBRULE(this.percentage);
+  });
+
+  private strongField = this.RULE('strongField', () => {
+    this.CONSUME(t.Strong);
+    this.SUBRULE(this.percentage);
+  });
+
+  private percentage = this.RULE('percentage', () => {
+    this.CONSUME(t.NumberLiteral);
+    this.CONSUME(t.PercentSign);
+  });
+
+  private useDecl = this.RULE('useDecl', () => {
+    this.CONSUME(t.Use);
+    this.SUBRULE(this.string);
+  });
+
+  private enumDecl = this.RULE('enumDecl', () => {
+    this.CONSUME(t.Enum);
+    this.CONSUME(t.Name);
+    this.OPTION(() => this.SUBRULE(this.string));
+    this.CONSUME(t.LBrace);
+    this.MANY_SEP({ SEP: t.Comma, DEF: () => this.CONSUME2(t.Name, { LABEL: 'members' }) });
+    this.CONSUME(t.RBrace);
+  });
+
+  private attributeDecl = this.RULE('attributeDecl', () => {
+    this.CONSUME(t.Attribute);
+    this.CONSUME(t.Name);
+    this.CONSUME(t.Colon);
+    this.SUBRULE(this.typeRef);
+    this.OPTION(() => this.SUBRULE(this.string));
+  });
+
+  private typeRef = this.RULE('typeRef', () => {
+    this.CONSUME(t.Name);
+    this.OPTION(() => {
+      this.CONSUME(t.Unit);
+      this.SUBRULE(this.string);
+    });
+  });
+
+  private interventionDecl = this.RULE('interventionDecl', () => {
+    this.CONSUME(t.Intervention);
+    this.CONSUME(t.Name);
+    this.OPTION(() => this.SUBRULE(this.string));
+  });
+
+  private referenceDecl = this.RULE('referenceDecl', () => {
+    this.CONSUME(t.Reference);
+    this.SUBRULE(this.label);
+    this.OPTION(() => this.SUBRULE(this.string));
+    this.OPTION2(() => this.SUBRULE(this.doiField));
+    this.OPTION3(() => {
+      this.CONSUME(t.Pmid);
+      this.SUBRULE2(this.label, { LABEL: 'pmid' });
+    });
+  });
+
+  /** A reference label: a number or a name. */
+  private label = this.RULE('label', () => {
+    this.OR([{ ALT: () => this.CONSUME(t.NumberLiteral) }, { ALT: () => this.CONSUME(t.Name) }]);
+  });
+
+  private statementDecl = this.RULE('statementDecl', () => {
+    this.CONSUME(t.Statement);
+    this.CONSUME(t.Name);
+    this.OPTION(() => this.SUBRULE(this.string));
+    this.CONSUME(t.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.textField) },
+        { ALT: () => this.SUBRULE(this.basisField) },
+        { ALT: () => this.SUBRULE(this.strengthField) },
+        { ALT: () => this.SUBRULE(this.certaintyField) },
+        { ALT: () => this.SUBRULE(this.agreementField) },
+        { ALT: () => this.SUBRULE(this.votesField) },
+        { ALT: () => this.SUBRULE(this.endorsedStrongField) },
+        { ALT: () => this.SUBRULE(this.citesField) },
+        { ALT: () => this.SUBRULE(this.sectionField) },
+        { ALT: () => this.SUBRULE(this.rationaleField) },
+        { ALT: () => this.SUBRULE(this.statusField) },
+        { ALT: () => this.SUBRULE(this.ruleDecl) },
+      ]);
+    });
+    this.CONSUME(t.RBrace);
+  });
+
+  private textField = this.RULE('textField', () => {
+    this.CONSUME(t.Text);
+    this.SUBRULE(this.string);
+  });
+  private basisField = this.RULE('basisField', () => {
+    this.CONSUME(t.Basis);
+    this.SUBRULE(this.fieldValue);
+  });
+  private strengthField = this.RULE('strengthField', () => {
+    this.CONSUME(t.Strength);
+    this.SUBRULE(this.fieldValue);
+  });
+  private certaintyField = this.RULE('certaintyField', () => {
+    this.CONSUME(t.Certainty);
+    this.SUBRULE(this.fieldValue);
+  });
+  /** A field's value word, which is never the keyword of the next field (`strength certainty low`). */
+  private fieldValue = this.RULE('fieldValue', () => {
+    this.OR([{ GATE: () => !statementFieldKeywords.has(this.LA(1).tokenType), ALT: () => this.CONSUME(t.Name) }]);
+  });
+  private agreementField = this.RULE('agreementField', () => {
+    this.CONSUME(t.Agreement);
+    this.SUBRULE(this.percentage);
+  });
+  private votesField = this.RULE('votesField', () => {
+    this.CONSUME(t.Votes);
+    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.vote) });
+  });
+  private vote = this.RULE('vote', () => {
+    this.CONSUME(t.Name);
+    this.CONSUME(t.NumberLiteral);
+  });
+  private endorsedStrongField = this.RULE('endorsedStrongField', () => {
+    this.CONSUME(t.EndorsedStrong);
+    this.SUBRULE(this.percentage);
+  });
+  private citesField = this.RULE('citesField', () => {
+    this.CONSUME(t.Cites);
+    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.citeItem) });
+  });
+  private citeItem = this.RULE('citeItem', () => {
+    this.SUBRULE(this.label);
+    this.OPTION(() => {
+      this.CONSUME(t.Minus);
+      this.SUBRULE2(this.label, { LABEL: 'to' });
+    });
+  });
+  private sectionField = this.RULE('sectionField', () => {
+    this.CONSUME(t.Section);
+    this.SUBRULE(this.string);
+  });
+  private rationaleField = this.RULE('rationaleField', () => {
+    this.CONSUME(t.Rationale);
+    this.SUBRULE(this.string);
+  });
+  private statusField = this.RULE('statusField', () => {
+    this.CONSUME(t.Status);
+    this.SUBRULE(this.fieldValue);
+  });
+
+  private ruleDecl = this.RULE('ruleDecl', () => {
+    this.CONSUME(t.Rule);
+    this.CONSUME(t.Name);
+    this.CONSUME(t.When);
+    this.SUBRULE(this.orExpr);
+    this.CONSUME(t.Then);
+    this.SUBRULE(this.action);
+  });
+
+  private action = this.RULE('action', () => {
+    this.OR([{ ALT: () => this.CONSUME(t.Recommend) }, { ALT: () => this.CONSUME(t.Suggest) }]);
+    this.OPTION(() => this.CONSUME(t.Against));
+    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.CONSUME(t.Name) });
+  });
+
+  private orExpr = this.RULE('orExpr', () => {
+    this.SUBRULE(this.andExpr);
+    this.MANY(() => {
+      this.CONSUME(t.Or);
+      this.SUBRULE2(this.andExpr);
+    });
+  });
+
+  private andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.notExpr);
+    this.MANY(() => {
+      this.CONSUME(t.And);
+      this.SUBRULE2(this.notExpr);
+    });
+  });
+
+  /** `not` repeats in a loop, not by recursion, so `not not ... x` cannot overflow the stack. */
+  private notExpr = this.RULE('notExpr', () => {
+    this.MANY(() => this.CONSUME(t.Not));
+    this.OR([
+      { ALT: () => this.SUBRULE(this.parenExpr) },
+      { ALT: () => this.SUBRULE(this.condition) },
+    ]);
+  });
+
+  private parenExpr = this.RULE('parenExpr', () => {
+    this.CONSUME(t.LParen);
+    this.SUBRULE(this.orExpr);
+    this.CONSUME(t.RParen);
+  });
+
+  private condition = this.RULE('condition', () => {
+    this.CONSUME(t.Name);
+    this.OPTION(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.SUBRULE(this.compareOp);
+            this.SUBRULE(this.value);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(t.In);
+            this.CONSUME(t.LBrace);
+            this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE2(this.value, { LABEL: 'members' }) });
+            this.CONSUME(t.RBrace);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(t.Between);
+            this.SUBRULE3(this.value, { LABEL: 'low' });
+            this.CONSUME(t.And);
+            this.SUBRULE4(this.value, { LABEL: 'high' });
+          },
+        },
+      ]);
+    });
+  });
+
+  private compareOp = this.RULE('compareOp', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.Equals) },
+      { ALT: () => this.CONSUME(t.NotEquals) },
+      { ALT: () => this.CONSUME(t.LessEq) },
+      { ALT: () => this.CONSUME(t.GreaterEq) },
+      { ALT: () => this.CONSUME(t.Less) },
+      { ALT: () => this.CONSUME(t.Greater) },
+    ]);
+  });
+
+  private value = this.RULE('value', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.True) },
+      { ALT: () => this.CONSUME(t.False) },
+      { ALT: () => this.SUBRULE(this.quantity) },
+      { ALT: () => this.CONSUME(t.Name) },
+    ]);
+  });
+
+  private quantity = this.RULE('quantity', () => {
+    this.OPTION(() => this.CONSUME(t.Minus));
+    this.CONSUME(t.NumberLiteral);
+    this.OPTION2(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(t.PercentSign) },
+        { ALT: () => this.SUBRULE(this.string) },
+        // A unit word (years, weeks, ...): a plain identifier, never a keyword that
+        // starts the next field, nor the name that starts the next `x = ...`.
+        { GATE: () => this.unitWordAhead(), ALT: () => this.CONSUME(t.Identifier) },
+      ]);
+    });
+  });
+
+  private caseDecl = this.RULE('caseDecl', () => {
+    this.CONSUME(t.Case);
+    this.SUBRULE(this.string);
+    this.CONSUME(t.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.givenField) },
+        { ALT: () => this.SUBRULE(this.expectField) },
+      ]);
+    });
+    this.CONSUME(t.RBrace);
+  });
+
+  private givenField = this.RULE('givenField', () => {
+    this.CONSUME(t.Given);
+    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.assignment) });
+  });
+
+  private assignment = this.RULE('assignment', () => {
+    this.CONSUME(t.Name);
+    this.CONSUME(t.Equals);
+    this.SUBRULE(this.value);
+  });
+
+  private expectField = this.RULE('expectField', () => {
+    this.CONSUME(t.Expect);
+    this.OR([
+      { ALT: () => this.CONSUME(t.Nothing) },
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(t.Only));
+          this.SUBRULE(this.action);
+        },
+      },
+    ]);
+  });
+
+  private decisionDecl = this.RULE('decisionDecl', () => {
+    this.CONSUME(t.Decision);
+    this.CONSUME(t.Name);
+    this.OPTION(() => this.SUBRULE(this.string));
+    this.CONSUME(t.LBrace);
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(t.Ask);
+            this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.CONSUME2(t.Name, { LABEL: 'asked' }) });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(t.Where);
+            this.SUBRULE(this.orExpr, { LABEL: 'where' });
+          },
+        },
+      ]);
+    });
+    this.CONSUME(t.RBrace);
+  });
+
+  private string = this.RULE('string', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.StringLiteral) },
+      { ALT: () => this.CONSUME(t.TripleString) },
+      { ALT: () => this.CONSUME(t.UnterminatedString) },
+      { ALT: () => this.CONSUME(t.UnterminatedTripleString) },
+    ]);
+  });
+
+  /** A unit word follows a number only when it is not itself the start of `x = ...`. */
+  private unitWordAhead(): boolean {
+    const next = this.LA(2).tokenType;
+    return next !== t.Equals && next !== t.Colon;
+  }
+}
+
+export const cstParser = new GuidelineCstParser();
+
+export function parseTokens(tokens: IToken[]) {
+  cstParser.input = tokens;
+  const cst = cstParser.file();
+  return { cst, errors: cstParser.errors };
+}
+
+export type { TokenType };
