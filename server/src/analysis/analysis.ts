@@ -1,0 +1,39 @@
+// One analysis per document version: parse (cached), load used files, declare symbols,
+// resolve names, run the checks. Every editor feature and the command line read this.
+import type { Finding } from './findings.js';
+import { loadProgram, type Program } from './program.js';
+import { resolveFile, type Resolution } from './resolve.js';
+import type { Settings } from './settings.js';
+import type { ParseCache, SourceFile, SourceHost } from './sources.js';
+import { buildSymbols, type SymbolTable } from './symbols.js';
+import { runChecks } from '../checks/index.js';
+
+export interface Analysis {
+  readonly uri: string;
+  readonly source: SourceFile;
+  readonly program: Program;
+  readonly symbols: SymbolTable;
+  readonly resolution: Resolution;
+  readonly settings: Settings;
+  /** Findings in the root file, sorted by position. */
+  readonly findings: Finding[];
+}
+
+export function analyze(source: SourceFile, host: SourceHost, cache: ParseCache, settings: Settings): Analysis {
+  const uri = source.uri;
+  const findings: Finding[] = source.parse.errors.map((e) => ({
+    severity: 'error',
+    code: e.code,
+    message: e.message,
+    uri,
+    span: e.span,
+  }));
+  const program = loadProgram(source, host, cache);
+  const { table, findings: symbolFindings } = buildSymbols(program.files, uri);
+  const { resolution, findings: nameFindings } = resolveFile(source.parse.ast, uri, table);
+  findings.push(...program.findings, ...symbolFindings, ...nameFindings);
+  const analysis: Analysis = { uri, source, program, symbols: table, resolution, settings, findings };
+  runChecks(analysis, (f) => findings.push(f));
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return analysis;
+}

@@ -1,0 +1,95 @@
+// A program is a file and every file it `use`s, transitively. Missing files and cycles are
+// reported at the `use` in the root file that leads to them (and at the `use` itself when
+// it is in the root), so the person editing the root sees them.
+import type { Use } from '../../../grammar/src/index.js';
+import type { Finding } from './findings.js';
+import type { ParseCache, SourceFile, SourceHost } from './sources.js';
+
+export interface Program {
+  readonly root: SourceFile;
+  /** The root first, then used files in the order they were reached. */
+  readonly files: readonly SourceFile[];
+  readonly findings: Finding[];
+  /** Every URI this program read or tried to read: a change to any of them invalidates it. */
+  readonly dependencies: ReadonlySet<string>;
+  /** The file each `use` of the root resolves to (by the use's path span start). */
+  readonly usedFiles: ReadonlyMap<Use, string>;
+}
+
+export function resolveUsePath(fromUri: string, path: string): string | undefined {
+  try {
+    return new URL(path, fromUri).href;
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadProgram(root: SourceFile, host: SourceHost, cache: ParseCache): Program {
+  const files: SourceFile[] = [root];
+  const byUri = new Map<string, SourceFile>([[root.uri, root]]);
+  const findings: Finding[] = [];
+  const dependencies = new Set<string>([root.uri]);
+  const usedFiles = new Map<Use, string>();
+  const reportedCycles = new Set<string>();
+
+  const visit = (file: SourceFile, stack: string[], rootUse: Use | undefined): void => {
+    for (const use of file.parse.ast.uses) {
+      if (!use.path) continue;
+      const atRoot = rootUse ?? use;
+      const target = resolveUsePath(file.uri, use.path.value);
+      if (target && file === root) usedFiles.set(use, target);
+      if (!target) {
+        if (file === root) findings.push(missing(root.uri, use, use.path.value));
+        continue;
+      }
+      dependencies.add(target);
+      const cycleStart = stack.indexOf(target);
+      if (cycleStart >= 0) {
+        const names = [...stack.slice(cycleStart), target].map(baseName);
+        const key = `${atRoot.span.start}`;
+        if (!reportedCycles.has(key)) {
+          reportedCycles.add(key);
+          findings.push({
+            severity: 'error',
+            code: 'use-cycle',
+            message: `\`use\` cycle: ${names.join(' -> ')}`,
+            uri: root.uri,
+            span: atRoot.path?.span ?? atRoot.span,
+          });
+        }
+        continue;
+      }
+      let used = byUri.get(target);
+      if (!used) {
+        const read = host.read(target);
+        if (!read) {
+          findings.push(missing(root.uri, atRoot, use.path.value, file === root ? undefined : baseName(file.uri)));
+          continue;
+        }
+        used = cache.get(target, read.text, read.version);
+        byUri.set(target, used);
+        files.push(used);
+      } else {
+        continue; // already loaded through another path: a diamond, not a cycle
+      }
+      visit(used, [...stack, target], atRoot);
+    }
+  };
+  visit(root, [root.uri], undefined);
+  return { root, files, findings, dependencies, usedFiles };
+}
+
+function missing(uri: string, use: Use, path: string, via?: string): Finding {
+  return {
+    severity: 'error',
+    code: 'missing-file',
+    message: via ? `\`${via}\` uses \`${path}\`, which does not exist` : `No file \`${path}\` next to this one`,
+    uri,
+    span: use.path?.span ?? use.span,
+  };
+}
+
+export function baseName(uri: string): string {
+  const clean = uri.split(/[?#]/)[0];
+  return decodeURIComponent(clean.slice(clean.lastIndexOf('/') + 1));
+}

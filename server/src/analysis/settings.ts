@@ -1,0 +1,35 @@
+// Settings read by the server (from the editor's configuration) and the command line
+// (from flags). Defaults here are the documented defaults.
+import type { Severity } from './findings.js';
+
+export interface Settings {
+  /** Severity of a strong recommendation on low or very low certainty without a rationale. */
+  discordantSeverity: Severity | 'off';
+  /** Consensus threshold (percent) when a guideline has no panel block. */
+  defaultConsensus: number;
+  /** Strong-endorsement threshold (percent) when a guideline has no panel block. */
+  defaultStrong: number;
+  /** Report declarations (attributes, interventions, references) that nothing uses. */
+  reportUnused: boolean;
+}
+
+export const defaultSettings: Settings = {
+  discordantSeverity: 'information',
+  defaultConsensus: 80,
+  defaultStrong: 70,
+  reportUnused: true,
+};
+
+const severities = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Accepts a partial, possibly malformed object (from JSON) and fills in defaults. */
+export function readSettings(raw: unknown): Settings {
+  const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const pct = (v: unknown, d: number) => (typeof v === 'number' && v >= 0 && v <= 100 ? v : d);
+  return {
+    discordantSeverity: typeof o.discordantSeverity === 'string' && severities.includes(o.discordantSeverity) ? (o.discordantSeverity as Settings['discordantSeverity']) : defaultSettings.discordantSeverity,
+    defaultConsensus: pct(o.defaultConsensus, defaultSettings.defaultConsensus),
+    defaultStrong: pct(o.defaultStrong, defaultSettings.defaultStrong),
+    reportUnused: typeof o.reportUnused === 'boolean' ? o.reportUnused : defaultSettings.reportUnused,
+  };
+}

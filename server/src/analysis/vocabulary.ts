@@ -1,0 +1,27 @@
+// The words the language enumerates for statement fields, in the order they are offered.
+export const bases = ['evidence', 'expert_opinion'] as const;
+export const strengths = ['strong', 'conditional'] as const;
+export const certainties = ['high', 'moderate', 'low', 'very_low'] as const;
+export const statuses = ['adopted', 'draft', 'rejected'] as const;
+export const voteGrades = ['A', 'B', 'C', 'D', 'E'] as const;
+
+export type Basis = (typeof bases)[number];
+export type Strength = (typeof strengths)[number];
+export type Certainty = (typeof certainties)[number];
+export type Status = (typeof statuses)[number];
+
+export function isOneOf<T extends string>(words: readonly T[], word: string | undefined): word is T {
+  return word !== undefined && (words as readonly string[]).includes(word);
+}
+
+/** GRADE's certainty symbols, as readers of guidelines know them. */
+export const certaintySymbols: Record<Certainty, string> = {
+  high: '⊕⊕⊕⊕',
+  moderate: '⊕⊕⊕◯',
+  low: '⊕⊕◯◯',
+  very_low: '⊕◯◯◯',
+};
+
+export function certaintyLabel(c: Certainty): string {
+  return `${certaintySymbols[c]} ${c.replace('_', ' ')}`;
+}

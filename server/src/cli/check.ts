@@ -1,0 +1,58 @@
+// `guideline check <files or folders>`: every finding as `file:line:col severity code message`
+// (or JSON); exit 1 when any is an error.
+import type { Finding } from '../analysis/findings.js';
+import { Workspace } from '../analysis/workspace.js';
+import { format, type Args } from './args.js';
+import { displayPath, fileUri, guidelineFiles } from './files.js';
+import { settingsFromArgs } from './settings-flags.js';
+import type { CommandResult } from './command.js';
+
+export interface FileFindings {
+  file: string;
+  findings: (Finding & { line: number; column: number; endLine: number; endColumn: number })[];
+}
+
+/** Analyses each file as a root and returns its own findings, positions 1-based. */
+export function checkFiles(files: string[], workspace: Workspace): FileFindings[] {
+  return files.map((file) => {
+    const analysis = workspace.analysis(fileUri(file));
+    const own = (analysis?.findings ?? []).filter((f) => f.uri === analysis?.uri);
+    return {
+      file,
+      findings: own.map((f) => {
+        const start = analysis!.source.lines.position(f.span.start);
+        const end = analysis!.source.lines.position(f.span.end);
+        return { ...f, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+      }),
+    };
+  });
+}
+
+export function check(args: Args): CommandResult {
+  const fmt = format(args, ['text', 'json'] as const, 'text');
+  const workspace = new Workspace();
+  workspace.settings = settingsFromArgs(args);
+  const results = checkFiles(guidelineFiles(args.positionals), workspace);
+  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  let out: string;
+  if (fmt === 'json') {
+    out = JSON.stringify(
+      results.map((r) => ({
+        file: displayPath(r.file),
+        diagnostics: r.findings.map((f) => ({
+          line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn,
+          severity: f.severity, code: f.code, message: f.message,
+          ...(f.related ? { related: f.related.map((x) => ({ uri: x.uri, message: x.message })) } : {}),
+        })),
+      })),
+      null,
+      2,
+    ) + '\n';
+  } else {
+    const lines = results.flatMap((r) => r.findings.map((f) => `${displayPath(r.file)}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`));
+    const total = results.reduce((n, r) => n + r.findings.length, 0);
+    lines.push(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${total - errors} other finding${total - errors === 1 ? '' : 's'}`);
+    out = lines.join('\n') + '\n';
+  }
+  return { stdout: out, exitCode: errors > 0 ? 1 : 0 };
+}

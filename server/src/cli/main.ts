@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// The `guideline` command line: the language server's checks, for CI and the shell.
+import { parseArgs, UsageError } from './args.js';
+import { check } from './check.js';
+import type { CommandResult } from './command.js';
+import { inspect } from './inspect.js';
+import { settingsFlags, settingsHelp } from './settings-flags.js';
+
+const commands: Record<string, { run: (args: ReturnType<typeof parseArgs>) => CommandResult; usage: string }> = {
+  check: { run: check, usage: 'check <files or folders> [--format text|json]   report diagnostics; exit 1 on any error' },
+  inspect: { run: inspect, usage: 'inspect <file> [--format json]                 print the resolved model' },
+};
+
+const valued = new Set(['format', 'decision', 'out', ...settingsFlags]);
+
+export function usage(): string {
+  return [
+    'Usage: guideline <command> [options]',
+    '',
+    'Commands:',
+    ...Object.values(commands).map((c) => `  ${c.usage}`),
+    '',
+    'Options for every command:',
+    settingsHelp,
+    '',
+  ].join('\n');
+}
+
+export function runCli(argv: string[]): CommandResult {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') return { stdout: usage(), exitCode: name ? 0 : 2 };
+  const command = commands[name];
+  if (!command) return { stdout: '', stderr: `guideline: unknown command '${name}'\n\n${usage()}`, exitCode: 2 };
+  try {
+    return command.run(parseArgs(rest, valued));
+  } catch (err) {
+    if (err instanceof UsageError) return { stdout: '', stderr: `guideline ${name}: ${err.message}\n`, exitCode: 2 };
+    throw err;
+  }
+}
+
+if (require.main === module) {
+  const result = runCli(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  if (result.stderr) process.stderr.write(result.stderr);
+  process.exitCode = result.exitCode;
+}

@@ -1,0 +1,31 @@
+// The editor's settings, as command-line flags: the same Settings object either way.
+import { readSettings, type Settings } from '../analysis/settings.js';
+import { option, UsageError, type Args } from './args.js';
+
+export const settingsFlags = ['discordant-severity', 'consensus', 'strong'];
+
+export const settingsHelp = `  --discordant-severity error|warning|information|hint|off
+                        severity of a strong recommendation on low certainty without a rationale (default information)
+  --consensus N         consensus threshold in percent when a guideline has no panel block (default 80)
+  --strong N            strong-endorsement threshold in percent when there is no panel block (default 70)
+  --no-unused           do not report declarations that nothing uses`;
+
+export function settingsFromArgs(args: Args): Settings {
+  const num = (name: string): number | undefined => {
+    const v = option(args, name);
+    if (v === undefined) return undefined;
+    const n = Number(v.replace(/%$/, ''));
+    if (!Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--${name} must be a percentage between 0 and 100`);
+    return n;
+  };
+  const severity = option(args, 'discordant-severity');
+  if (severity !== undefined && !['error', 'warning', 'information', 'hint', 'off'].includes(severity)) {
+    throw new UsageError('--discordant-severity must be error, warning, information, hint or off');
+  }
+  return readSettings({
+    discordantSeverity: severity,
+    defaultConsensus: num('consensus'),
+    defaultStrong: num('strong'),
+    reportUnused: !args.options.has('no-unused'),
+  });
+}

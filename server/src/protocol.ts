@@ -1,0 +1,100 @@
+// The custom requests between the extension and the language server, typed once and used
+// by both sides (like rust-analyzer's lsp_ext.ts). Plain data only: no vscode, no LSP
+// library types beyond positions.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface SourceRange {
+  uri: string;
+  range: { start: Position; end: Position };
+}
+
+export interface DecisionTreeParams {
+  uri: string;
+  /** A decision's name; omitted: the file's first decision, or the default tree. */
+  decision?: string;
+}
+
+export interface DecisionSummary {
+  name: string;
+  title?: string;
+}
+
+export type Verb = 'recommend' | 'suggest';
+
+export interface LeafRecommendation {
+  rule: string;
+  statement: string;
+  statementTitle?: string;
+  verb: Verb;
+  against: boolean;
+  intervention: string;
+  strength?: 'strong' | 'conditional';
+  certainty?: 'high' | 'moderate' | 'low' | 'very_low';
+  /** Percent. */
+  agreement?: number;
+  /** Where the rule is written. */
+  source?: SourceRange;
+}
+
+export interface TreeBranch {
+  /** The values or interval this branch takes, as readers write them: "IIIa, IIIb", "< 30%", "yes". */
+  label: string;
+  node: TreeNode;
+}
+
+export interface SplitNode {
+  kind: 'split';
+  /** Stable within one result; merged identical subtrees share an id. */
+  id: string;
+  attribute: string;
+  /** The attribute's description, when it has one. */
+  attributeLabel?: string;
+  branches: TreeBranch[];
+  /** The rules whose conditions test this attribute here. */
+  sources: SourceRange[];
+}
+
+export interface LeafNode {
+  kind: 'leaf';
+  id: string;
+  recommendations: LeafRecommendation[];
+  /** No rule recommends anything for patients here. */
+  gap: boolean;
+  /** Some intervention is recommended both for and against here. */
+  conflict: boolean;
+  sources: SourceRange[];
+}
+
+export type TreeNode = SplitNode | LeafNode;
+
+export interface DecisionTreeResult {
+  uri: string;
+  /** Every decision in the file, for a picker. */
+  decisions: DecisionSummary[];
+  /** The decision this tree is for; undefined for the default tree of a file with none. */
+  decision?: DecisionSummary;
+  /** The file has syntax or name errors: the tree shows what parses. */
+  hasErrors: boolean;
+  tree?: TreeNode;
+}
+
+export const decisionTreeMethod = 'guideline/decisionTree';
+
+/** Statement details for a leaf's hover in the preview. */
+export interface StatementDetailsParams {
+  uri: string;
+  statement: string;
+}
+
+export interface StatementDetails {
+  id: string;
+  title?: string;
+  text?: string;
+  citations: string[];
+}
+
+export const statementDetailsMethod = 'guideline/statementDetails';
