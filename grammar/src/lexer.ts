@@ -128,5 +128,5 @@ export const softKeywords: readonly string[] = softKeywordTypes.map((t) => t.nam
 
 export const guidelineLexer = new Lexer(allTokens, {
   ensureOptimizations: true,
-  positionTracking: 'onlyOffset',
+  positionTracking: 'full',
 });

@@ -5,7 +5,7 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import type { ParseResult, Span, SyntaxError } from './ast.js';
 import { AstBuilder } from './ast-builder.js';
 import type { FileCstNode } from './cst-types.js';
-import { guidelineLexer, LParen, RParen } from './lexer.js';
+import { guidelineLexer, LParen, Not, RParen } from './lexer.js';
 import { parseTokens } from './parser.js';
 import { describeSyntaxError } from './syntax-messages.js';
 
@@ -61,13 +61,34 @@ function syntaxError(e: IRecognitionException, length: number): SyntaxError {
   return { code: 'syntax', message: describeSyntaxError(e), span: where };
 }
 
-/** Drops parentheses nested deeper than MAX_NESTING, with one error at the first of them. */
+/** A run of `not` longer than this is shortened by pairs, which keeps its meaning. */
+const MAX_NOT_RUN = 8;
+
+/**
+ * Drops parentheses nested deeper than MAX_NESTING, and pairs of `not` past MAX_NOT_RUN in
+ * a row, with one error at the first of each: later stages then never recurse too deep.
+ */
 function limitNesting(tokens: IToken[], errors: SyntaxError[]): IToken[] {
   let depth = 0;
   let reported = false;
+  let reportedNots = false;
   let dropped = false;
+  let notRun = 0;
   const kept: IToken[] = [];
   for (const tok of tokens) {
+    notRun = tok.tokenType === Not ? notRun + 1 : 0;
+    if (notRun > MAX_NOT_RUN) {
+      if (!reportedNots) {
+        errors.push({ code: 'nesting-too-deep', message: `\`not\` repeated more than ${MAX_NOT_RUN} times in a row; simplify the condition`, span: span(tok) });
+        reportedNots = true;
+      }
+      // Drop this one and the previous kept `not`: a pair cancels out.
+      if ((notRun - MAX_NOT_RUN) % 2 === 0) {
+        kept.pop();
+        dropped = true;
+        continue;
+      }
+    }
     if (tok.tokenType === LParen) {
       depth++;
       if (depth > MAX_NESTING) {

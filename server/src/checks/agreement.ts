@@ -1,0 +1,106 @@
+// Delphi arithmetic: votes add up to the panel, a stated percentage matches its votes, and
+// a percentage is one that k of the panel's voters can give at the precision it is
+// written with (96.2% is 50 of 52; 80.0% is no whole number of 52).
+import type * as A from '../../../grammar/src/index.js';
+import type { Analysis } from '../analysis/analysis.js';
+import type { Finding } from '../analysis/findings.js';
+import { panelOf, votesOf, type Panel } from '../analysis/grading.js';
+
+/** Digits after the decimal point as written: "96.2" -> 1, "80" -> 0. */
+export function decimalsOf(text: string): number {
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** Half a unit of the last written digit, with room for floating-point error. */
+function tolerance(decimals: number): number {
+  return 0.5 * 10 ** -decimals + 1e-9;
+}
+
+/** True when k/voters, rounded to `decimals` places, can read `percent` for some whole k. */
+export function isAttainable(percent: number, decimals: number, voters: number): boolean {
+  if (!(voters > 0)) return true;
+  const k = Math.round((percent * voters) / 100);
+  return [k - 1, k, k + 1].some((c) => c >= 0 && c <= voters && Math.abs((100 * c) / voters - percent) <= tolerance(decimals));
+}
+
+export interface AttainableValue {
+  readonly k: number;
+  /** The percentage at the written precision, e.g. "78.8". */
+  readonly text: string;
+}
+
+/** The attainable percentages just below and just above an unattainable one. */
+export function nearestAttainable(percent: number, decimals: number, voters: number): { below?: AttainableValue; above?: AttainableValue } {
+  const at = (k: number): AttainableValue => ({ k, text: ((100 * k) / voters).toFixed(decimals) });
+  let below: AttainableValue | undefined;
+  let above: AttainableValue | undefined;
+  for (let k = 0; k <= voters; k++) {
+    const p = (100 * k) / voters;
+    if (p < percent - tolerance(decimals)) below = at(k);
+    else if (p > percent + tolerance(decimals) && !above) above = at(k);
+  }
+  return { below, above };
+}
+
+function describeNearest(n: { below?: AttainableValue; above?: AttainableValue }, voters: number): string {
+  const parts = [n.below, n.above].filter((x): x is AttainableValue => x !== undefined).map((x) => `${x.text}% (${x.k}/${voters})`);
+  return parts.length === 2 ? `the nearest are ${parts[0]} and ${parts[1]}` : `the nearest is ${parts[0]}`;
+}
+
+export function checkAgreement(analysis: Analysis, report: (f: Finding) => void): void {
+  const panel = panelOf(analysis);
+  for (const d of analysis.source.parse.ast.declarations) {
+    if (d.kind === 'Statement') checkStatement(analysis, d, panel, report);
+  }
+}
+
+function checkStatement(analysis: Analysis, d: A.StatementDecl, panel: Panel, report: (f: Finding) => void): void {
+  const uri = analysis.uri;
+  const votes = votesOf(d);
+  const total = votes ? Object.values(votes).reduce((a, b) => a + b, 0) : 0;
+  const who = d.name ? `\`${d.name.text}\`` : 'This statement';
+  if (votes && d.votes && panel.voters !== undefined && total !== panel.voters) {
+    report({
+      severity: 'error',
+      code: 'votes-total',
+      message: `The votes of ${who} add up to ${total}, but the panel has ${panel.voters} voters`,
+      uri,
+      span: d.votes.span,
+      data: { total, voters: panel.voters },
+    });
+  }
+  const stated = d.agreement?.value;
+  if (stated && votes && total > 0) {
+    const agreeing = panel.agree.reduce((sum, g) => sum + (votes[g] ?? 0), 0);
+    const fromVotes = (100 * agreeing) / total;
+    const decimals = decimalsOf(stated.text);
+    if (Math.abs(fromVotes - stated.value) > tolerance(decimals)) {
+      report({
+        severity: 'error',
+        code: 'agreement-votes-mismatch',
+        message: `${who} states agreement ${stated.text}%, but its votes give ${agreeing} of ${total} agreeing (${panel.agree.join(', ')}), which is ${fromVotes.toFixed(decimals)}%`,
+        uri,
+        span: stated.span,
+        data: { fromVotes: fromVotes.toFixed(decimals) },
+      });
+    }
+  }
+  const voters = panel.voters;
+  if (voters === undefined || voters <= 0) return;
+  const attainable = (what: string, value: A.NumberLit | undefined): void => {
+    if (!value || value.value < 0 || value.value > 100) return;
+    const decimals = decimalsOf(value.text);
+    if (isAttainable(value.value, decimals, voters)) return;
+    report({
+      severity: 'error',
+      code: 'unattainable-percentage',
+      message: `${what} ${value.text}% cannot come from the panel's ${voters} voters: no whole number of them gives ${value.text}% at this precision; ${describeNearest(nearestAttainable(value.value, decimals, voters), voters)}`,
+      uri,
+      span: value.span,
+    });
+  };
+  // With votes, a wrong percentage is already reported as disagreeing with them.
+  if (!votes) attainable('Agreement', stated);
+  attainable('Strong endorsement', d.endorsedStrong?.value);
+}

@@ -1,0 +1,145 @@
+// Type checks of conditions and case assignments: an attribute is compared only with
+// values of its own kind (its enum's members, true/false, a quantity in a compatible
+// unit), with an operator that makes sense for it; `between` bounds come in order.
+import type * as A from '../../../grammar/src/index.js';
+import type { Analysis } from '../analysis/analysis.js';
+import type { Finding } from '../analysis/findings.js';
+import { describeUnit, quantityInAttributeUnit, signedValue } from '../analysis/quantities.js';
+import { attributeType, type AttrType } from '../analysis/types.js';
+import { forEachCondition } from './walk.js';
+
+type Report = (f: Finding) => void;
+
+/** How an attribute reads in a message: "`age` is measured in years". */
+export function describeAttribute(name: string, type: AttrType): string {
+  switch (type.kind) {
+    case 'boolean': return `\`${name}\` is a boolean (true or false)`;
+    case 'enum': return `\`${name}\` takes a value of \`${type.enum.name}\``;
+    case 'percent': return `\`${name}\` is a percentage`;
+    case 'duration': return `\`${name}\` is measured in ${type.unit}`;
+    case 'number': return type.unit ? `\`${name}\` is measured in ${type.unit}` : `\`${name}\` is a plain number with no unit`;
+    case 'unknown': return `\`${name}\` has an unknown type`;
+  }
+}
+
+/** How a value reads in a message: "`4 cm` is a length". */
+export function describeValue(value: A.Value, text: string): string {
+  const written = `\`${text.slice(value.span.start, value.span.end)}\``;
+  switch (value.kind) {
+    case 'Bool': return `${written} is a boolean`;
+    case 'Symbol': return `${written} is a name`;
+    case 'Quantity': return value.unit ? `${written} is ${describeUnit(value.unit.text)}` : `${written} is a number`;
+  }
+}
+
+const isNumeric = (t: AttrType): boolean => t.kind === 'number' || t.kind === 'percent' || t.kind === 'duration';
+
+export function checkTypes(analysis: Analysis, report: Report): void {
+  const { uri, symbols, resolution } = analysis;
+  const text = analysis.source.text;
+  const typeOf = (name: A.Name): AttrType | undefined => {
+    const sym = resolution.attributes.get(name);
+    const type = sym && attributeType(sym, symbols);
+    return type && type.kind !== 'unknown' ? type : undefined;
+  };
+  const error = (code: string, span: A.Span, message: string, data?: Finding['data']): void =>
+    report({ severity: 'error', code, message, uri, span, ...(data ? { data } : {}) });
+
+  /** Checks one value against the attribute's type; returns it on the attribute's scale when numeric and valid. */
+  const checkValue = (attr: A.Name, type: AttrType, value: A.Value): number | undefined => {
+    const mismatch = (hint = ''): void => error('type-mismatch', value.span, `${describeAttribute(attr.text, type)}, but ${describeValue(value, text)}${hint}`);
+    if (type.kind === 'boolean') {
+      if (value.kind !== 'Bool') mismatch(': use `true` or `false`');
+      return undefined;
+    }
+    if (type.kind === 'enum') {
+      // A name that is not a member is reported by resolution as unresolved-member.
+      if (value.kind !== 'Symbol') mismatch(`: use one of its members`);
+      return undefined;
+    }
+    if (value.kind !== 'Quantity') {
+      mismatch(': use a number');
+      return undefined;
+    }
+    if (value.unit?.text === '%' || (type.kind === 'percent' && !value.unit)) {
+      const pct = signedValue(value);
+      if (pct < 0 || pct > 100) {
+        error('percent-out-of-range', value.span, `\`${text.slice(value.span.start, value.span.end)}\` is outside 0%..100%`);
+      }
+    }
+    const scaled = quantityInAttributeUnit(value, type);
+    if (scaled === undefined) error('unit-mismatch', value.span, `${describeAttribute(attr.text, type)}, but ${describeValue(value, text)}`);
+    return scaled;
+  };
+
+  const orderOnly = (attr: A.Name, type: AttrType, span: A.Span, op: string): void => {
+    const use = type.kind === 'boolean' ? '`=`, `!=` or the attribute on its own as a condition' : '`=`, `!=` or `in { ... }`';
+    error('invalid-operator', span, `${describeAttribute(attr.text, type)}, which has no order, so \`${op}\` does not apply: use ${use}`);
+  };
+
+  forEachCondition(analysis.source.parse.ast, (e) => {
+    switch (e.kind) {
+      case 'Flag': {
+        const type = typeOf(e.attribute);
+        if (type && type.kind !== 'boolean') {
+          const how = type.kind === 'enum' ? `e.g. \`${e.attribute.text} = ${firstMember(analysis, type) ?? '...'}\`` : `e.g. \`${e.attribute.text} < ...\``;
+          error('not-a-condition', e.attribute.span, `${describeAttribute(e.attribute.text, type)}, not a boolean, so it is not a condition on its own: compare it, ${how}`);
+        }
+        break;
+      }
+      case 'Compare': {
+        const type = typeOf(e.attribute);
+        if (!type) break;
+        if (!isNumeric(type) && e.op !== '=' && e.op !== '!=') orderOnly(e.attribute, type, e.opSpan, e.op);
+        checkValue(e.attribute, type, e.value);
+        break;
+      }
+      case 'In': {
+        const type = typeOf(e.attribute);
+        if (type) e.values.forEach((v) => checkValue(e.attribute, type, v));
+        break;
+      }
+      case 'Between': {
+        const type = typeOf(e.attribute);
+        if (!type) break;
+        if (!isNumeric(type)) {
+          const at = text.indexOf('between', e.attribute.span.end);
+          orderOnly(e.attribute, type, at >= 0 && at < e.low.span.start ? { start: at, end: at + 'between'.length } : e.span, 'between');
+          break;
+        }
+        const low = checkValue(e.attribute, type, e.low);
+        const high = checkValue(e.attribute, type, e.high);
+        if (low !== undefined && high !== undefined && low > high) {
+          const lowText = text.slice(e.low.span.start, e.low.span.end);
+          const highText = text.slice(e.high.span.start, e.high.span.end);
+          error('between-order', { start: e.low.span.start, end: e.high.span.end }, `The lower bound \`${lowText}\` is above the upper bound \`${highText}\`: no value of \`${e.attribute.text}\` is between them; swap them`);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }, (assignment) => {
+    const type = typeOf(assignment.attribute);
+    if (type) checkValue(assignment.attribute, type, assignment.value);
+  });
+
+  checkFieldPercentages(analysis, report);
+}
+
+function firstMember(analysis: Analysis, type: Extract<AttrType, { kind: 'enum' }>): string | undefined {
+  return analysis.symbols.members.get(type.enum)?.keys().next().value;
+}
+
+/** Percentages in the panel and statement fields are within 0..100 too. */
+function checkFieldPercentages(analysis: Analysis, report: Report): void {
+  const ast = analysis.source.parse.ast;
+  const fields: (A.Field<A.NumberLit> | undefined)[] = [ast.header?.panel?.consensus, ast.header?.panel?.strong];
+  for (const d of ast.declarations) if (d.kind === 'Statement') fields.push(d.agreement, d.endorsedStrong);
+  for (const f of fields) {
+    if (f && f.value.value > 100) {
+      // The percentage's span covers its `%` sign.
+      report({ severity: 'error', code: 'percent-out-of-range', message: `\`${f.value.text}%\` is outside 0%..100%`, uri: analysis.uri, span: f.value.span });
+    }
+  }
+}

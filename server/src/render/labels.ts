@@ -1,0 +1,46 @@
+// How the picture words a recommendation, the way guideline readers know GRADE: the verb,
+// certainty as ⊕ symbols, strength as strong or conditional, for or against.
+import { certaintyLabel } from '../analysis/vocabulary.js';
+import type { LeafNode, LeafRecommendation } from '../protocol.js';
+
+/** "Recommend", "Suggest against", ... */
+export function verbPhrase(rec: LeafRecommendation): string {
+  const verb = rec.verb === 'recommend' ? 'Recommend' : 'Suggest';
+  return rec.against ? `${verb} against` : verb;
+}
+
+/** "⊕⊕◯◯ low", or undefined when the statement gives no certainty. */
+export function certaintyText(rec: LeafRecommendation): string | undefined {
+  return rec.certainty ? certaintyLabel(rec.certainty) : undefined;
+}
+
+/** "strong for", "conditional against"; the verb's strength when the statement gives none. */
+export function strengthText(rec: LeafRecommendation): string {
+  const strength = rec.strength ?? (rec.verb === 'recommend' ? 'strong' : 'conditional');
+  return `${strength} ${rec.against ? 'against' : 'for'}`;
+}
+
+/** "agreement 96.2%". */
+export function agreementText(rec: LeafRecommendation): string | undefined {
+  if (rec.agreement === undefined) return undefined;
+  const rounded = Math.round(rec.agreement * 10) / 10;
+  return `agreement ${rounded}%`;
+}
+
+/** The grading line under a recommendation: "S8 · ⊕⊕◯◯ low · conditional for · agreement 90.4%". */
+export function gradingParts(rec: LeafRecommendation): string[] {
+  const parts = [rec.statement, certaintyText(rec), strengthText(rec), agreementText(rec)];
+  return parts.filter((p): p is string => p !== undefined && p.length > 0);
+}
+
+/** The headline of a gap or conflict leaf. */
+export function leafFlag(leaf: LeafNode): string | undefined {
+  if (leaf.conflict) return '⚠ Conflict: recommended for and against';
+  if (leaf.gap) return '⚠ Gap: no recommendation';
+  return undefined;
+}
+
+/** One line describing a whole recommendation, for accessibility labels and tooltips. */
+export function recommendationSummary(rec: LeafRecommendation): string {
+  return `${verbPhrase(rec)} ${rec.intervention} (${gradingParts(rec).join(', ')})`;
+}

@@ -1,0 +1,94 @@
+// Text in the decision-tree picture: the type styles, a width estimate that needs no DOM
+// (so the command line lays out exactly as it draws), and word wrapping.
+
+export type TextStyle = 'attribute' | 'description' | 'verb' | 'intervention' | 'meta' | 'flag' | 'edge';
+
+export interface FontSpec {
+  size: number;
+  bold: boolean;
+}
+
+export const fonts: Record<TextStyle, FontSpec> = {
+  attribute: { size: 13, bold: true },
+  description: { size: 11, bold: false },
+  verb: { size: 12, bold: true },
+  intervention: { size: 12, bold: false },
+  meta: { size: 11, bold: false },
+  flag: { size: 11, bold: true },
+  edge: { size: 11, bold: false },
+};
+
+/** Line height as a multiple of the font size. */
+export const lineHeight = 1.35;
+
+/** Width in pixels of `text` set in `style`. The webview passes one that asks the browser. */
+export type Measure = (text: string, style: TextStyle) => number;
+
+// Advance widths of a Helvetica-like sans (the metrics Arial and Liberation Sans share),
+// in thousandths of an em, for the printable ASCII range 32..126.
+const ascii = [
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space .. /
+  556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0 .. ?
+  1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @ .. O
+  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // P .. _
+  333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // ` .. o
+  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // p .. ~
+];
+
+function charEm(code: number): number {
+  if (code >= 32 && code <= 126) return ascii[code - 32] / 1000;
+  if (code === 0x2295 || code === 0x25ef) return 0.9; // GRADE's ⊕ and ◯
+  if (code >= 0x2190 && code <= 0x21ff) return 0.85; // arrows
+  if (code >= 0x2e80) return 1; // CJK and other wide scripts
+  return 0.6;
+}
+
+/** A DOM-free estimate; bold text runs about 8% wider. */
+export const estimateWidth: Measure = (text, style) => {
+  const font = fonts[style];
+  let em = 0;
+  for (const ch of text) em += charEm(ch.codePointAt(0) ?? 32);
+  return em * font.size * (font.bold ? 1.08 : 1);
+};
+
+/**
+ * Greedy word wrap to `maxWidth`; a word longer than a line is cut. With `maxLines`, the
+ * last line kept ends in an ellipsis when text was dropped.
+ */
+export function wrap(text: string, style: TextStyle, maxWidth: number, measure: Measure, maxLines = Infinity): string[] {
+  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (measure(candidate, style) <= maxWidth) {
+      current = candidate;
+      continue;
+    }
+    if (current) lines.push(current);
+    current = word;
+    while (measure(current, style) > maxWidth && current.length > 1) {
+      const cut = fitPrefix(current, style, maxWidth, measure);
+      lines.push(current.slice(0, cut));
+      current = current.slice(cut);
+    }
+  }
+  if (current) lines.push(current);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = ellipsize(kept[maxLines - 1], style, maxWidth, measure);
+  return kept;
+}
+
+/** Shortens `text` until it and an ellipsis fit. */
+export function ellipsize(text: string, style: TextStyle, maxWidth: number, measure: Measure): string {
+  let s = text;
+  while (s.length > 0 && measure(`${s}…`, style) > maxWidth) s = s.slice(0, -1);
+  return `${s.trimEnd()}…`;
+}
+
+function fitPrefix(word: string, style: TextStyle, maxWidth: number, measure: Measure): number {
+  let n = 1;
+  while (n < word.length && measure(word.slice(0, n + 1), style) <= maxWidth) n++;
+  return n;
+}

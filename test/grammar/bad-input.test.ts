@@ -1,0 +1,77 @@
+// Any text at all yields diagnostics, never an exception, a stack overflow or a hang.
+import * as assert from 'node:assert/strict';
+import * as crypto from 'node:crypto';
+import { MAX_ERRORS, MAX_NESTING, parse } from '../../grammar/src/index.js';
+import { analyzeText, codes } from '../helpers.js';
+
+/** A seeded generator, so a failure can be reproduced. */
+function seededBytes(n: number, seed: number): Buffer {
+  const out = Buffer.alloc(n);
+  let x = seed;
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    out[i] = x >> 16;
+  }
+  return out;
+}
+
+describe('bad input', () => {
+  it('binary garbage gives capped diagnostics', () => {
+    for (const seed of [1, 2, 3]) {
+      const text = seededBytes(100_000, seed).toString('latin1');
+      const a = analyzeText(text);
+      assert.ok(a.findings.length > 0 && a.findings.length <= MAX_ERRORS + 50);
+      assert.ok(codes(a).includes('too-many-errors'));
+    }
+  });
+
+  it('random bytes decoded as UTF-8, including NUL and lone surrogates', () => {
+    const text = crypto.randomBytes(20_000).toString('utf8') + '\u0000\ud800';
+    assert.doesNotThrow(() => analyzeText(text));
+  });
+
+  it('an unterminated string reports itself and the next line still parses', () => {
+    const r = parse('intervention a "no end\nintervention b "fine"');
+    assert.deepEqual(r.errors.map((e) => e.code), ['unterminated-string']);
+    assert.deepEqual(r.ast.declarations.map((d) => d.kind === 'Intervention' && d.name?.text), ['a', 'b']);
+  });
+
+  it('an unterminated text block and an unterminated comment report where they start', () => {
+    const t = parse('statement S { text """never closed\n rule r when x then recommend y }');
+    assert.ok(t.errors.some((e) => e.code === 'unterminated-string' && e.span.start === 19));
+    const c = parse('intervention a\n/* open comment\nintervention b');
+    assert.deepEqual(c.errors.map((e) => [e.code, e.span.start]), [['unterminated-comment', 15]]);
+    assert.equal(c.ast.declarations.length, 1);
+  });
+
+  it('parentheses nested 10,000 deep are reported once, without a stack overflow', () => {
+    const depth = 10_000;
+    const text = `attribute a: boolean\nstatement S { rule r when ${'('.repeat(depth)}a${')'.repeat(depth)} then recommend x }`;
+    const a = analyzeText(text);
+    assert.deepEqual(codes(a).filter((c) => c === 'nesting-too-deep'), ['nesting-too-deep']);
+    assert.ok(MAX_NESTING < depth);
+    // Unbalanced, too: only opening parentheses.
+    assert.doesNotThrow(() => analyzeText(`statement S { rule r when ${'('.repeat(depth)}`));
+    // And `not` repeated: a loop in the grammar, not recursion.
+    assert.doesNotThrow(() => analyzeText(`attribute a: boolean\nstatement S { rule r when ${'not '.repeat(depth)}a then recommend x }`));
+  });
+
+  it('a 5 MB file is analysed', function () {
+    this.timeout(60_000);
+    const block = 'attribute a: boolean\nintervention x\n';
+    let text = block;
+    let i = 0;
+    while (text.length < 5 * 1024 * 1024) {
+      text += `statement S${i} "t" { basis evidence strength strong certainty high agreement 90% rule r${i} when a then recommend x }\n`;
+      i++;
+    }
+    const a = analyzeText(text);
+    assert.equal(a.source.parse.errors.length, 0);
+    assert.equal(a.source.parse.ast.declarations.length, i + 2);
+  });
+
+  it('an empty file and a file of only whitespace and comments are fine', () => {
+    assert.deepEqual(codes(analyzeText('')), []);
+    assert.deepEqual(codes(analyzeText('  \n// nothing here\n/* */\n')), []);
+  });
+});
