@@ -1,0 +1,62 @@
+// A minimal LSP client over stdio for tests: spawns the built server the way an editor
+// does and waits for the notifications it expects, each with a bounded timeout.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { repoRoot } from '../helpers.js';
+
+export class TestClient {
+  readonly process: ChildProcess;
+  readonly connection: ProtocolConnection;
+  readonly stderr: string[] = [];
+  private readonly published: PublishDiagnosticsParams[] = [];
+  private readonly waiters: (() => void)[] = [];
+
+  constructor() {
+    this.process = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+    this.process.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.push(p);
+      this.waiters.splice(0).forEach((w) => w());
+    });
+    this.connection.listen();
+  }
+
+  /** Resolves with the first published diagnostics for `uri` that satisfy `accept`. */
+  diagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr.join('')}`)), timeoutMs);
+      const check = (): void => {
+        const found = this.published.find((p) => p.uri === uri && accept(p));
+        if (found) {
+          clearTimeout(timer);
+          resolve(found);
+        } else this.waiters.push(check);
+      };
+      check();
+    });
+  }
+
+  exited(timeoutMs = 5_000): Promise<number | null> {
+    if (this.process.exitCode !== null) return Promise.resolve(this.process.exitCode);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('server did not exit')), timeoutMs);
+      this.process.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+  }
+
+  kill(): void {
+    this.connection.dispose();
+    if (this.process.exitCode === null) this.process.kill();
+  }
+}
