@@ -1,11 +1,12 @@
 // Wires each editor feature (a pure function over the analysis, in features/) to its LSP
 // request. Each handler reads the one analysis of the document's current version.
-import { MarkupKind, type Connection, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
+import { FoldingRangeKind, MarkupKind, SymbolKind, type Connection, type DocumentSymbol, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/analysis.js';
 import type { Workspace } from '../analysis/workspace.js';
 import { hover } from '../features/hover.js';
 import { definition } from '../features/definition.js';
+import { foldingSpans, outline, type OutlineItem, type OutlineKind } from '../features/outline.js';
 
 type Documents = TextDocuments<TextDocument>;
 
@@ -36,9 +37,47 @@ export function registerFeatures(connection: Connection, documents: Documents, w
     const lines = a.program.files.find((f) => f.uri === target.uri)?.lines;
     return lines ? { uri: target.uri, range: lines.range(target.span) } : null;
   });
+
+  connection.onDocumentSymbol((params) => {
+    const a = analysisOf(params.textDocument.uri);
+    if (!a) return null;
+    const toSymbol = (item: OutlineItem): DocumentSymbol => ({
+      name: item.name,
+      detail: item.detail,
+      kind: outlineKinds[item.kind],
+      range: a.source.lines.range(item.span),
+      selectionRange: a.source.lines.range(item.selection),
+      children: item.children.map(toSymbol),
+    });
+    return outline(a).map(toSymbol);
+  });
+
+  connection.onFoldingRanges((params) => {
+    const a = analysisOf(params.textDocument.uri);
+    if (!a) return null;
+    return foldingSpans(a).flatMap(({ span, comment }) => {
+      const start = a.source.lines.position(span.start).line;
+      const end = a.source.lines.position(span.end).line;
+      return end > start ? [{ startLine: start, endLine: end, kind: comment ? FoldingRangeKind.Comment : undefined }] : [];
+    });
+  });
 }
+
+const outlineKinds: Record<OutlineKind, SymbolKind> = {
+  guideline: SymbolKind.Module,
+  enum: SymbolKind.Enum,
+  attribute: SymbolKind.Field,
+  intervention: SymbolKind.Function,
+  reference: SymbolKind.Key,
+  statement: SymbolKind.Class,
+  rule: SymbolKind.Method,
+  case: SymbolKind.Event,
+  decision: SymbolKind.Interface,
+};
 
 registerFeatures.capabilities = {
   hoverProvider: true,
   definitionProvider: true,
+  documentSymbolProvider: true,
+  foldingRangeProvider: true,
 } satisfies ServerCapabilities;
