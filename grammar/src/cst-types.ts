@@ -450,7 +450,7 @@ export type ConditionCstChildren = {
   value?: ValueCstNode[];
   Kw_in?: IToken[];
   LBrace?: IToken[];
-  members?: ValueCstNode[];
+  members?: (ValueCstNode)[];
   Comma?: IToken[];
   RBrace?: IToken[];
   Kw_between?: IToken[];

@@ -2,3 +2,4 @@
 export * from './ast.js';
 export { parse, MAX_NESTING, MAX_ERRORS } from './parse.js';
 export { reservedKeywords, softKeywords } from './lexer.js';
+export { contentAssistAt, type ContentAssist, type ExpectedToken, type AssistToken } from './content-assist.js';

@@ -290,7 +290,21 @@ class GuidelineCstParser extends CstParser {
           ALT: () => {
             this.CONSUME(t.In);
             this.CONSUME(t.LBrace);
-            this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE2(this.value, { LABEL: 'members' }) });
+            // A field keyword that starts the next line (`section "x"`) is not a member of a
+            // half-typed set: stop there, so the error is the missing `}` and nothing after it.
+            this.OPTION2({
+              GATE: () => this.setMemberAhead(1),
+              DEF: () => {
+                this.SUBRULE2(this.value, { LABEL: 'members' });
+                this.MANY2({
+                  GATE: () => this.setMemberAhead(2),
+                  DEF: () => {
+                    this.CONSUME(t.Comma);
+                    this.SUBRULE5(this.value, { LABEL: 'members' });
+                  },
+                });
+              },
+            });
             this.CONSUME(t.RBrace);
           },
         },
@@ -409,6 +423,13 @@ class GuidelineCstParser extends CstParser {
       { ALT: () => this.CONSUME(t.UnterminatedTripleString) },
     ]);
   });
+
+  /** The token at `k` is a set member, not a statement field keyword starting its field. */
+  private setMemberAhead(k: number): boolean {
+    if (!statementFieldKeywords.has(this.LA(k).tokenType)) return true;
+    const next = this.LA(k + 1).tokenType;
+    return next === t.Comma || next === t.RBrace;
+  }
 
   /** A unit word follows a number only when it is not itself the start of `x = ...`. */
   private unitWordAhead(): boolean {

@@ -38,6 +38,8 @@ export interface LeafRecommendation {
   agreement?: number;
   /** Where the rule is written. */
   source?: SourceRange;
+  /** Every rule of the statement that gives this recommendation somewhere in the leaf (`rule` is the first). */
+  rules?: string[];
 }
 
 export interface TreeBranch {
@@ -56,6 +58,8 @@ export interface SplitNode {
   branches: TreeBranch[];
   /** The rules whose conditions test this attribute here. */
   sources: SourceRange[];
+  /** See LeafNode.ref. */
+  ref?: boolean;
 }
 
 export interface LeafNode {
@@ -67,6 +71,16 @@ export interface LeafNode {
   /** Some intervention is recommended both for and against here. */
   conflict: boolean;
   sources: SourceRange[];
+  /** The tree grew past its size limit here: rules that cover only part of this region are not shown. */
+  truncated?: boolean;
+  /** A patient in this leaf, as the language writes it: "stage = IIIb, surgically_resectable = false". */
+  example?: string;
+  /**
+   * A repeat of a shared subtree: the node with this id was sent in full at its first
+   * occurrence in pre-order, and this copy carries no branches, recommendations or sources.
+   * Shared subtrees go over the wire once, so a tree with much sharing stays small.
+   */
+  ref?: boolean;
 }
 
 export type TreeNode = SplitNode | LeafNode;
@@ -80,6 +94,13 @@ export interface DecisionTreeResult {
   /** The file has syntax or name errors: the tree shows what parses. */
   hasErrors: boolean;
   tree?: TreeNode;
+  /** The attributes split on first (the decision's `ask`), and its population (`where`) as written. */
+  ask?: string[];
+  where?: string;
+  /** Some leaves were cut short by the size limit. */
+  truncated?: boolean;
+  /** Set when `decision` named no decision of the file. */
+  error?: string;
 }
 
 export const decisionTreeMethod = 'guideline/decisionTree';

@@ -41,7 +41,7 @@ describe('language server over stdio', function () {
 
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: { line: 4, character: 57 }, end: { line: 4, character: 65 } }, text: 'resection' }],
+      contentChanges: [{ range: { start: { line: 4, character: 54 }, end: { line: 4, character: 62 } }, text: 'resection' }],
     });
     const second = await client.diagnostics(uri, (p) => p.version === 2);
     assert.deepEqual(second.diagnostics, []);

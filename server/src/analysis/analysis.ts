@@ -7,6 +7,7 @@ import type { Settings } from './settings.js';
 import type { ParseCache, SourceFile, SourceHost } from './sources.js';
 import { buildSymbols, type SymbolTable } from './symbols.js';
 import { runChecks } from '../checks/index.js';
+import { withoutCascades } from './broken-rules.js';
 
 export interface Analysis {
   readonly uri: string;
@@ -34,6 +35,8 @@ export function analyze(source: SourceFile, host: SourceHost, cache: ParseCache,
   findings.push(...program.findings, ...symbolFindings, ...nameFindings);
   const analysis: Analysis = { uri, source, program, symbols: table, resolution, settings, findings };
   runChecks(analysis, (f) => findings.push(f));
+  const kept = withoutCascades(findings, source.parse.ast, source.parse.errors);
+  if (kept !== findings) findings.splice(0, findings.length, ...kept);
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return analysis;
 }

@@ -24,6 +24,36 @@ export const diagnosticCodes = {
   'use-cycle': 'Files that `use` each other in a cycle.',
   'invalid-value': 'A field value outside the words the language allows (for example a misspelt strength).',
   'internal-error': 'A check failed on this file; the other checks still ran. Please report it.',
+  // Types and units
+  'type-mismatch': 'A value of the wrong kind for its attribute: a number for an enum, a name for a duration, and so on.',
+  'unit-mismatch': 'A quantity whose unit cannot be converted to the attribute\'s unit.',
+  'percent-out-of-range': 'A percentage below 0% or above 100%.',
+  'not-a-condition': 'An attribute that is not a boolean used on its own as a condition.',
+  'invalid-operator': 'An ordering (`<`, `between`, ...) on an enum or boolean, whose values have no order.',
+  'between-order': 'A `between` whose lower bound is above its upper bound.',
+  // Methodology (GRADE and Delphi)
+  'missing-field': 'A statement without basis, strength, certainty or agreement.',
+  'below-consensus': 'An adopted statement whose agreement is below the panel\'s consensus threshold.',
+  'votes-total': 'Votes that do not add up to the panel\'s voters.',
+  'agreement-votes-mismatch': 'A stated agreement that differs from the one its votes give.',
+  'unattainable-percentage': 'A percentage no whole number of the panel\'s voters can give at the precision written.',
+  'strong-not-endorsed': 'A strong statement endorsed as strong by fewer panelists than the panel\'s threshold.',
+  'verb-strength-mismatch': 'A rule verb that does not match its statement\'s strength (`recommend` is strong, `suggest` conditional).',
+  'discordant-without-rationale': 'A strong recommendation on low or very low certainty without a `rationale`.',
+  'unused-reference': 'A declared reference that no statement cites.',
+  'unused-declaration': 'An attribute, intervention or enum that nothing uses.',
+  // Consistency of the rules (adopted statements only) and cases
+  'rule-never-fires': 'A rule whose condition no patient can meet.',
+  'rule-conflict': 'Two rules recommend for and against the same intervention for some of the same patients.',
+  'rule-redundant': 'Another rule already gives every recommendation of this rule to every patient it covers.',
+  'decision-gap': 'A patient in a decision\'s population for whom no rule of the decision recommends anything.',
+  'decision-empty': 'A decision whose `where` no patient can meet: its tree is empty.',
+  'decision-too-large': 'A decision tree past the size limit: the regions beyond it are not checked for gaps.',
+  'empty-set': 'An `in { }` with no values: it holds for no patient.',
+  'condition-too-complex': 'A condition with too many alternatives to analyse: the consistency checks leave its rule out.',
+  'attribute-not-analysed': 'A condition on an enum with more members than the consistency checks model (31): its rule is left out.',
+  'case-failed': 'A case whose expectation the rules do not meet.',
+  'case-undetermined': 'A case that does not give an attribute that a rule it depends on tests, so the rule may or may not fire.',
 } as const satisfies Record<string, string>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

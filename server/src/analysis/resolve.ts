@@ -71,7 +71,10 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
     } else {
       const all = [...(memberMap?.keys() ?? [])];
       const listed = all.length <= 12 ? ` (${all.join(', ')})` : '';
-      unresolved(v.name, 'member', all, 'unresolved-member', `\`${v.name.text}\` is not a value of \`${type.enum.name}\`${listed}`);
+      // A member of another enum is the likely slip: name that enum.
+      const owner = [...table.members].find(([, m]) => m.has(v.name.text))?.[0];
+      const what = owner ? `is a value of \`${owner.name}\`, not of` : 'is not a value of';
+      unresolved(v.name, 'member', all, 'unresolved-member', `\`${v.name.text}\` ${what} \`${type.enum.name}\`${listed}`);
     }
   };
 

@@ -60,11 +60,14 @@ function checkStatement(analysis: Analysis, d: A.StatementDecl, panel: Panel, re
   const votes = votesOf(d);
   const total = votes ? Object.values(votes).reduce((a, b) => a + b, 0) : 0;
   const who = d.name ? `\`${d.name.text}\`` : 'This statement';
-  if (votes && d.votes && panel.voters !== undefined && total !== panel.voters) {
+  // All-zero votes (the placeholder a quick fix inserts) are flagged even without `voters`.
+  if (votes && d.votes && ((panel.voters !== undefined && total !== panel.voters) || total === 0)) {
     report({
       severity: 'error',
       code: 'votes-total',
-      message: `The votes of ${who} add up to ${total}, but the panel has ${panel.voters} voters`,
+      message: panel.voters !== undefined
+        ? `The votes of ${who} add up to ${total}, but the panel has ${panel.voters} voters`
+        : `The votes of ${who} add up to 0: enter the panel's votes`,
       uri,
       span: d.votes.span,
       data: { total, voters: panel.voters },
@@ -92,8 +95,9 @@ function checkStatement(analysis: Analysis, d: A.StatementDecl, panel: Panel, re
     if (!value || value.value < 0 || value.value > 100) return;
     const decimals = decimalsOf(value.text);
     if (isAttainable(value.value, decimals, voters)) return;
+    // A warning: a faithfully transcribed source can itself be inconsistent.
     report({
-      severity: 'error',
+      severity: 'warning',
       code: 'unattainable-percentage',
       message: `${what} ${value.text}% cannot come from the panel's ${voters} voters: no whole number of them gives ${value.text}% at this precision; ${describeNearest(nearestAttainable(value.value, decimals, voters), voters)}`,
       uri,

@@ -4,11 +4,27 @@
 import type { Analysis } from '../analysis/analysis.js';
 import type { Finding } from '../analysis/findings.js';
 import { checkFields } from './fields.js';
+import { checkTypes } from './types.js';
+import { checkMethodology } from './methodology.js';
+import { checkAgreement } from './agreement.js';
+import { checkUnused } from './unused.js';
+import { checkRuleConsistency } from './rule-consistency.js';
+import { checkDecisionGaps } from './decision-gaps.js';
+import { checkCases } from './cases.js';
+import { checkEmptySets } from './empty-sets.js';
 
 export type Check = (analysis: Analysis, report: (finding: Finding) => void) => void;
 
 export const checks: readonly { name: string; run: Check }[] = [
   { name: 'fields', run: checkFields },
+  { name: 'types', run: checkTypes },
+  { name: 'methodology', run: checkMethodology },
+  { name: 'agreement', run: checkAgreement },
+  { name: 'unused', run: checkUnused },
+  { name: 'empty sets', run: checkEmptySets },
+  { name: 'rule consistency', run: checkRuleConsistency },
+  { name: 'decision gaps', run: checkDecisionGaps },
+  { name: 'cases', run: checkCases },
 ];
 
 export function runChecks(analysis: Analysis, report: (finding: Finding) => void): void {

@@ -4,11 +4,15 @@ import { parseArgs, UsageError } from './args.js';
 import { check } from './check.js';
 import type { CommandResult } from './command.js';
 import { inspect } from './inspect.js';
+import { test } from './test.js';
+import { tree } from './tree.js';
 import { settingsFlags, settingsHelp } from './settings-flags.js';
 
 const commands: Record<string, { run: (args: ReturnType<typeof parseArgs>) => CommandResult; usage: string }> = {
   check: { run: check, usage: 'check <files or folders> [--format text|json]   report diagnostics; exit 1 on any error' },
   inspect: { run: inspect, usage: 'inspect <file> [--format json]                 print the resolved model' },
+  test: { run: test, usage: 'test <files or folders> [--format text|json]    run the cases; exit 1 on any failure' },
+  tree: { run: tree, usage: 'tree <file> [--decision NAME] [--format text|json]  print a decision tree' },
 };
 
 const valued = new Set(['format', 'decision', 'out', ...settingsFlags]);

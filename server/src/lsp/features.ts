@@ -1,12 +1,16 @@
 // Wires each editor feature (a pure function over the analysis, in features/) to its LSP
 // request. Each handler reads the one analysis of the document's current version.
-import { FoldingRangeKind, MarkupKind, SymbolKind, type Connection, type DocumentSymbol, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
+import { CodeActionKind, FoldingRangeKind, MarkupKind, SymbolKind, type Connection, type DocumentSymbol, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/analysis.js';
 import type { Workspace } from '../analysis/workspace.js';
 import { hover } from '../features/hover.js';
+import { quickFixes } from '../features/code-actions.js';
+import { completions } from '../features/completion.js';
+import { toCodeAction, toCompletionList } from './edits.js';
 import { definition } from '../features/definition.js';
 import { foldingSpans, outline, type OutlineItem, type OutlineKind } from '../features/outline.js';
+import { registerTreeRequests } from './tree-requests.js';
 
 type Documents = TextDocuments<TextDocument>;
 
@@ -27,6 +31,21 @@ export function registerFeatures(connection: Connection, documents: Documents, w
     if (!a) return null;
     const result = hover(a, a.source.lines.offset(params.position));
     return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: a.source.lines.range(result.span) } : null;
+  });
+
+  connection.onCodeAction((params) => {
+    const a = analysisOf(params.textDocument.uri);
+    if (!a) return null;
+    const only = params.context.only;
+    if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return null;
+    const span = { start: a.source.lines.offset(params.range.start), end: a.source.lines.offset(params.range.end) };
+    return quickFixes(a, span).map((fix) => toCodeAction(a, fix));
+  });
+
+  connection.onCompletion((params) => {
+    const a = analysisOf(params.textDocument.uri);
+    if (!a) return null;
+    return toCompletionList(a, completions(a, a.source.lines.offset(params.position)));
   });
 
   connection.onDefinition((params) => {
@@ -61,6 +80,8 @@ export function registerFeatures(connection: Connection, documents: Documents, w
       return end > start ? [{ startLine: start, endLine: end, kind: comment ? FoldingRangeKind.Comment : undefined }] : [];
     });
   });
+
+  registerTreeRequests(connection, documents, analysisOf);
 }
 
 const outlineKinds: Record<OutlineKind, SymbolKind> = {
@@ -77,6 +98,8 @@ const outlineKinds: Record<OutlineKind, SymbolKind> = {
 
 registerFeatures.capabilities = {
   hoverProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  completionProvider: { triggerCharacters: [' ', '{', '=', ','] },
   definitionProvider: true,
   documentSymbolProvider: true,
   foldingRangeProvider: true,

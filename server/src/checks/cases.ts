@@ -1,0 +1,37 @@
+// The file's cases, run against the rules: a failing expectation is an error at the
+// `expect`, saying what was expected, what the rules gave and which rules fired; a rule
+// the case leaves undetermined (and that could change the result) is a warning naming the
+// attributes to give.
+import type { Analysis } from '../analysis/analysis.js';
+import type { Finding } from '../analysis/findings.js';
+import { evaluateCases } from '../consistency/cases.js';
+import { consistencyOf } from '../consistency/engine.js';
+
+export function checkCases(analysis: Analysis, report: (f: Finding) => void): void {
+  for (const result of evaluateCases(consistencyOf(analysis))) {
+    const title = result.decl.title?.span ?? result.decl.span;
+    for (const e of result.expectations) {
+      if (e.ok) continue;
+      report({
+        severity: 'error',
+        code: 'case-failed',
+        uri: analysis.uri,
+        span: e.expectation.span,
+        message: e.message ?? 'This expectation fails',
+        related: result.fired.map((r) => ({ uri: r.uri, span: r.decl.name?.span ?? r.decl.span, message: `rule \`${r.name}\` fires for this case` })),
+        data: { fired: result.fired.map((r) => r.name) },
+      });
+    }
+    for (const u of result.undetermined) {
+      report({
+        severity: 'warning',
+        code: 'case-undetermined',
+        uri: analysis.uri,
+        span: title,
+        message: `Rule \`${u.rule.name}\` (${u.rule.statementName}) may or may not fire for this case: give ${u.attrs.map((a) => `\`${a}\``).join(', ')}`,
+        related: [{ uri: u.rule.uri, span: u.rule.decl.name?.span ?? u.rule.decl.span, message: `rule \`${u.rule.name}\`` }],
+        data: { rule: u.rule.name, attributes: u.attrs },
+      });
+    }
+  }
+}

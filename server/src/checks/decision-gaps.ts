@@ -1,0 +1,54 @@
+// Gaps in each decision of this file: patients in its population (`where`) for whom no rule
+// of the decision recommends anything. The witnesses are the gap leaves of the decision's
+// tree; the first few are reported, each with its patient.
+import type { Analysis } from '../analysis/analysis.js';
+import type { Finding } from '../analysis/findings.js';
+import { consistencyOf } from '../consistency/engine.js';
+import { decisionGaps } from '../consistency/gaps.js';
+import { witnessText } from '../consistency/witness.js';
+import { contradiction, unsatisfiableCore } from '../consistency/dead.js';
+import { decisionsOf, specOf } from '../tree/decision.js';
+
+const shown = 5;
+
+export function checkDecisionGaps(analysis: Analysis, report: (f: Finding) => void): void {
+  const c = consistencyOf(analysis);
+  for (const decision of decisionsOf(c)) {
+    const span = decision.name?.span ?? decision.span;
+    const name = decision.name?.text ?? 'this decision';
+    const spec = specOf(c, decision);
+    if (decision.where && !spec.populationProblem && spec.population.length === 0) {
+      const text = analysis.source.text;
+      const core = unsatisfiableCore(decision.where, c.scope, c.known).map((e) => text.slice(e.span.start, e.span.end).replace(/\s+/g, ' '));
+      report({
+        severity: 'warning',
+        code: 'decision-empty',
+        uri: analysis.uri,
+        span: decision.where.span,
+        message: `No patient meets the \`where\` of decision \`${name}\`: ${contradiction(core)}`,
+      });
+      continue;
+    }
+    const result = decisionGaps(c, decision, shown);
+    result.gaps.forEach((gap, i) => {
+      const more = i === shown - 1 && result.total > shown ? ` (and ${result.total - shown} more branches of the tree with no recommendation)` : '';
+      report({
+        severity: 'warning',
+        code: 'decision-gap',
+        uri: analysis.uri,
+        span,
+        message: `No rule of decision \`${name}\` recommends anything for ${witnessText(gap.witness)}${more}`,
+        data: { witness: gap.witness },
+      });
+    });
+    if (result.truncated) {
+      report({
+        severity: 'information',
+        code: 'decision-too-large',
+        uri: analysis.uri,
+        span,
+        message: `The tree of decision \`${name}\` passed its size limit (${result.regions} regions): branches past it are cut short and not checked for gaps; narrow it with \`where\` or split it into several decisions`,
+      });
+    }
+  }
+}

@@ -1,0 +1,73 @@
+// Consistency of the rules in scope (the file and the files it uses; adopted statements
+// only): rules that can never fire, pairs that recommend for and against the same
+// intervention for the same patients, and rules another rule makes redundant. Each finding
+// is reported at the rules of this file and carries a witness patient in `data.witness`.
+import type { Analysis } from '../analysis/analysis.js';
+import type { Finding } from '../analysis/findings.js';
+import { conflicts, describeRecs } from '../consistency/conflicts.js';
+import { deadMessage, deadRules } from '../consistency/dead.js';
+import { consistencyOf } from '../consistency/engine.js';
+import { redundancies } from '../consistency/redundancy.js';
+import { recKey, type RuleInfo } from '../consistency/rules.js';
+import { witnessText } from '../consistency/witness.js';
+
+type Report = (f: Finding) => void;
+
+const at = (r: RuleInfo) => r.decl.name?.span ?? r.decl.span;
+const ruleRef = (r: RuleInfo): string => `rule \`${r.name}\` (${r.statementName})`;
+
+export function checkRuleConsistency(analysis: Analysis, report: Report): void {
+  const c = consistencyOf(analysis);
+  const { rules, skipped } = c.ruleSet;
+  const mine = (r: { uri: string }): boolean => r.uri === analysis.uri;
+
+  for (const s of skipped) {
+    if (!mine(s) || s.problem.kind === 'error') continue;
+    if (s.problem.kind === 'too-complex') {
+      report({ severity: 'warning', code: 'condition-too-complex', uri: analysis.uri, span: s.problem.span,
+        message: `This condition has too many alternatives to analyse (over the limit once \`and\` is spread over \`or\`): the consistency checks and the decision tree leave rule \`${s.name}\` out` });
+    } else {
+      report({ severity: 'information', code: 'attribute-not-analysed', uri: analysis.uri, span: s.problem.span,
+        message: `\`${s.problem.attribute}\` has more values than the consistency checks model: rule \`${s.name}\` is left out of them and of the decision tree` });
+    }
+  }
+
+  const textOf = (uri: string): string | undefined => analysis.program.files.find((f) => f.uri === uri)?.text;
+  for (const d of deadRules(rules, c.scope, c.known, textOf)) {
+    if (!mine(d.rule)) continue;
+    report({ severity: 'warning', code: 'rule-never-fires', uri: analysis.uri, span: at(d.rule), message: deadMessage(d), data: { core: d.core } });
+  }
+
+  for (const x of conflicts(rules, c.scope)) {
+    const w = witnessText(x.witness);
+    const data = { witness: x.witness, rules: [x.pro.name, x.con.name], interventions: x.interventions };
+    const pro = describeRecs(x.pro.recs, x.interventions);
+    const con = describeRecs(x.con.recs, x.interventions);
+    for (const [here, other, mineSays, otherSays] of [[x.pro, x.con, pro, con], [x.con, x.pro, con, pro]] as const) {
+      if (!mine(here)) continue;
+      report({
+        severity: 'warning',
+        code: 'rule-conflict',
+        uri: analysis.uri,
+        span: at(here),
+        message: `Rule \`${here.name}\` says \`${mineSays}\` but ${ruleRef(other)} says \`${otherSays}\` for the same patients, e.g. ${w}`,
+        related: [{ uri: other.uri, span: at(other), message: `${ruleRef(other)}: \`${otherSays}\` (e.g. ${w})` }],
+        data,
+      });
+    }
+  }
+
+  for (const r of redundancies(rules, c.scope)) {
+    if (!mine(r.rule)) continue;
+    const recs = r.rule.recs.map((x) => `\`${recKey(x)}\``).join(', ');
+    report({
+      severity: 'information',
+      code: 'rule-redundant',
+      uri: analysis.uri,
+      span: at(r.rule),
+      message: `Rule \`${r.rule.name}\` adds nothing: ${ruleRef(r.by)} already gives ${recs} to every patient it covers (e.g. ${witnessText(r.witness)})`,
+      related: [{ uri: r.by.uri, span: at(r.by), message: `${ruleRef(r.by)} covers every patient of \`${r.rule.name}\`` }],
+      data: { witness: r.witness, by: r.by.name },
+    });
+  }
+}

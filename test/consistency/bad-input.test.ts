@@ -1,0 +1,100 @@
+// Bad input gets diagnostics, never exceptions: contradictory conditions, empty sets,
+// cyclic uses, decisions asking for unknown attributes, conditions too complex to expand,
+// rule sets whose tree would explode, and half-typed files.
+import * as assert from 'node:assert/strict';
+import { decisionTree } from '../../server/src/tree/compile.js';
+import { treeText } from '../../server/src/tree/text.js';
+import { analyzeFiles, analyzeText, codes, diagnosticStrings } from '../helpers.js';
+import { statement } from './support.js';
+
+const vocabulary = `
+enum Stage { I, II, III }
+attribute stage: Stage
+attribute age: years
+attribute flag: boolean
+intervention surgery
+intervention chemo
+`;
+
+describe('consistency on bad input', () => {
+  it('reports a decision whose `where` no patient meets, and gives it an empty tree', () => {
+    const a = analyzeText(vocabulary + statement('S1', '  rule r when stage = I then recommend chemo') +
+      'decision d { ask stage  where age < 18 years and stage = I and age > 65 years }');
+    assert.deepEqual(diagnosticStrings(a, (c) => c.startsWith('decision-')), [
+      '[11:31..11:78] decision-empty No patient meets the `where` of decision `d`: `age < 18 years` and `age > 65 years` cannot both hold',
+    ]);
+    const result = decisionTree(a);
+    assert.equal(result.tree, undefined);
+    assert.match(treeText(result), /No patient is in this decision's population/);
+  });
+
+  it('survives cyclic uses and still analyses the rules it can reach', () => {
+    const a = analyzeFiles({
+      'main.guideline': `use "a.guideline"\n${statement('S1', '  rule r when stage = I then recommend chemo\n  rule s when stage = I then recommend against chemo')}`,
+      'a.guideline': `use "main.guideline"\n${vocabulary}`,
+    });
+    assert.ok(codes(a).includes('use-cycle'));
+    assert.ok(codes(a).includes('rule-conflict'));
+    assert.ok(decisionTree(a).tree);
+  });
+
+  it('ignores unknown attributes in `ask` (resolution reports them) and still draws the tree', () => {
+    const a = analyzeText(vocabulary + statement('S1', '  rule r when stage = I then recommend chemo') + 'decision d { ask stagee, stage }');
+    assert.ok(codes(a).includes('unresolved-name'));
+    assert.ok(!codes(a).includes('internal-error'));
+    const result = decisionTree(a);
+    assert.deepEqual(result.ask, ['stage']);
+    assert.equal(result.hasErrors, true);
+  });
+
+  it('leaves out rules with name or type errors, and says the tree is incomplete', () => {
+    const a = analyzeText(vocabulary + statement('S1', `
+  rule typo when stagee = I then recommend chemo
+  rule wrong when stage < 3 then recommend chemo
+  rule unit when age < 3 cm then recommend chemo
+  rule fine when stage = II then recommend surgery`));
+    assert.ok(!codes(a).includes('internal-error'));
+    assert.ok(!codes(a).includes('rule-never-fires'));
+    const result = decisionTree(a);
+    assert.equal(result.hasErrors, true);
+    assert.match(treeText(result), /recommend surgery/);
+    assert.doesNotMatch(treeText(result), /recommend chemo/);
+  });
+
+  it('reports a condition too complex to expand, and leaves its rule out', () => {
+    const flags = Array.from({ length: 20 }, (_, i) => `attribute f${i}: boolean`).join('\n');
+    // Ten independent choices: 1,024 alternatives once `and` is spread over `or`.
+    const pairs = Array.from({ length: 10 }, (_, i) => `(f${2 * i} or f${2 * i + 1})`).join(' and ');
+    const a = analyzeText(vocabulary + flags + '\n' + statement('S1', `  rule huge when ${pairs} and stage != I then recommend chemo`));
+    assert.deepEqual(codes(a).filter((c) => c === 'condition-too-complex'), ['condition-too-complex']);
+  });
+
+  it('cuts a tree that would explode short, says so, and stays quick', () => {
+    const flags = Array.from({ length: 24 }, (_, i) => `attribute f${i}: boolean\nintervention x${i}`).join('\n');
+    const rules = Array.from({ length: 24 }, (_, i) => `  rule r${i} when f${i} then recommend x${i}`).join('\n');
+    const started = Date.now();
+    // A decision with no `ask` takes every rule: 24 independent ones, 2^24 regions.
+    const a = analyzeText(`${flags}\n${statement('S1', rules)}decision all { where f0 or not f0 }`);
+    const elapsed = Date.now() - started;
+    assert.deepEqual(codes(a).filter((c) => c.startsWith('decision-')), ['decision-gap', 'decision-too-large']);
+    assert.ok(elapsed < 5000, `took ${elapsed} ms`);
+    const result = decisionTree(a);
+    assert.equal(result.truncated, true);
+    assert.match(treeText(result), /tree too large/);
+  });
+
+  it('analyses half-typed rules without throwing', () => {
+    const texts = [
+      vocabulary + 'statement S1 { rule r when stage = then recommend chemo }',
+      vocabulary + 'statement S1 { rule r when (stage = I and then recommend }',
+      vocabulary + 'statement S1 { rule r when stage in { I, then recommend chemo }\ndecision d { ask stage where }',
+      vocabulary + 'case "c" { given stage = , age = 3 expect }',
+      'decision d { ask }\ncase { }',
+    ];
+    for (const t of texts) {
+      const a = analyzeText(t);
+      assert.ok(!codes(a).includes('internal-error'), `${t}\n${diagnosticStrings(a).join('\n')}`);
+      decisionTree(a);
+    }
+  });
+});
