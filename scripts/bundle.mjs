@@ -18,6 +18,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // The preview's own script runs in the webview: a browser bundle, no Node, no vscode.
+  esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'chrome114', external: [], minify: true, entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview.js' }),
 ]);
 chmodSync('dist/server.js', 0o755);
 chmodSync('dist/cli.js', 0o755);

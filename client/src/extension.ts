@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { registerPreview } from './preview/commands.js';
 
 let client: LanguageClient | undefined;
 
@@ -35,6 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       await start();
     }),
   );
+  // Before the server starts, so a preview restored after a reload finds its serializer.
+  registerPreview(context, () => client);
   await start();
   return { client: () => client };
 }

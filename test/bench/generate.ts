@@ -67,6 +67,10 @@ export function generate(shape: Shape): string {
       attrs.push({ name, kind, members: [], thresholds });
     }
   }
+  // A few patient-level attributes (viral status, say) only the cross-cutting rules test;
+  // the pathways branch on the others.
+  const patientLevel = attrs.slice(-Math.min(4, Math.max(1, attrs.length - 6)));
+  const pathwayAttrs = attrs.filter((a) => !patientLevel.includes(a));
   const interventions = Array.from({ length: 60 }, (_, i) => `x${i}`);
   for (const x of interventions) out.push(`intervention ${x}`);
 
@@ -100,32 +104,65 @@ export function generate(shape: Shape): string {
     const draft = rnd() < 0.03 ? ' status draft' : '';
     statements.push(`statement S${statementCount++} {\n  basis evidence strength strong certainty moderate agreement 90%${draft}\n${rules.join('\n')}\n}`);
   };
+  // The values of an attribute cut into two or three groups, as a pathway branches on it.
+  const groups = (a: Attr): string[][] => {
+    switch (a.kind) {
+      case 'enum': {
+        const cut = 1 + Math.floor(rnd() * (a.members.length - 1));
+        const parts = [a.members.slice(0, cut), a.members.slice(cut)];
+        return parts.map((ms) => [ms.length === 1 ? `${a.name} = ${ms[0]}` : `${a.name} in { ${ms.join(', ')} }`]);
+      }
+      case 'boolean':
+        return [[a.name], [`not ${a.name}`]];
+      default: {
+        const [t1, t2] = [...a.thresholds].sort(() => rnd() - 0.5).slice(0, 2).sort((x, y) => x - y);
+        if (rnd() < 0.5) return [[`${a.name} < ${t1}${unit(a)}`], [`${a.name} >= ${t1}${unit(a)}`]];
+        return [[`${a.name} < ${t1}${unit(a)}`], [`${a.name} >= ${t1}${unit(a)}`, `${a.name} < ${t2}${unit(a)}`], [`${a.name} >= ${t2}${unit(a)}`]];
+      }
+    }
+  };
   for (let t = 0; t < topics && ruleCount < topicRules; t++) {
     const s = `s${t % settings}`;
     const l = `l${Math.floor(t / settings) % lines}`;
-    // Each topic works with six of the attributes and six of the interventions.
-    const own = Array.from({ length: 6 }, () => pickOne(attrs)).filter((a, k, xs) => xs.indexOf(a) === k);
+    // Each topic works with six of the attributes and six of the interventions: three
+    // it branches on (a pathway), three that modify a recommendation across branches.
+    const own = [...pathwayAttrs].sort(() => rnd() - 0.5).slice(0, 6);
     const treat = Array.from({ length: 6 }, () => pickOne(interventions));
-    decisions.push(`decision d${t} { ask setting, line, ${own.slice(0, 2).map((a) => a.name).join(', ')}  where setting = ${s} and line = ${l} }`);
-    let rules: string[] = [];
-    for (let k = 0; k < perTopic && ruleCount < topicRules; k++) {
-      const parts: string[] = [`setting = ${s}`, rnd() < 0.2 ? `line in { ${l}, l${(Math.floor(t / settings) + 1) % lines} }` : `line = ${l}`];
-      const n = 1 + Math.floor(rnd() * 3);
-      for (let j = 0; j < n; j++) parts.push(atom(pickOne(own)));
-      if (rnd() < 0.1) parts.push(`(${atom(pickOne(own))} or ${atom(pickOne(own))})`);
-      if (rnd() < 0.05) parts.push(`not (${atom(pickOne(own))} and ${atom(pickOne(own))})`);
-      const verb = pickOne(['recommend', 'suggest']) + (rnd() < 0.1 ? ' against' : '');
-      rules.push(`  rule r${ruleCount++} when ${parts.join(' and ')} then ${verb} ${pickOne(treat)}`);
-      if (rules.length === 5) {
-        statement(rules);
-        rules = [];
+    decisions.push(`decision d${t} { ask setting, line, ${own.slice(0, 3).map((a) => a.name).join(', ')}  where setting = ${s} and line = ${l} }`);
+    const paths: string[][] = [];
+    const grow = (path: string[], depth: number): void => {
+      if (depth === 3 || (depth === 2 && rnd() < 0.5)) {
+        paths.push(path);
+        return;
       }
+      for (const g of groups(own[depth])) grow([...path, ...g], depth + 1);
+    };
+    grow([], 0);
+    const budget = Math.min(perTopic, topicRules - ruleCount);
+    const modifiers = Math.max(1, Math.round(budget * 0.2));
+    const topicRulesText: string[] = [];
+    const rule = (parts: string[]): void => {
+      const verb = pickOne(['recommend', 'suggest']) + (rnd() < 0.1 ? ' against' : '');
+      const line = rnd() < 0.1 ? `line in { ${l}, l${(Math.floor(t / settings) + 1) % lines} }` : `line = ${l}`;
+      topicRulesText.push(`  rule r${ruleCount++} when ${[`setting = ${s}`, line, ...parts].join(' and ')} then ${verb} ${pickOne(treat)}`);
+    };
+    // One or two rules per branch of the pathway; a branch left without is a gap.
+    for (let k = 0; topicRulesText.length < budget - modifiers; k++) {
+      const path = paths[k % paths.length];
+      if (k < paths.length && rnd() < 0.05) continue;
+      rule(rnd() < 0.05 ? [...path, `(${atom(own[3])} or ${atom(own[4])})`] : path);
     }
-    if (rules.length > 0) statement(rules);
+    // Modifiers: part of a pathway plus a condition on another attribute (`not` now and then).
+    while (topicRulesText.length < budget) {
+      const prefix = pickOne(paths).slice(0, 1 + Math.floor(rnd() * 2));
+      const extra = atom(own[3 + Math.floor(rnd() * 3)]);
+      rule([...prefix, rnd() < 0.1 ? `not (${extra})` : extra]);
+    }
+    for (let k = 0; k < topicRulesText.length; k += 5) statement(topicRulesText.slice(k, k + 5));
   }
-  // Cross-cutting rules: one or two conditions on any attribute, every 50th rule.
+  // Cross-cutting rules, every 50th: one or two patient-level conditions.
   const global: string[] = [];
-  for (let k = 0; k < globals; k++) global.push(`  rule g${k} when ${atom(pickOne(attrs))}${rnd() < 0.5 ? ` and ${atom(pickOne(attrs))}` : ''} then recommend ${pickOne(interventions)}`);
+  for (let k = 0; k < globals; k++) global.push(`  rule g${k} when ${atom(pickOne(patientLevel))}${rnd() < 0.5 ? ` and ${atom(pickOne(patientLevel))}` : ''} then recommend ${pickOne(interventions)}`);
   if (global.length > 0) statement(global);
   return [...out, ...statements, ...decisions].join('\n') + '\n';
 }

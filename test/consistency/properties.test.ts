@@ -13,7 +13,8 @@ import { redundancies } from '../../server/src/consistency/redundancy.js';
 import { recKey, type RuleInfo } from '../../server/src/consistency/rules.js';
 import { witnessPatient } from '../../server/src/consistency/witness.js';
 import { decisionsOf, partitionOf } from '../../server/src/tree/decision.js';
-import { pathsTo, type PNode } from '../../server/src/tree/partition.js';
+import { rulesGiving, type PNode } from '../../server/src/tree/partition.js';
+import { pathsTo } from '../../server/src/tree/paths.js';
 import { analyzeText } from '../helpers.js';
 
 const vocabulary = `
@@ -94,8 +95,7 @@ function directOutcome(a: Analysis, rules: readonly RuleInfo[], p: Map<string, n
 function leafOutcome(a: Analysis, node: PNode): Set<string> {
   assert.equal(node.kind, 'leaf');
   if (node.kind !== 'leaf') return new Set();
-  const rules = consistencyOf(a).ruleSet.rules;
-  return new Set(node.outcome.map((o) => `${rules[[...o.rules][0]].statementName} ${recKey(o.rec)}`));
+  return new Set(node.outcome.map((o) => `${rulesGiving(node, o)[0].statementName} ${recKey(o.rec)}`));
 }
 
 function route(root: PNode, point: ReadonlyMap<number, number>): PNode | undefined {

@@ -81,10 +81,14 @@ async function main(): Promise<number> {
 
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   await page.goto(url, { timeout: 60_000 });
-  const code = await withDeadline(exitCode, SUITE_TIMEOUT_MS, 'the extension-host suite did not finish');
+  let code: number;
+  try {
+    code = await withDeadline(exitCode, SUITE_TIMEOUT_MS, 'the extension-host suite did not finish');
+  } finally {
+    follower.stop();
+    fs.writeFileSync(path.join(folders.root, 'workbench.log'), workbenchLog.join('\n'));
+  }
   const suiteSeconds = (Date.now() - t) / 1000;
-  follower.stop();
-  fs.writeFileSync(path.join(folders.root, 'workbench.log'), workbenchLog.join('\n'));
   console.log(`\ncode-server ${installSeconds > 5 ? `installed in ${installSeconds.toFixed(0)} s, ` : ''}suite ran in ${suiteSeconds.toFixed(1)} s: ${code === 0 ? 'PASSED' : `FAILED (exit code ${code})`}`);
   if (code !== 0) {
     console.log(`Logs: ${folders.root} (code-server.log, workbench.log, report.txt)`);

@@ -170,7 +170,6 @@ async function main(): Promise<number> {
     () => problem.waitFor({ state: 'visible', timeout: 3_000 }),
   );
   assert.match(await problem.innerText(), /did you mean/);
-  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached' });
   await screenshot(page, 'vscode-ui-problems.png');
 
   step('undo the mistake: the problem goes');
@@ -183,8 +182,11 @@ async function main(): Promise<number> {
   step('open the decision-tree preview to the side');
   await runCommand(page, commandTitle('guideline.openPreviewToSide'));
   await page.locator('.editor-group-container').nth(1).waitFor({ state: 'visible' });
-  const body = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
+  const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const body = preview.locator('body');
   await body.waitFor({ state: 'visible' });
+  // The page marks its state on <body data-state>: wait until it has drawn the tree.
+  await preview.locator('body[data-state="ready"]').waitFor({ state: 'attached' });
   // The tree's leaves name the statements their recommendations come from. (innerText, not
   // Playwright's hasText: textContent runs the words of adjacent blocks together.)
   let previewText = '';

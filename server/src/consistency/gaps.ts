@@ -5,7 +5,7 @@ import type * as A from '../../../grammar/src/index.js';
 import { pickPoint } from './box.js';
 import type { Consistency } from './engine.js';
 import { partitionOf } from '../tree/decision.js';
-import { pathsTo } from '../tree/partition.js';
+import { pathsTo } from '../tree/paths.js';
 import { witnessOf, type WitnessValue } from './witness.js';
 
 export interface Gap {

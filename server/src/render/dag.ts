@@ -19,14 +19,20 @@ export function treeGraph(root: TreeNode | undefined): TreeGraph {
   const nodes: TreeNode[] = [];
   const edges: TreeEdge[] = [];
   if (!root) return { nodes, edges };
-  const seen = new Set<string>();
+  const index = new Map<string, number>();
   // An explicit stack rather than recursion: deep trees must not overflow.
   const stack: TreeNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (seen.has(node.id)) continue;
-    seen.add(node.id);
-    nodes.push(node);
+    const at = index.get(node.id);
+    if (at !== undefined) {
+      // A shared subtree may come as a bare reference (`ref`) first; its full copy wins.
+      if (node.ref || !nodes[at].ref) continue;
+      nodes[at] = node;
+    } else {
+      index.set(node.id, nodes.length);
+      nodes.push(node);
+    }
     if (node.kind !== 'split') continue;
     node.branches.forEach((branch, i) => {
       edges.push({ id: `${node.id}/${i}`, source: node.id, target: branch.node.id, label: branch.label });

@@ -1,11 +1,17 @@
 // Places the tree's boxes with ELK's layered algorithm, top down, and returns a scene: every
-// node and branch label with its size and position, every edge as a polyline. Pure: no DOM,
+// node and branch label with its size and position, every edge as polylines. Pure: no DOM,
 // no editor; the webview and the command line draw the same scene.
+//
+// A branch's label sits on top of the box it leads into, and each edge ends in a port at
+// its label, so a shared subtree (several branches into one box) shows one label per
+// branch side by side. Labels need no nodes or layers of their own, which keeps large
+// trees fast.
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api.js';
 import type { TreeNode } from '../protocol.js';
 import { edgeContent, nodeContent, type Content } from './content.js';
-import { treeGraph } from './dag.js';
+import { treeGraph, type TreeEdge } from './dag.js';
+import { depths, readingOrder } from './reading-order.js';
 import { estimateWidth, type Measure } from './text.js';
 
 export interface Point {
@@ -30,7 +36,8 @@ export interface SceneEdge {
   source: string;
   target: string;
   label: string;
-  points: Point[];
+  /** Polylines: parent to branch label, then label to child (one polyline when unlabelled). */
+  paths: Point[][];
   labelBox?: Box & { content: Content };
 }
 
@@ -49,24 +56,32 @@ const layoutOptions: Record<string, string> = {
   'elk.edgeRouting': 'ORTHOGONAL',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
-  // A tree needs no crossing minimisation, which is the slow part for large trees, and
-  // skipping it keeps each split's branches in order (see edgesInModelOrder).
-  'elk.layered.crossingMinimization.strategy': 'NONE',
+  // Layers and the order within them come from the hints given as positions: a tree needs
+  // no search for fewer crossings, which is the slow part on large trees, and the
+  // branches stay in the order the rules list them.
+  'elk.layered.layering.strategy': 'INTERACTIVE',
+  'elk.layered.crossingMinimization.strategy': 'INTERACTIVE',
   'elk.spacing.nodeNode': '24',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '16',
-  'elk.spacing.edgeLabel': '4',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '28',
   'elk.spacing.edgeNode': '12',
-  'elk.edgeLabels.placement': 'CENTER',
+  'elk.omitNodeMicroLayout': 'true',
+  'elk.separateConnectedComponents': 'false',
   'elk.padding': `[top=${margin},left=${margin},bottom=${margin},right=${margin}]`,
 };
 
-/**
- * Without crossing minimisation ELK orders each layer as its layering met the nodes, which
- * lists the edges last first; giving the edges in reverse puts branches left to right in
- * the tree's order. The layout tests check that order.
- */
-function edgesInModelOrder<T>(edges: T[]): T[] {
-  return [...edges].reverse();
+// Ids inside the ELK graph, prefixed so a tree node's id can never meet a port's.
+const nodeKey = (id: string): string => `n:${id}`;
+const portKey = (edge: string): string => `p:${edge}`;
+const hintSpacing = 1000;
+/** Space between the labels of one box, and between the labels and the box. */
+const labelSpacing = 6;
+const labelGap = 12;
+
+interface LabelRow {
+  /** Labelled branches into the box, left to right, with each label's offset in the row. */
+  labels: { edge: TreeEdge; content: Content; x: number }[];
+  height: number;
+  width: number;
 }
 
 let elk: InstanceType<typeof ELK> | undefined;
@@ -75,43 +90,98 @@ let elk: InstanceType<typeof ELK> | undefined;
 export async function layoutTree(tree: TreeNode | undefined, measure: Measure = estimateWidth): Promise<Scene> {
   const graph = treeGraph(tree);
   if (graph.nodes.length === 0) return { width: 0, height: 0, nodes: [], edges: [] };
+  const hints = readingOrder(graph);
+  const layers = depths(graph.nodes);
   const contents = new Map(graph.nodes.map((n) => [n.id, nodeContent(n, measure)]));
-  const labels = new Map(graph.edges.map((e) => [e.id, edgeContent(e.label, measure)]));
-  const input: ElkNode = {
-    id: 'root',
-    layoutOptions,
-    children: graph.nodes.map((n) => ({ id: n.id, width: contents.get(n.id)!.width, height: contents.get(n.id)!.height })),
-    edges: edgesInModelOrder(graph.edges).map(
-      (e): ElkExtendedEdge => ({
-        id: e.id,
-        sources: [e.source],
-        targets: [e.target],
-        labels: e.label ? [{ id: `${e.id}#label`, text: e.label, width: labels.get(e.id)!.width, height: labels.get(e.id)!.height }] : [],
-      }),
-    ),
-  };
-  elk ??= new ELK();
-  const out = await elk.layout(input);
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const nodes: SceneNode[] = (out.children ?? []).map((c) => ({
-    x: c.x ?? 0,
-    y: c.y ?? 0,
-    width: c.width ?? 0,
-    height: c.height ?? 0,
-    node: byId.get(c.id)!,
-    content: contents.get(c.id)!,
-  }));
-  const laidEdges = new Map((out.edges ?? []).map((e) => [e.id, e as ElkExtendedEdge]));
-  const edges: SceneEdge[] = graph.edges.map((e) => {
-    const laid = laidEdges.get(e.id);
-    const section = laid?.sections?.[0];
-    const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
-    const label = laid?.labels?.[0];
-    return {
-      ...e,
-      points: points.map((p) => ({ x: p.x, y: p.y })),
-      labelBox: label ? { x: label.x ?? 0, y: label.y ?? 0, width: label.width ?? 0, height: label.height ?? 0, content: labels.get(e.id)! } : undefined,
+  const rows = labelRows(graph.edges, hints, measure);
+
+  const children: ElkNode[] = graph.nodes.map((n) => {
+    const content = contents.get(n.id)!;
+    const row = rows.get(n.id);
+    const width = Math.max(content.width, row?.width ?? 0);
+    const node: ElkNode = {
+      id: nodeKey(n.id),
+      width,
+      height: content.height + (row ? row.height + labelGap : 0),
+      x: (hints.get(n.id) ?? 0) * hintSpacing,
+      y: (layers.get(n.id) ?? 0) * hintSpacing,
     };
+    if (row) {
+      const left = (width - row.width) / 2;
+      node.ports = row.labels.map((l): ElkPort => ({ id: portKey(l.edge.id), x: left + l.x + l.content.width / 2, y: 0, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'NORTH' } }));
+      node.layoutOptions = { 'elk.portConstraints': 'FIXED_POS' };
+    }
+    return node;
   });
-  return { width: Math.ceil(out.width ?? 0), height: Math.ceil(out.height ?? 0), nodes, edges };
+  const labelled = new Set([...rows.values()].flatMap((r) => r.labels.map((l) => l.edge.id)));
+  const edges: ElkExtendedEdge[] = graph.edges.map((e) => ({
+    id: e.id,
+    sources: [nodeKey(e.source)],
+    targets: [labelled.has(e.id) ? portKey(e.id) : nodeKey(e.target)],
+  }));
+
+  elk ??= new ELK();
+  const input: ElkNode = { id: 'root', layoutOptions, children, edges };
+  const out = await elk.layout(input);
+  const placed = new Map((out.children ?? []).map((c) => [c.id, c]));
+  const routes = new Map((out.edges ?? []).map((e) => [e.id, polyline(e as ElkExtendedEdge)]));
+
+  const nodes: SceneNode[] = [];
+  const labelBoxes = new Map<string, { box: Box & { content: Content }; link: Point[] }>();
+  for (const n of graph.nodes) {
+    const outer = placed.get(nodeKey(n.id));
+    const content = contents.get(n.id)!;
+    const row = rows.get(n.id);
+    const x = outer?.x ?? 0;
+    const y = outer?.y ?? 0;
+    const width = outer?.width ?? content.width;
+    const box = { x: x + (width - content.width) / 2, y: y + (row ? row.height + labelGap : 0), width: content.width, height: content.height };
+    nodes.push({ ...box, node: n, content });
+    if (!row) continue;
+    const left = x + (width - row.width) / 2;
+    for (const l of row.labels) {
+      const labelBox = { x: left + l.x, y: y + row.height - l.content.height, width: l.content.width, height: l.content.height, content: l.content };
+      labelBoxes.set(l.edge.id, { box: labelBox, link: link(labelBox, box) });
+    }
+  }
+  const sceneEdges: SceneEdge[] = graph.edges.map((e) => {
+    const route = routes.get(e.id) ?? [];
+    const label = labelBoxes.get(e.id);
+    return label ? { ...e, paths: [route, label.link], labelBox: label.box } : { ...e, paths: [route] };
+  });
+  return { width: Math.ceil(out.width ?? 0), height: Math.ceil(out.height ?? 0), nodes, edges: sceneEdges };
+}
+
+/** The labels over each box, ordered by where their branches come from. */
+function labelRows(edges: TreeEdge[], hints: Map<string, number>, measure: Measure): Map<string, LabelRow> {
+  const byTarget = new Map<string, TreeEdge[]>();
+  for (const e of edges) if (e.label) byTarget.set(e.target, [...(byTarget.get(e.target) ?? []), e]);
+  const rows = new Map<string, LabelRow>();
+  for (const [target, into] of byTarget) {
+    into.sort((a, b) => (hints.get(a.source) ?? 0) - (hints.get(b.source) ?? 0));
+    let x = 0;
+    const labels = into.map((edge) => {
+      const content = edgeContent(edge.label, measure);
+      const label = { edge, content, x };
+      x += content.width + labelSpacing;
+      return label;
+    });
+    rows.set(target, { labels, width: x - labelSpacing, height: Math.max(...labels.map((l) => l.content.height)) });
+  }
+  return rows;
+}
+
+/** From under a label down into its box; with a jog when the label sits beside the box. */
+function link(label: Box, box: Box): Point[] {
+  const from = { x: label.x + label.width / 2, y: label.y + label.height };
+  const x = Math.min(Math.max(from.x, box.x + 8), box.x + box.width - 8);
+  if (Math.abs(x - from.x) < 0.5) return [from, { x, y: box.y }];
+  const mid = (from.y + box.y) / 2;
+  return [from, { x: from.x, y: mid }, { x, y: mid }, { x, y: box.y }];
+}
+
+function polyline(edge: ElkExtendedEdge): Point[] {
+  const section = edge.sections?.[0];
+  if (!section) return [];
+  return [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => ({ x: p.x, y: p.y }));
 }

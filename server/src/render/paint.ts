@@ -128,9 +128,17 @@ function leafLabel(leaf: LeafNode): string {
 }
 
 function edgePath(edge: SceneEdge, p: Palette): SvgElement[] {
-  if (edge.points.length < 2) return [];
-  const d = edge.points.map((pt, i) => `${i === 0 ? 'M' : 'L'}${r1(pt.x)} ${r1(pt.y)}`).join(' ');
-  const out = [el('path', { class: 'gt-edge', d, fill: 'none', stroke: p.edge, 'stroke-width': 1.25, 'marker-end': 'url(#gt-arrow)' })];
+  const drawn = edge.paths.filter((path) => path.length >= 2);
+  const out = drawn.map((path, i) =>
+    el('path', {
+      class: 'gt-edge',
+      d: path.map((pt, j) => `${j === 0 ? 'M' : 'L'}${r1(pt.x)} ${r1(pt.y)}`).join(' '),
+      fill: 'none',
+      stroke: p.edge,
+      'stroke-width': 1.25,
+      'marker-end': i === drawn.length - 1 ? 'url(#gt-arrow)' : undefined,
+    }),
+  );
   const box = edge.labelBox;
   if (box) {
     const lines: SvgElement[] = [];

@@ -13,7 +13,8 @@ import { exprText } from '../features/model.js';
 import type { DecisionSummary, DecisionTreeResult, LeafNode, LeafRecommendation, SourceRange, SplitNode, TreeNode } from '../protocol.js';
 import { decisionsOf, partitionOf, type DecisionPartition } from './decision.js';
 import { branchLabel } from './labels.js';
-import { leafRegion, type PNode } from './partition.js';
+import { rulesGiving, type PNode } from './partition.js';
+import { leafRegion } from './paths.js';
 
 /** Errors that leave rules or names out of the tree: syntax, names, types, files. */
 const incompleteCodes = new Set([
@@ -72,7 +73,7 @@ function toProtocol(p: DecisionPartition, consistency: Consistency): TreeNode {
     let out: TreeNode;
     if (node.kind === 'leaf') {
       const recommendations = node.outcome.map((o): LeafRecommendation => {
-        const rules = [...o.rules].sort((a, b) => a - b).map((i) => ruleSet.rules[i]);
+        const rules = rulesGiving(node, o);
         const first = rules[0];
         const g = first.grading;
         return {
@@ -95,7 +96,7 @@ function toProtocol(p: DecisionPartition, consistency: Consistency): TreeNode {
         recommendations,
         gap: node.gap,
         conflict: node.conflict,
-        sources: sources(node.outcome.flatMap((o) => [...o.rules])),
+        sources: sources(node.outcome.flatMap((o) => rulesGiving(node, o).map((r) => r.index))),
         example: witnessText(witnessOf(pickPoint(leafRegion(node, p.spec.population), scope), scope, p.spec.order)),
       };
       if (node.truncated) leaf.truncated = true;

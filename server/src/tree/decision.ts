@@ -48,7 +48,8 @@ export function specOf(consistency: Consistency, decision: A.DecisionDecl | unde
   const asked = new Set(order);
   // Rules that cannot fire for anyone in the population are left out up front.
   const reach = decision?.where && !populationProblem ? reachOf(consistency).get(decision) : undefined;
-  const rules = ruleSet.rules.filter((r) => (!reach || reach.has(r.index)) && (asked.size === 0 || r.attrs.some((a) => asked.has(a))));
+  const candidates = reach ? [...reach].sort((x, y) => x - y).map((i) => ruleSet.rules[i]) : ruleSet.rules;
+  const rules = candidates.filter((r) => asked.size === 0 || r.attrs.some((a) => asked.has(a)));
   return { decision, rules, population, order, populationProblem };
 }
 

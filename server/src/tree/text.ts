@@ -73,7 +73,7 @@ export function treeText(result: DecisionTreeResult): string {
   if (result.hasErrors) out.push('  (the file has errors: the tree shows what could be analysed)');
   if (result.truncated) out.push('  (the tree reached its size limit: some branches are cut short)');
   out.push('');
-  if (result.tree) out.push(...nodeLines(result.tree));
+  if (result.tree) for (const line of nodeLines(result.tree)) out.push(line);
   else out.push('No patient is in this decision\'s population.');
   return out.join('\n') + '\n';
 }

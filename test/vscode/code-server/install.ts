@@ -37,6 +37,18 @@ function run(what: string, command: string, args: string[], env: NodeJS.ProcessE
   }
 }
 
+/**
+ * The environment without what an enclosing `npm run` exports for its scripts: a nested npm
+ * would take it as its own configuration. (code-server's postinstall reads the Node version
+ * from npm_config_user_agent, which would still name the Node that ran `npm run`.)
+ */
+function withoutEnclosingNpm(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = {};
+  const exported = /^npm_(config_(user_agent|node_gyp|npm_version|global_prefix|local_prefix|prefix|call|nodedir)$|execpath$|node_execpath$|lifecycle_|package_|command$)/i;
+  for (const [name, value] of Object.entries(env)) if (!exported.test(name) && name !== 'NODE' && name !== 'INIT_CWD') clean[name] = value;
+  return clean;
+}
+
 function findHeader(name: string): boolean {
   return ['/usr/include', '/usr/local/include', '/usr/include/gssapi'].some((dir) => fs.existsSync(path.join(dir, name)));
 }
@@ -57,11 +69,11 @@ export function ensureCodeServer(): CodeServerInstall {
   fs.rmSync(codeServerDir, { recursive: true, force: true });
   fs.mkdirSync(codeServerDir, { recursive: true });
   if (!fs.existsSync(path.join(paths.nodeBin, 'node'))) {
-    run('installing Node 24', 'npm', ['install', '--prefix', path.dirname(path.dirname(node24Dir)), '--no-audit', '--no-fund', '--no-save', NODE_PACKAGE], process.env);
+    run('installing Node 24', 'npm', ['install', '--prefix', path.dirname(path.dirname(node24Dir)), '--no-audit', '--no-fund', '--no-save', NODE_PACKAGE], withoutEnclosingNpm(process.env));
   }
   // npm_config_nodedir: without it the native modules build against this machine's Node
   // headers (20), and code-server answers every request with HTTP 500 under Node 24.
-  const env = { ...process.env, PATH: `${paths.nodeBin}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: node24Dir };
+  const env = { ...withoutEnclosingNpm(process.env), PATH: `${paths.nodeBin}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: node24Dir };
   run('installing code-server', 'npm', ['install', '--prefix', codeServerDir, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], env);
   if (!fs.existsSync(paths.codeServer)) throw new Error(`code-server was installed but ${paths.codeServer} is missing`);
   fs.writeFileSync(markerFile(), `${new Date().toISOString()}\n`);

@@ -30,7 +30,9 @@ function environment(install: CodeServerInstall, root: string): NodeJS.ProcessEn
     fs.mkdirSync(env[name]!, { recursive: true });
   }
   // Variables of an enclosing `npm run` or VS Code would leak into the extension host.
-  for (const name of Object.keys(env)) if (name.startsWith('npm_') || name.startsWith('VSCODE_') || name === 'ELECTRON_RUN_AS_NODE') delete env[name];
+  for (const name of Object.keys(env)) {
+    if (/^(npm_|VSCODE_)/i.test(name) || ['ELECTRON_RUN_AS_NODE', 'NODE', 'INIT_CWD'].includes(name)) delete env[name];
+  }
   return env;
 }
 

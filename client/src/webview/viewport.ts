@@ -1,0 +1,139 @@
+// Zoom and pan of the drawn tree: the wheel with Ctrl (or a pinch) zooms at the pointer,
+// the wheel alone and dragging pan, and the keyboard does both (+ - 0 and the arrows).
+import type { ViewState } from '../preview/messages.js';
+
+const minScale = 0.02;
+const maxScale = 4;
+const keyStep = 48;
+/** A pointer that moves less than this between down and up is a click, not a drag. */
+export const dragThreshold = 4;
+
+export class Viewport {
+  private view: ViewState = { scale: 1, x: 0, y: 0 };
+  private size = { width: 0, height: 0 };
+  private drag: { id: number; startX: number; startY: number; x: number; y: number; moved: boolean } | undefined;
+  /** True right after a drag, so the click that ends it does not reveal a rule. */
+  dragged = false;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly camera: SVGGElement,
+    private readonly onChange: (view: ViewState) => void,
+  ) {
+    host.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
+    host.addEventListener('pointerdown', (e) => this.onPointerDown(e));
+    host.addEventListener('pointermove', (e) => this.onPointerMove(e));
+    host.addEventListener('pointerup', (e) => this.onPointerUp(e));
+    host.addEventListener('pointercancel', (e) => this.onPointerUp(e));
+    host.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  get state(): ViewState {
+    return { ...this.view };
+  }
+
+  /** The drawing's size in its own units. */
+  setContent(width: number, height: number): void {
+    this.size = { width, height };
+  }
+
+  restore(view: ViewState): void {
+    if ([view.scale, view.x, view.y].every(Number.isFinite) && view.scale > 0) this.set({ ...view, scale: clamp(view.scale) });
+    else this.fit();
+  }
+
+  /** Shows the whole drawing, never enlarged beyond its natural size. */
+  fit(): void {
+    const { width, height } = this.host.getBoundingClientRect();
+    if (this.size.width === 0 || this.size.height === 0 || width === 0 || height === 0) {
+      this.set({ scale: 1, x: 0, y: 0 });
+      return;
+    }
+    const scale = clamp(Math.min(1, (width - 16) / this.size.width, (height - 16) / this.size.height));
+    this.set({ scale, x: (width - this.size.width * scale) / 2, y: Math.max(8, (height - this.size.height * scale) / 2) });
+  }
+
+  /** Zooms by `factor` keeping the point (cx, cy) of the viewport where it is. */
+  zoomBy(factor: number, cx?: number, cy?: number): void {
+    const rect = this.host.getBoundingClientRect();
+    const px = cx ?? rect.width / 2;
+    const py = cy ?? rect.height / 2;
+    const scale = clamp(this.view.scale * factor);
+    const k = scale / this.view.scale;
+    this.set({ scale, x: px - (px - this.view.x) * k, y: py - (py - this.view.y) * k });
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.set({ ...this.view, x: this.view.x + dx, y: this.view.y + dy });
+  }
+
+  private set(view: ViewState): void {
+    this.view = view;
+    this.camera.setAttribute('transform', `translate(${round(view.x)} ${round(view.y)}) scale(${round(view.scale, 10000)})`);
+    this.onChange(this.state);
+  }
+
+  private onWheel(e: WheelEvent): void {
+    e.preventDefault();
+    const rect = this.host.getBoundingClientRect();
+    if (e.ctrlKey || e.metaKey) this.zoomBy(Math.exp(-e.deltaY * 0.002), e.clientX - rect.left, e.clientY - rect.top);
+    else this.panBy(-e.deltaX, -e.deltaY);
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    if (e.button !== 0) return;
+    this.dragged = false;
+    this.drag = { id: e.pointerId, startX: e.clientX, startY: e.clientY, x: e.clientX, y: e.clientY, moved: false };
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    const d = this.drag;
+    if (!d || d.id !== e.pointerId) return;
+    if (!d.moved && Math.hypot(e.clientX - d.startX, e.clientY - d.startY) < dragThreshold) return;
+    if (!d.moved) {
+      d.moved = true;
+      this.host.setPointerCapture(e.pointerId);
+      this.host.classList.add('dragging');
+    }
+    this.panBy(e.clientX - d.x, e.clientY - d.y);
+    d.x = e.clientX;
+    d.y = e.clientY;
+  }
+
+  private onPointerUp(e: PointerEvent): void {
+    const d = this.drag;
+    if (!d || d.id !== e.pointerId) return;
+    this.dragged = d.moved;
+    this.drag = undefined;
+    this.host.classList.remove('dragging');
+    if (this.host.hasPointerCapture(e.pointerId)) this.host.releasePointerCapture(e.pointerId);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const step = e.shiftKey ? keyStep * 4 : keyStep;
+    const actions: Record<string, () => void> = {
+      '+': () => this.zoomBy(1.25),
+      '=': () => this.zoomBy(1.25),
+      '-': () => this.zoomBy(0.8),
+      _: () => this.zoomBy(0.8),
+      '0': () => this.fit(),
+      ArrowLeft: () => this.panBy(step, 0),
+      ArrowRight: () => this.panBy(-step, 0),
+      ArrowUp: () => this.panBy(0, step),
+      ArrowDown: () => this.panBy(0, -step),
+    };
+    const action = actions[e.key];
+    if (!action) return;
+    e.preventDefault();
+    action();
+  }
+}
+
+function clamp(scale: number): number {
+  return Math.min(maxScale, Math.max(minScale, scale));
+}
+
+function round(n: number, by = 100): number {
+  return Math.round(n * by) / by;
+}
