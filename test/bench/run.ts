@@ -63,7 +63,7 @@ function round(s: Subject): void {
     const dead = deadRules(ruleSet.rules, scope, c.known, textOf);
     const conflicting = conflicts(ruleSet.rules, scope);
     const redundant = redundancies(ruleSet.rules, scope);
-    s.findings = `${ruleSet.rules.length} adopted rules: ${dead.length} never fire, ${conflicting.length} conflicting pairs, ${redundant.length} redundant`;
+    s.findings = `${ruleSet.rules.length} adopted rules: ${dead.length} never fire, ${conflicting.conflicts.length} conflicting pairs, ${redundant.redundancies.length} redundant`;
   }));
   let gaps = 0;
   s.tree.push(time(() => {
@@ -114,6 +114,10 @@ function main(): void {
   console.log('Rules over 30 attributes:\n');
   console.log(table(sizes, 'rules').join('\n'));
   for (const r of sizes) console.log(`  ${r.rules} rules: ${r.findings}`);
+  const [first, last] = [sizes[0], sizes[sizes.length - 1]];
+  const overall = (of: (s: Subject) => number[], pick: (xs: number[]) => number): string => exponent(pick(of(first)), pick(of(last)), first.rules, last.rules);
+  const min = (xs: number[]): number => Math.min(...xs);
+  console.log(`  overall exponent, ${first.rules} to ${last.rules} rules (median / best): consistency ${overall((s) => s.consistency, median)} / ${overall((s) => s.consistency, min)}, trees ${overall((s) => s.tree, median)} / ${overall((s) => s.tree, min)}`);
   console.log('\n1,000 rules over more and more attributes:\n');
   console.log(table(widths, 'attributes').join('\n'));
   const thousand = sizes[2];

@@ -14,7 +14,7 @@ import { fileUrl, samplesDir } from '../helpers.js';
 import { bigTree } from '../render/big-tree.js';
 import { treeFixture } from '../render/fixtures.js';
 import { BrowserSession, describeInBrowser, testOutput, type PreviewPage } from './harness.js';
-import { darkTheme, lightTheme } from './themes.js';
+import { darkTheme, highContrastTheme, lightTheme } from './themes.js';
 
 function sampleRoadmap(): DecisionTreeResult {
   const analysis = new Workspace().analysis(fileUrl(path.join(samplesDir, 'hcc-conversion-2021.guideline')));
@@ -60,14 +60,11 @@ describeInBrowser('decision tree preview in Chromium', function (this: Mocha.Sui
     assert.equal(await p.page.locator('#title').textContent(), 'Roadmap of conversion therapy');
     assert.deepEqual(await p.violations(), []);
     assert.deepEqual(p.errors, []);
-    // The overview, and the root's neighbourhood at a reading zoom.
-    await p.page.screenshot({ path: path.join(testOutput, 'preview-roadmap-overview.png') });
-    await p.page.locator('svg .gt-split').first().focus();
-    await p.page.evaluate(() => {
-      const root = document.querySelector('svg .gt-split');
-      root?.dispatchEvent(new FocusEvent('focus'));
-    });
+    // What the panel first shows (the top of the tree at a reading size when the whole
+    // would be too small to read), and the overview after Fit.
     await p.page.screenshot({ path: path.join(testOutput, 'preview-roadmap.png') });
+    await p.page.locator('#fit').click();
+    await p.page.screenshot({ path: path.join(testOutput, 'preview-roadmap-overview.png') });
     await p.page.close();
   });
 
@@ -84,6 +81,18 @@ describeInBrowser('decision tree preview in Chromium', function (this: Mocha.Sui
     const stroke = await p.page.locator('svg .gt-conflict .gt-box').evaluate((e) => getComputedStyle(e).stroke);
     assert.equal(stroke, 'rgb(241, 76, 76)');
     await p.page.screenshot({ path: path.join(testOutput, 'preview-fixture-dark.png') });
+    await p.page.close();
+  });
+
+  it('draws heavier outlines in a high-contrast theme', async () => {
+    const p = await session.openPreview({ theme: highContrastTheme, bodyClass: 'vscode-high-contrast', viewport: { width: 1500, height: 1000 } });
+    await p.send({ type: 'tree', result: treeFixture('roadmap') });
+    await p.waitForState('ready');
+    const split = await p.page.locator('svg .gt-split .gt-box').first().evaluate((e) => [getComputedStyle(e).stroke, getComputedStyle(e).strokeWidth]);
+    assert.deepEqual(split, ['rgb(111, 195, 223)', '2px']);
+    const conflict = await p.page.locator('svg .gt-conflict .gt-box').evaluate((e) => [getComputedStyle(e).stroke, getComputedStyle(e).strokeWidth]);
+    assert.deepEqual(conflict, ['rgb(255, 51, 51)', '3px']);
+    await p.page.screenshot({ path: path.join(testOutput, 'preview-fixture-high-contrast.png') });
     await p.page.close();
   });
 
@@ -179,6 +188,10 @@ describeInBrowser('decision tree preview in Chromium', function (this: Mocha.Sui
     assert.ok(await p.page.locator('#banner').isVisible());
     assert.match((await p.page.locator('#banner').textContent()) ?? '', /errors/);
     assert.equal(await count(p, 'svg .gt-leaf'), 2);
+    // A gap leaf's card gives a patient who falls into the gap.
+    await p.page.locator('svg .gt-gap').hover();
+    await p.page.waitForFunction(() => document.getElementById('tooltip')?.hidden === false);
+    assert.equal(await p.page.locator('#tooltip').innerText(), '⚠ Gap: no recommendation\nFor example: resectable = false');
     await p.send({ type: 'tree', result: treeFixture('empty') });
     await p.waitForState('empty');
     assert.ok(await p.page.locator('#empty').isVisible());
@@ -214,14 +227,15 @@ describeInBrowser('decision tree preview in Chromium', function (this: Mocha.Sui
   it('lays out and draws 500 leaves in the page', async () => {
     const result = bigTree(500);
     const p = await session.openPreview();
-    const times: number[] = [];
+    const times: string[] = [];
     for (let i = 0; i < 3; i++) {
       const start = Date.now();
       await p.send({ type: 'tree', result: { ...result, tree: JSON.parse(JSON.stringify(result.tree)) as DecisionTreeResult['tree'] } });
       await p.waitForState('ready');
-      times.push(Date.now() - start);
+      const [layout, draw] = await p.page.evaluate(() => [document.body.dataset.layoutMs, document.body.dataset.drawMs]);
+      times.push(`${Date.now() - start} (layout ${layout}, draw ${draw})`);
     }
-    console.log(`      500 leaves in Chromium (message to drawn): ${times.join(' / ')} ms`);
+    console.log(`      500 leaves in Chromium, message to drawn: ${times.join(' / ')} ms`);
     assert.equal(await count(p, 'svg .gt-leaf'), 500);
     await p.page.close();
   });

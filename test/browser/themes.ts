@@ -48,3 +48,25 @@ export const darkTheme: Record<string, string> = {
   'vscode-dropdown-foreground': '#cccccc',
   'vscode-panel-border': '#2b2b2b',
 };
+
+export const highContrastTheme: Record<string, string> = {
+  ...font,
+  'vscode-editor-background': '#000000',
+  'vscode-editor-foreground': '#ffffff',
+  'vscode-descriptionForeground': '#ffffff',
+  'vscode-textLink-foreground': '#21a6ff',
+  'vscode-contrastBorder': '#6fc3df',
+  'vscode-editorWidget-background': '#0c141f',
+  'vscode-editorWidget-border': '#6fc3df',
+  'vscode-widget-border': '#6fc3df',
+  'vscode-inputValidation-warningBackground': '#000000',
+  'vscode-editorWarning-foreground': '#ffd370',
+  'vscode-inputValidation-errorBackground': '#000000',
+  'vscode-editorError-foreground': '#ff3333',
+  'vscode-testing-iconPassed': '#73c991',
+  'vscode-errorForeground': '#f48771',
+  'vscode-focusBorder': '#f38518',
+  'vscode-button-secondaryBackground': '#000000',
+  'vscode-button-secondaryForeground': '#ffffff',
+  'vscode-button-border': '#6fc3df',
+};

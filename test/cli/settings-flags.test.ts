@@ -25,32 +25,32 @@ describe('command line settings flags', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   /** `code severity` for each finding of `check` with the given flags. */
-  function check(...flags: string[]): string[] {
-    const r = runCli(['check', target, '--format', 'json', ...flags]);
+  async function check(...flags: string[]): Promise<string[]> {
+    const r = await runCli(['check', target, '--format', 'json', ...flags]);
     const [result] = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string }[] }[];
     return result.diagnostics.map((d) => `${d.code} ${d.severity}`);
   }
 
-  it('uses the documented defaults', () => {
-    assert.deepEqual(check(), ['unused-declaration hint', 'discordant-without-rationale information']);
+  it('uses the documented defaults', async () => {
+    assert.deepEqual(await check(), ['unused-declaration hint', 'discordant-without-rationale information']);
   });
 
-  it('--discordant-severity sets the severity, and off drops the finding', () => {
-    assert.deepEqual(check('--discordant-severity', 'error'), ['unused-declaration hint', 'discordant-without-rationale error']);
-    assert.deepEqual(check('--discordant-severity=off'), ['unused-declaration hint']);
-    assert.equal(runCli(['check', target, '--discordant-severity', 'loud']).exitCode, 2);
+  it('--discordant-severity sets the severity, and off drops the finding', async () => {
+    assert.deepEqual(await check('--discordant-severity', 'error'), ['unused-declaration hint', 'discordant-without-rationale error']);
+    assert.deepEqual(await check('--discordant-severity=off'), ['unused-declaration hint']);
+    assert.equal((await runCli(['check', target, '--discordant-severity', 'loud'])).exitCode, 2);
   });
 
-  it('--consensus and --strong set the thresholds when there is no panel', () => {
-    assert.deepEqual(check('--consensus', '90', '--strong', '80%', '--no-unused'), [
+  it('--consensus and --strong set the thresholds when there is no panel', async () => {
+    assert.deepEqual(await check('--consensus', '90', '--strong', '80%', '--no-unused'), [
       'discordant-without-rationale information',
       'below-consensus error',
       'strong-not-endorsed error',
     ]);
-    assert.equal(runCli(['check', target, '--consensus', '120']).exitCode, 2);
+    assert.equal((await runCli(['check', target, '--consensus', '120'])).exitCode, 2);
   });
 
-  it('--no-unused drops the unused findings', () => {
-    assert.deepEqual(check('--no-unused'), ['discordant-without-rationale information']);
+  it('--no-unused drops the unused findings', async () => {
+    assert.deepEqual(await check('--no-unused'), ['discordant-without-rationale information']);
   });
 });

@@ -179,12 +179,12 @@ describe('consistency properties (random rule sets)', () => {
         for (const attr of c.scope.attrs) if (!p.has(attr.name)) p.set(attr.name, attr.kind === 'finite' ? 0 : 20);
         return p;
       };
-      for (const x of conflicts(c.ruleSet.rules, c.scope)) {
+      for (const x of conflicts(c.ruleSet.rules, c.scope).conflicts) {
         const p = fill(witnessPatient(x.witness, c.scope));
         assert.equal(evaluate(x.pro.decl.when!, p, c.scope), true);
         assert.equal(evaluate(x.con.decl.when!, p, c.scope), true);
       }
-      for (const r of redundancies(c.ruleSet.rules, c.scope)) {
+      for (const r of redundancies(c.ruleSet.rules, c.scope).redundancies) {
         const p = fill(witnessPatient(r.witness, c.scope));
         assert.equal(evaluate(r.rule.decl.when!, p, c.scope), true);
         assert.equal(evaluate(r.by.decl.when!, p, c.scope), true);

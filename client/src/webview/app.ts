@@ -106,6 +106,7 @@ export class PreviewApp {
       return;
     }
     const seq = ++this.renderSeq;
+    const started = performance.now();
     let scene: Scene;
     try {
       scene = await layoutTree(result.tree, this.measure);
@@ -114,6 +115,7 @@ export class PreviewApp {
       return;
     }
     if (seq !== this.renderSeq) return; // a newer tree arrived while this one was laid out
+    const laidOut = performance.now();
     const root = paintScene(scene, { palette: themePalette, fontFamily: this.fontFamily, background: false, interactive: true, titles: false });
     this.scene = scene;
     this.nodes = new Map(scene.nodes.map((n) => [n.node.id, n.node]));
@@ -124,9 +126,12 @@ export class PreviewApp {
     if (key !== this.shown) {
       const saved = this.state.view;
       if (this.shown === undefined && saved) this.viewport.restore(saved);
-      else this.viewport.fit();
+      else this.viewport.initial(scene.nodes.find((n) => n.node.id === result.tree?.id));
       this.shown = key;
     }
+    // How long layout and drawing took, for the performance tests.
+    document.body.dataset.layoutMs = String(Math.round(laidOut - started));
+    document.body.dataset.drawMs = String(Math.round(performance.now() - laidOut));
     this.chrome.setState('ready');
   }
 
@@ -155,7 +160,9 @@ export class PreviewApp {
     });
     c.viewport.addEventListener('pointerover', (e) => {
       const rec = this.recommendationAt(e.target);
+      const node = this.nodeAt(e.target)?.node;
       if (rec) this.tooltip.hoverStart(rec, e.clientX, e.clientY);
+      else if (node?.kind === 'leaf') this.tooltip.hoverLeaf(node, e.clientX, e.clientY);
       else this.tooltip.hide();
     });
     c.viewport.addEventListener('pointerleave', () => this.tooltip.hide());

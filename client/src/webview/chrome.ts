@@ -35,7 +35,11 @@ export class Chrome {
     this.picker.hidden = result.decisions.length < 2;
     const name = result.decision ? (result.decision.title ?? result.decision.name) : 'All rules';
     this.title.textContent = result.decisions.length < 2 ? name : '';
-    this.setBanner(result.hasErrors ? 'This file has errors: the tree shows the rules that parse.' : undefined);
+    const notes = [
+      result.hasErrors ? 'This file has errors: the tree shows the rules that parse.' : undefined,
+      result.truncated ? 'The tree reached its size limit: some leaves are cut short.' : undefined,
+    ].filter((n): n is string => n !== undefined);
+    this.setBanner(notes.length > 0 ? notes.join(' ') : undefined);
   }
 
   setBanner(text: string | undefined, kind: 'warning' | 'error' = 'warning'): void {

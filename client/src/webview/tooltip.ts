@@ -1,7 +1,8 @@
 // The hover card of a recommendation: its statement's title, text and citations, fetched
-// through the extension (the language server knows them). Built with text nodes only.
-import type { LeafRecommendation, StatementDetails } from '../../../server/src/protocol.js';
-import { recommendationSummary } from '../../../server/src/render/labels.js';
+// through the extension (the language server knows them); over the rest of a leaf, an
+// example patient of that leaf. Built with text nodes only.
+import type { LeafNode, LeafRecommendation, StatementDetails } from '../../../server/src/protocol.js';
+import { leafFlag, recommendationSummary } from '../../../server/src/render/labels.js';
 
 const maxText = 700;
 const maxCitations = 6;
@@ -11,7 +12,7 @@ export type DetailsSource = (statement: string) => Promise<StatementDetails | un
 
 export class StatementTooltip {
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private showing: LeafRecommendation | undefined;
+  private showing: object | undefined;
 
   constructor(
     private readonly element: HTMLElement,
@@ -20,16 +21,32 @@ export class StatementTooltip {
 
   /** Shows the card for `rec` near the pointer after a short delay. */
   hoverStart(rec: LeafRecommendation, clientX: number, clientY: number): void {
-    if (this.showing === rec) return;
-    this.hide();
-    this.showing = rec;
-    this.timer = setTimeout(() => {
+    this.schedule(rec, clientX, clientY, () => {
       this.render(rec, undefined);
-      this.place(clientX, clientY);
       void this.details(rec.statement).then((d) => {
         if (this.showing === rec) this.render(rec, d);
       });
-    }, hoverDelay);
+    });
+  }
+
+  /** Over a leaf but not a recommendation: an example patient, when the tree gives one. */
+  hoverLeaf(leaf: LeafNode, clientX: number, clientY: number): void {
+    if (!leaf.example) {
+      this.hide();
+      return;
+    }
+    const example = leaf.example;
+    this.schedule(leaf, clientX, clientY, () => {
+      const doc = this.element.ownerDocument;
+      const title = doc.createElement('div');
+      title.className = 'tip-title';
+      title.textContent = leafFlag(leaf) ?? 'Patients in this leaf';
+      const line = doc.createElement('div');
+      line.className = 'tip-text';
+      line.textContent = `For example: ${example}`;
+      this.element.replaceChildren(title, line);
+      this.element.hidden = false;
+    });
   }
 
   hide(): void {
@@ -37,6 +54,16 @@ export class StatementTooltip {
     this.timer = undefined;
     this.showing = undefined;
     this.element.hidden = true;
+  }
+
+  private schedule(key: object, clientX: number, clientY: number, show: () => void): void {
+    if (this.showing === key) return;
+    this.hide();
+    this.showing = key;
+    this.timer = setTimeout(() => {
+      show();
+      this.place(clientX, clientY);
+    }, hoverDelay);
   }
 
   private render(rec: LeafRecommendation, details: StatementDetails | undefined): void {

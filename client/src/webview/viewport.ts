@@ -5,6 +5,9 @@ import type { ViewState } from '../preview/messages.js';
 const minScale = 0.02;
 const maxScale = 4;
 const keyStep = 48;
+/** Below this scale text is too small to read: the first view zooms in instead. */
+const readableScale = 0.55;
+const readingScale = 0.85;
 /** A pointer that moves less than this between down and up is a click, not a drag. */
 export const dragThreshold = 4;
 
@@ -51,6 +54,22 @@ export class Viewport {
     }
     const scale = clamp(Math.min(1, (width - 16) / this.size.width, (height - 16) / this.size.height));
     this.set({ scale, x: (width - this.size.width * scale) / 2, y: Math.max(8, (height - this.size.height * scale) / 2) });
+  }
+
+  /**
+   * The first view of a tree: all of it when it can be read that way, else the top of the
+   * tree at a reading size, centred on `root` (a box in drawing units).
+   */
+  initial(root: { x: number; y: number; width: number } | undefined): void {
+    const { width, height } = this.host.getBoundingClientRect();
+    const fitScale = Math.min(1, (width - 16) / this.size.width, (height - 16) / this.size.height);
+    if (!root || !(fitScale < readableScale)) {
+      this.fit();
+      return;
+    }
+    const scale = clamp(readingScale);
+    const x = Math.min(8, Math.max(width - 8 - this.size.width * scale, width / 2 - (root.x + root.width / 2) * scale));
+    this.set({ scale, x, y: 16 - root.y * scale });
   }
 
   /** Zooms by `factor` keeping the point (cx, cy) of the viewport where it is. */

@@ -4,7 +4,7 @@
 // is reported at the rules of this file and carries a witness patient in `data.witness`.
 import type { Analysis } from '../analysis/analysis.js';
 import type { Finding } from '../analysis/findings.js';
-import { conflicts, describeRecs } from '../consistency/conflicts.js';
+import { conflicts, describeRecs, maxConflicts } from '../consistency/conflicts.js';
 import { deadMessage, deadRules } from '../consistency/dead.js';
 import { consistencyOf } from '../consistency/engine.js';
 import { redundancies } from '../consistency/redundancy.js';
@@ -38,26 +38,42 @@ export function checkRuleConsistency(analysis: Analysis, report: Report): void {
     report({ severity: 'warning', code: 'rule-never-fires', uri: analysis.uri, span: at(d.rule), message: deadMessage(d), data: { core: d.core } });
   }
 
-  for (const x of conflicts(rules, c.scope)) {
+  const conflicting = conflicts(rules, c.scope);
+  const redundant = redundancies(rules, c.scope);
+  if (!conflicting.complete || !redundant.complete) {
+    report({ severity: 'information', code: 'consistency-incomplete', uri: analysis.uri, span: { start: 0, end: 0 },
+      message: `So many rules overlap one another that the conflict and redundancy checks stopped before the end (conflicting pairs are listed up to ${maxConflicts}): some findings may be missing` });
+  }
+  // At most a few conflicts at each rule; the last says how many more there are.
+  const perRule = 5;
+  const total = new Map<number, number>();
+  for (const x of conflicting.conflicts) for (const r of [x.pro, x.con]) total.set(r.index, (total.get(r.index) ?? 0) + 1);
+  const shown = new Map<number, number>();
+  for (const x of conflicting.conflicts) {
     const w = witnessText(x.witness);
     const data = { witness: x.witness, rules: [x.pro.name, x.con.name], interventions: x.interventions };
     const pro = describeRecs(x.pro.recs, x.interventions);
     const con = describeRecs(x.con.recs, x.interventions);
     for (const [here, other, mineSays, otherSays] of [[x.pro, x.con, pro, con], [x.con, x.pro, con, pro]] as const) {
       if (!mine(here)) continue;
+      const n = (shown.get(here.index) ?? 0) + 1;
+      shown.set(here.index, n);
+      if (n > perRule) continue;
+      const rest = (total.get(here.index) ?? 0) - perRule;
+      const more = n === perRule && rest > 0 ? ` (and ${rest} more rules conflict with this one)` : '';
       report({
         severity: 'warning',
         code: 'rule-conflict',
         uri: analysis.uri,
         span: at(here),
-        message: `Rule \`${here.name}\` says \`${mineSays}\` but ${ruleRef(other)} says \`${otherSays}\` for the same patients, e.g. ${w}`,
+        message: `Rule \`${here.name}\` says \`${mineSays}\` but ${ruleRef(other)} says \`${otherSays}\` for the same patients, e.g. ${w}${more}`,
         related: [{ uri: other.uri, span: at(other), message: `${ruleRef(other)}: \`${otherSays}\` (e.g. ${w})` }],
         data,
       });
     }
   }
 
-  for (const r of redundancies(rules, c.scope)) {
+  for (const r of redundant.redundancies) {
     if (!mine(r.rule)) continue;
     const recs = r.rule.recs.map((x) => `\`${recKey(x)}\``).join(', ');
     report({

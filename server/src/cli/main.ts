@@ -8,11 +8,11 @@ import { test } from './test.js';
 import { tree } from './tree.js';
 import { settingsFlags, settingsHelp } from './settings-flags.js';
 
-const commands: Record<string, { run: (args: ReturnType<typeof parseArgs>) => CommandResult; usage: string }> = {
+const commands: Record<string, { run: (args: ReturnType<typeof parseArgs>) => CommandResult | Promise<CommandResult>; usage: string }> = {
   check: { run: check, usage: 'check <files or folders> [--format text|json]   report diagnostics; exit 1 on any error' },
   inspect: { run: inspect, usage: 'inspect <file> [--format json]                 print the resolved model' },
   test: { run: test, usage: 'test <files or folders> [--format text|json]    run the cases; exit 1 on any failure' },
-  tree: { run: tree, usage: 'tree <file> [--decision NAME] [--format text|json]  print a decision tree' },
+  tree: { run: tree, usage: 'tree <file> [--decision NAME] [--format text|json|svg]  print a decision tree' },
 };
 
 const valued = new Set(['format', 'decision', 'out', ...settingsFlags]);
@@ -30,13 +30,13 @@ export function usage(): string {
   ].join('\n');
 }
 
-export function runCli(argv: string[]): CommandResult {
+export async function runCli(argv: string[]): Promise<CommandResult> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') return { stdout: usage(), exitCode: name ? 0 : 2 };
   const command = commands[name];
   if (!command) return { stdout: '', stderr: `guideline: unknown command '${name}'\n\n${usage()}`, exitCode: 2 };
   try {
-    return command.run(parseArgs(rest, valued));
+    return await command.run(parseArgs(rest, valued));
   } catch (err) {
     if (err instanceof UsageError) return { stdout: '', stderr: `guideline ${name}: ${err.message}\n`, exitCode: 2 };
     throw err;
@@ -44,8 +44,9 @@ export function runCli(argv: string[]): CommandResult {
 }
 
 if (require.main === module) {
-  const result = runCli(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  if (result.stderr) process.stderr.write(result.stderr);
-  process.exitCode = result.exitCode;
+  void runCli(process.argv.slice(2)).then((result) => {
+    process.stdout.write(result.stdout);
+    if (result.stderr) process.stderr.write(result.stderr);
+    process.exitCode = result.exitCode;
+  });
 }

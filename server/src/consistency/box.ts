@@ -2,7 +2,7 @@
 // attribute lies in its set. Constraints are sorted by attribute index and never hold an
 // attribute's whole universe, so the empty box is "everyone". A condition is a
 // disjunction of boxes (a list; the empty list is "no one").
-import { contains, intersect, isEmpty, isSubset, overlaps, pick, type Domain } from './domain.js';
+import { intersect, isEmpty, isSubset, overlaps, pick, type Domain } from './domain.js';
 import type { Scope } from './scope.js';
 
 export interface Constraint {
@@ -14,8 +14,6 @@ export type Box = readonly Constraint[];
 
 /** A patient: the value of each attribute by index (member index, or number in the attribute's unit). */
 export type Point = ReadonlyMap<number, number>;
-
-export const everyone: Box = [];
 
 /** The conjunction of two boxes, or undefined when it is empty. */
 export function meet(a: Box, b: Box): Box | undefined {
@@ -75,18 +73,6 @@ export function constraintOn(box: Box, attr: number): Domain | undefined {
   return undefined;
 }
 
-export function boxContains(box: Box, p: Point): boolean {
-  for (const c of box) {
-    const v = p.get(c.attr);
-    if (v === undefined || !contains(c.dom, v)) return false;
-  }
-  return true;
-}
-
-export function anyContains(boxes: readonly Box[], p: Point): boolean {
-  return boxes.some((b) => boxContains(b, p));
-}
-
 /** A patient inside the box: a readable value for each constrained attribute. */
 export function pickPoint(box: Box, scope: Scope): Map<number, number> {
   const p = new Map<number, number>();
@@ -102,4 +88,27 @@ export function attrsOf(boxes: readonly Box[]): number[] {
   const seen = new Set<number>();
   for (const b of boxes) for (const c of b) seen.add(c.attr);
   return [...seen].sort((a, b) => a - b);
+}
+
+const boxKeys = new WeakMap<Box, string>();
+const domainKeys = new WeakMap<Domain, string>();
+
+/** A string that two equal domains share: for recognising repeated shapes. */
+export function domainKey(d: Domain): string {
+  if (d.kind === 'finite') return `m${d.mask}`;
+  let k = domainKeys.get(d);
+  if (k === undefined) domainKeys.set(d, (k = d.intervals.map((i) => `${i.loOpen ? '(' : '['}${i.lo},${i.hi}${i.hiOpen ? ')' : ']'}`).join('u')));
+  return k;
+}
+
+/** A string that two equal boxes share. */
+export function boxKey(b: Box): string {
+  let k = boxKeys.get(b);
+  if (k === undefined) boxKeys.set(b, (k = b.map((c) => `${c.attr}=${domainKey(c.dom)}`).join(',')));
+  return k;
+}
+
+/** A string that two conditions with the same boxes share, whatever their order. */
+export function conditionKey(boxes: readonly Box[]): string {
+  return boxes.map(boxKey).sort().join('|');
 }

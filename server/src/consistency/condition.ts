@@ -138,17 +138,19 @@ function atomOf(e: A.CompareExpr | A.InExpr | A.BetweenExpr | A.FlagExpr, scope:
         if (e.op === '!=') return { attr, dom: complement(dom, attr.universe) };
         throw new ConditionProblem({ kind: 'error' });
       }
-      const v = numberOf(attr, e.value);
-      const ranges: Record<A.CompareOp, Interval[]> = {
-        '=': [point(v)],
-        '!=': [interval(-Infinity, v, true, true), interval(v, Infinity, true, true)],
-        '<': [interval(-Infinity, v, true, true)],
-        '<=': [interval(-Infinity, v, true, false)],
-        '>': [interval(v, Infinity, true, true)],
-        '>=': [interval(v, Infinity, false, true)],
-      };
-      return { attr, dom: inUniverse(attr, numeric(ranges[e.op])) };
+      return { attr, dom: inUniverse(attr, numeric(range(e.op, numberOf(attr, e.value)))) };
     }
+  }
+}
+
+function range(op: A.CompareOp, v: number): Interval[] {
+  switch (op) {
+    case '=': return [point(v)];
+    case '!=': return [interval(-Infinity, v, true, true), interval(v, Infinity, true, true)];
+    case '<': return [interval(-Infinity, v, true, true)];
+    case '<=': return [interval(-Infinity, v, true, false)];
+    case '>': return [interval(v, Infinity, true, true)];
+    case '>=': return [interval(v, Infinity, false, true)];
   }
 }
 

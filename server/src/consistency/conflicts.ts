@@ -1,9 +1,9 @@
 // Two rules that recommend for and against the same intervention for patients they both
 // cover. Only rules that name the same intervention can conflict, so rules are grouped by
 // intervention first, and the overlap index compares only boxes that can meet.
-import { meet, pickPoint } from './box.js';
+import { conditionKey, meet, pickPoint } from './box.js';
 import { overlappingPairs, type Item } from './overlap.js';
-import type { Recommendation, RuleInfo } from './rules.js';
+import { recKey, type Recommendation, type RuleInfo } from './rules.js';
 import type { Scope } from './scope.js';
 import { witnessOf, type WitnessValue } from './witness.js';
 
@@ -16,9 +16,18 @@ export interface Conflict {
   witness: WitnessValue[];
 }
 
-export function conflicts(rules: readonly RuleInfo[], scope: Scope): Conflict[] {
+/** Pairs listed at most: past this many, a file has a problem no list of pairs helps with. */
+export const maxConflicts = 1000;
+
+export interface Conflicts {
+  readonly conflicts: Conflict[];
+  /** False when so many rules overlap that the search stopped early. */
+  readonly complete: boolean;
+}
+
+export function conflicts(rules: readonly RuleInfo[], scope: Scope): Conflicts {
   const byIntervention = new Map<string, { pro: Item[]; con: Item[] }>();
-  for (const rule of rules) {
+  for (const rule of distinct(rules)) {
     for (const rec of rule.recs) {
       let group = byIntervention.get(rec.intervention);
       if (!group) byIntervention.set(rec.intervention, (group = { pro: [], con: [] }));
@@ -28,22 +37,39 @@ export function conflicts(rules: readonly RuleInfo[], scope: Scope): Conflict[] 
     }
   }
   const found = new Map<string, Conflict>();
+  let complete = true;
   for (const [intervention, { pro, con }] of byIntervention) {
-    overlappingPairs(pro, con, scope, false, (p, c) => {
+    if (!complete) break;
+    complete = overlappingPairs(pro, con, scope, false, (p, c) => {
       const key = `${p.id}:${c.id}`;
       const existing = found.get(key);
       if (existing) {
         existing.interventions.push(intervention);
-        return;
+        return true;
       }
       const both = meet(p.box, c.box);
-      if (!both) return;
+      if (!both) return true;
       const a = rules[p.id];
       const b = rules[c.id];
       found.set(key, { pro: a, con: b, interventions: [intervention], witness: witnessOf(pickPoint(both, scope), scope, [...a.order, ...b.order]) });
+      return found.size < maxConflicts;
     });
   }
-  return [...found.values()].sort((x, y) => x.pro.index - y.pro.index || x.con.index - y.con.index);
+  return { conflicts: [...found.values()].sort((x, y) => x.pro.index - y.pro.index || x.con.index - y.con.index), complete };
+}
+
+/**
+ * The rules less exact repeats (same condition, same recommendations): a repeat conflicts
+ * wherever its first does, and is reported as redundant instead.
+ */
+export function distinct(rules: readonly RuleInfo[]): RuleInfo[] {
+  const seen = new Set<string>();
+  return rules.filter((r) => {
+    const key = `${conditionKey(r.boxes)}=>${r.recs.map(recKey).sort().join(',')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function describeRecs(recs: readonly Recommendation[], interventions: readonly string[]): string {

@@ -11,8 +11,6 @@ export interface DeadRule {
   rule: RuleInfo;
   /** The parts of the condition that cannot all hold, as written. */
   core: string[];
-  /** The part spans, for the editor. */
-  coreSpans: A.Span[];
 }
 
 /** `textOf(uri)` gives a file's text, so the parts are quoted as written. */
@@ -23,7 +21,7 @@ export function deadRules(rules: readonly RuleInfo[], scope: Scope, known: Reado
     const core = unsatisfiableCore(rule.decl.when, scope, known);
     const text = textOf(rule.uri);
     const written = (e: A.Expr): string => (text ? text.slice(e.span.start, e.span.end).replace(/\s+/g, ' ') : exprText(e));
-    out.push({ rule, core: core.map(written), coreSpans: core.map((e) => e.span) });
+    out.push({ rule, core: core.map(written) });
   }
   return out;
 }

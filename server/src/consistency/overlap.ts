@@ -15,12 +15,28 @@ export interface Item {
 
 const bruteForceBelow = 512;
 const maxNumericBuckets = 16;
+/** Box comparisons before a join gives up (a few hundred milliseconds at most). */
+export const defaultComparisons = 3_000_000;
+
+class OutOfBudget extends Error {}
 
 /**
  * Calls `found` once per pair of ids (left, right) with a pair of overlapping boxes.
  * With `self`, left and right are the same list and each unordered pair comes once, left id < right id.
+ * Returns false when it stopped early: after `comparisons` box comparisons (so many boxes
+ * that cannot be told apart overlap that listing every pair would take too long), or when
+ * `found` asked it to.
  */
-export function overlappingPairs(left: readonly Item[], right: readonly Item[], scope: Scope, self: boolean, found: (l: Item, r: Item) => void): void {
+export function overlappingPairs(
+  left: readonly Item[],
+  right: readonly Item[],
+  scope: Scope,
+  self: boolean,
+  /** Returns false to stop: enough pairs. */
+  found: (l: Item, r: Item) => boolean | void,
+  comparisons = defaultComparisons,
+): boolean {
+  let budget = comparisons;
   const seen = new Set<string>();
   const report = (l: Item, r: Item): void => {
     if (self && l.id === r.id) return;
@@ -28,11 +44,14 @@ export function overlappingPairs(left: readonly Item[], right: readonly Item[], 
     const key = `${a.id}:${b.id}`;
     if (seen.has(key)) return;
     seen.add(key);
-    found(a, b);
+    if (found(a, b) === false) throw new OutOfBudget();
   };
   const brute = (L: readonly Item[], R: readonly Item[]): void => {
     for (let i = 0; i < L.length; i++) {
-      for (let j = self ? i + 1 : 0; j < R.length; j++) {
+      const from = self ? i + 1 : 0;
+      budget -= R.length - from;
+      if (budget < 0) throw new OutOfBudget();
+      for (let j = from; j < R.length; j++) {
         if (boxesOverlap(L[i].box, R[j].box)) report(L[i], R[j]);
       }
     }
@@ -55,7 +74,13 @@ export function overlappingPairs(left: readonly Item[], right: readonly Item[], 
       join(subL, self ? subL : into(R, bucket), next);
     }
   };
-  join(left, self ? left : right, new Set());
+  try {
+    join(left, self ? left : right, new Set());
+    return true;
+  } catch (err) {
+    if (err instanceof OutOfBudget) return false;
+    throw err;
+  }
 }
 
 function busiestAttribute(items: readonly Item[], used: ReadonlySet<number>): number | undefined {

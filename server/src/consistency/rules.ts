@@ -51,10 +51,6 @@ export function recKey(r: Recommendation): string {
   return `${r.verb}${r.against ? ' against' : ''} ${r.intervention}`;
 }
 
-export function recText(r: Recommendation): string {
-  return recKey(r);
-}
-
 export function collectRules(analysis: Analysis, scope: Scope): RuleSet {
   const panel = panelOf(analysis);
   const known = new Set(analysis.symbols.ofKind('attribute').map((s) => s.name));

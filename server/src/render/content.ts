@@ -71,6 +71,7 @@ function leafSections(node: LeafNode, measure: Measure): Section[] {
     sections.push({ lines: out, recommendation: i, separator: i > 0 || flag !== undefined });
   });
   if (sections.length === 0) sections.push({ lines: lines('No recommendation', 'meta', 'muted', inner, measure), separator: false });
+  if (node.truncated) sections.push({ lines: lines('⋯ Cut short at the size limit: more rules apply in part here', 'meta', 'muted', inner, measure), separator: true });
   return sections;
 }
 

@@ -124,6 +124,7 @@ function leafLabel(leaf: LeafNode): string {
   const parts = leaf.recommendations.map(recommendationSummary);
   if (leaf.conflict) parts.unshift('Conflict');
   if (leaf.gap) parts.unshift('Gap: no recommendation');
+  if (leaf.example) parts.push(`for example ${leaf.example}`);
   return parts.join('; ') || 'No recommendation';
 }
 

@@ -35,6 +35,7 @@ export function treeHeading(result: DecisionTreeResult): Span[] {
   const d = result.decision;
   if (d) spans.push({ text: d.title ? `${d.title} (${d.name})` : d.name, style: 'attribute', tone: 'text' });
   if (result.hasErrors) spans.push({ text: '⚠ The file has errors: the tree shows what parses.', style: 'flag', tone: 'conflict' });
+  if (result.truncated) spans.push({ text: 'The tree reached its size limit: some leaves are cut short.', style: 'description', tone: 'muted' });
   if (!result.tree) spans.push({ text: 'No rules to draw: the file has no rules in scope.', style: 'description', tone: 'muted' });
   return spans;
 }

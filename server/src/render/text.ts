@@ -82,13 +82,15 @@ export function wrap(text: string, style: TextStyle, maxWidth: number, measure: 
 
 /** Shortens `text` until it and an ellipsis fit. */
 export function ellipsize(text: string, style: TextStyle, maxWidth: number, measure: Measure): string {
-  let s = text;
-  while (s.length > 0 && measure(`${s}…`, style) > maxWidth) s = s.slice(0, -1);
-  return `${s.trimEnd()}…`;
+  const chars = Array.from(text); // whole code points: never half a surrogate pair
+  while (chars.length > 0 && measure(`${chars.join('')}…`, style) > maxWidth) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
 }
 
+/** How many UTF-16 units of `word` fit, cutting between code points. */
 function fitPrefix(word: string, style: TextStyle, maxWidth: number, measure: Measure): number {
+  const chars = Array.from(word);
   let n = 1;
-  while (n < word.length && measure(word.slice(0, n + 1), style) <= maxWidth) n++;
-  return n;
+  while (n < chars.length && measure(chars.slice(0, n + 1).join(''), style) <= maxWidth) n++;
+  return chars.slice(0, n).join('').length;
 }

@@ -1,6 +1,6 @@
 // How the partition splits: which attribute next, the cells of its values that the rules
 // treat alike, and the keys that recognise a state already explored.
-import { constraintOn, type Box } from '../consistency/box.js';
+import { boxKey, constraintOn, type Box } from '../consistency/box.js';
 import { contains, finite, intersect, interval, isEmpty, members, numeric, union, type Domain, type Interval } from '../consistency/domain.js';
 import type { RuleInfo } from '../consistency/rules.js';
 import type { Scope } from '../consistency/scope.js';
@@ -9,18 +9,6 @@ import type { Scope } from '../consistency/scope.js';
 export interface Live {
   readonly rule: RuleInfo;
   readonly boxes: readonly Box[];
-}
-
-const boxKeys = new WeakMap<Box, string>();
-const domainKeys = new WeakMap<Domain, string>();
-
-function boxKey(b: Box): string {
-  let k = boxKeys.get(b);
-  if (k === undefined) {
-    k = b.map((c) => `${c.attr}=${domainKey(c.dom)}`).join(',');
-    boxKeys.set(b, k);
-  }
-  return k;
 }
 
 const liveKeys = new WeakMap<Live, string>();
@@ -103,11 +91,4 @@ function interiorPoint(i: Interval): number {
 export function firstValue(d: Domain): number {
   if (d.kind === 'finite') return members(d.mask)[0] ?? 0;
   return d.intervals[0]?.lo ?? 0;
-}
-
-export function domainKey(d: Domain): string {
-  if (d.kind === 'finite') return `m${d.mask}`;
-  let k = domainKeys.get(d);
-  if (k === undefined) domainKeys.set(d, (k = d.intervals.map((i) => `${i.loOpen ? '(' : '['}${i.lo},${i.hi}${i.hiOpen ? ')' : ']'}`).join('u')));
-  return k;
 }

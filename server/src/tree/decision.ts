@@ -73,7 +73,11 @@ function reachOf(consistency: Consistency): Map<A.DecisionDecl, Set<number>> {
     if (c.ok) for (const box of c.boxes) populations.push({ id: i, box });
   });
   const rules: Item[] = consistency.ruleSet.rules.flatMap((r) => r.boxes.map((box) => ({ id: r.index, box })));
-  overlappingPairs(populations, rules, consistency.scope, false, (d, r) => out!.get(decisions[d.id])?.add(r.id));
+  const complete = overlappingPairs(populations, rules, consistency.scope, false, (d, r) => {
+    out!.get(decisions[d.id])?.add(r.id);
+  });
+  // Cut short: no rule may be left out, so every decision gets them all.
+  if (!complete) for (const d of out.keys()) out.set(d, new Set(consistency.ruleSet.rules.map((r) => r.index)));
   reaches.set(consistency, out);
   return out;
 }

@@ -13,11 +13,11 @@
 // subtrees. A budget on the work of both phases keeps a pathological rule set from running
 // away: past it, regions become leaves marked truncated.
 import type { Box } from '../consistency/box.js';
-import { constraintOn } from '../consistency/box.js';
+import { constraintOn, domainKey } from '../consistency/box.js';
 import { isSubset, overlaps, union, type Domain } from '../consistency/domain.js';
 import { recKey, type RuleInfo } from '../consistency/rules.js';
 import type { Scope } from '../consistency/scope.js';
-import { cellsOf, chooseAttribute, domainKey, firstValue, stateKey, type Live } from './cells.js';
+import { cellsOf, chooseAttribute, firstValue, stateKey, type Live } from './cells.js';
 import { recordRegions } from './paths.js';
 
 export interface PartitionInput {
@@ -27,7 +27,7 @@ export interface PartitionInput {
   readonly population: readonly Box[];
   /** Attributes to split on first, in order. */
   readonly order: readonly number[];
-  /** Most regions explored before the rest become truncated leaves. */
+  /** Most units of work (states explored, splits walked) before the rest become truncated leaves. */
   readonly budget?: number;
 }
 
@@ -51,7 +51,7 @@ export interface PLeaf {
   readonly reachedBy: (readonly RuleInfo[])[];
   /**
    * The constraints on the first path to this leaf in the finished tree. Every patient in
-   * this region and in the population gets exactly this outcome (see `leafExample`).
+   * this region and in the population gets exactly this outcome (see `leafRegion`).
    */
   region: Box;
 }
