@@ -17,6 +17,7 @@ import { partition } from '../../server/src/tree/partition.js';
 import { pathsTo } from '../../server/src/tree/paths.js';
 import { analyzeText } from '../helpers.js';
 import { generate } from './generate.js';
+import { benchLayout } from './layout.js';
 
 const rounds = 15;
 
@@ -123,7 +124,13 @@ function main(): void {
   const thousand = sizes[2];
   const total = median(thousand.consistency) + median(thousand.tree);
   console.log(`\n1,000 rules: consistency + trees = ${fmt(total)} (target: under 200 ms) ${total < 200 ? 'OK' : 'OVER'}`);
+}
+
+async function benchAll(): Promise<void> {
+  main();
+  console.log('');
+  for (const line of await benchLayout()) console.log(line);
   console.log(`Load average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }
 
-main();
+void benchAll();
