@@ -44,9 +44,20 @@ export async function runCli(argv: string[]): Promise<CommandResult> {
 }
 
 if (require.main === module) {
-  void runCli(process.argv.slice(2)).then((result) => {
-    process.stdout.write(result.stdout);
-    if (result.stderr) process.stderr.write(result.stderr);
-    process.exitCode = result.exitCode;
+  // `guideline tree ... | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
   });
+  runCli(process.argv.slice(2)).then(
+    (result) => {
+      process.stdout.write(result.stdout);
+      if (result.stderr) process.stderr.write(result.stderr);
+      process.exitCode = result.exitCode;
+    },
+    (err: unknown) => {
+      process.stderr.write(`guideline: internal error, please report it: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exitCode = 3;
+    },
+  );
 }
