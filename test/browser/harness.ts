@@ -8,23 +8,11 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { previewHtml } from '../../client/src/preview/html.js';
 import type { HostMessage, PreviewState, WebviewMessage } from '../../client/src/preview/messages.js';
+import { chromiumArgs, findChromium } from '../chromium.js';
 import { repoRoot } from '../helpers.js';
 
 const origin = 'https://preview.test';
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumExecutable(): string | undefined {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && fs.existsSync(p));
-}
+export const chromiumExecutable = findChromium;
 
 /**
  * A mocha `describe` for browser tests. Without Chromium it prints one loud line and
@@ -72,7 +60,7 @@ export class BrowserSession {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,
-      args: launchArgs,
+      args: ['--headless', ...chromiumArgs],
       viewport: { width: 1400, height: 900 },
       timeout: 60_000,
     });

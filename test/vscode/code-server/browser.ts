@@ -3,10 +3,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumArgs, chromiumCandidates, findChromium } from '../../chromium.js';
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
-  const found = candidates.find((p) => fs.existsSync(p));
+  const candidates = chromiumCandidates();
+  const found = findChromium();
   if (!found) {
     throw new Error(
       `Chromium was not found (looked at ${candidates.join(', ')}). The VS Code tests drive it to run code-server.\n` +
@@ -16,17 +17,6 @@ export function chromiumPath(): string {
   }
   return found;
 }
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** A headless Chromium with a fresh profile and home inside `runRoot`. */
 export async function openBrowser(runRoot: string, viewport = { width: 1600, height: 1000 }): Promise<BrowserContext> {
@@ -38,7 +28,7 @@ export async function openBrowser(runRoot: string, viewport = { width: 1600, hei
   return chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: ARGS,
+    args: chromiumArgs,
     viewport,
     timeout: 60_000,
     // Chromium writes caches and crash reports under HOME and XDG folders: keep them in the run.
