@@ -150,8 +150,8 @@ async function main(): Promise<number> {
 
   step('type a mistake and see it in the Problems panel');
   const rule = text.indexOf('rule flr_increase_alpps');
-  const attr = lineColumn(text, 'when age', rule);
-  await goTo(page, { line: attr.line, column: attr.column + 'when '.length });
+  const attr = lineColumn(text, 'and age', rule);
+  await goTo(page, { line: attr.line, column: attr.column + 'and '.length });
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Shift+ArrowRight');
@@ -174,7 +174,7 @@ async function main(): Promise<number> {
 
   step('undo the mistake: the problem goes');
   await page.locator('.monaco-editor .view-lines').first().click();
-  await goTo(page, { line: attr.line, column: attr.column + 'when '.length });
+  await goTo(page, { line: attr.line, column: attr.column + 'and '.length });
   await page.keyboard.press('Control+Z');
   await problem.waitFor({ state: 'detached' });
   await filter.fill('');

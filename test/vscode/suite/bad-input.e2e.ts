@@ -57,7 +57,7 @@ describe('bad input', () => {
 
     // A fresh mistake in the good file is found at once.
     const at = offsetOf(doc, 'rule flr_increase_pve');
-    const attr = offsetOf(doc, 'when age', 1, at) + 'when '.length;
+    const attr = offsetOf(doc, 'and age', 1, at) + 'and '.length;
     await replaceAt(editor, attr, 'age'.length, 'aeg');
     const typo = new vscode.Range(doc.positionAt(attr), doc.positionAt(attr + 3));
     await waitForDiagnostics(doc.uri, 'the new mistake in the sample', (l) => l.some((d) => codeOf(d) === 'unresolved-name' && d.range.isEqual(typo)));

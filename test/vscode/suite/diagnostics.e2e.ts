@@ -55,7 +55,7 @@ describe('diagnostics', () => {
     // A misspelt attribute in statement S8's first rule, and a stray parenthesis in a later
     // rule (a syntax error silences the name checks of its own rule, as a cascade).
     const rule = offsetOf(doc, 'rule flr_increase_alpps');
-    const attr = offsetOf(doc, 'when age', 1, rule) + 'when '.length;
+    const attr = offsetOf(doc, 'and age', 1, rule) + 'and '.length;
     await replaceAt(editor, attr, 'age'.length, 'agee');
     const later = offsetOf(doc, 'rule pve_contraindications', 1, rule);
     const then = offsetOf(doc, 'then suggest against pve', 1, later) + 'then suggest against pve'.length;
