@@ -10,6 +10,9 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
+  // Minified for a small package; names are kept so stack traces stay readable.
+  minify: true,
+  keepNames: true,
   external: ['vscode'],
   logLevel: 'warning',
 };
