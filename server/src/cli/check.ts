@@ -1,10 +1,10 @@
 // `guideline check <files or folders>`: every finding as `file:line:col severity code message`
 // (or JSON); exit 1 when any is an error.
 import type { Finding } from '../analysis/findings.js';
-import { Workspace } from '../analysis/workspace.js';
+import type { Workspace } from '../analysis/workspace.js';
 import { format, type Args } from './args.js';
 import { displayPath, fileUri, guidelineFiles } from './files.js';
-import { settingsFromArgs } from './settings-flags.js';
+import { commandWorkspace } from './workspace.js';
 import type { CommandResult } from './command.js';
 
 export interface FileFindings {
@@ -30,8 +30,7 @@ export function checkFiles(files: string[], workspace: Workspace): FileFindings[
 
 export function check(args: Args): CommandResult {
   const fmt = format(args, ['text', 'json'] as const, 'text');
-  const workspace = new Workspace();
-  workspace.settings = settingsFromArgs(args);
+  const workspace = commandWorkspace(args);
   const results = checkFiles(guidelineFiles(args.positionals), workspace);
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   let out: string;

@@ -1,12 +1,12 @@
 // `guideline test <files or folders>`: runs every case of every file, prints each with
 // pass or fail (and why), and exits 1 when any case fails.
-import { Workspace } from '../analysis/workspace.js';
+import type { Workspace } from '../analysis/workspace.js';
 import { evaluateCases, type CaseResult } from '../consistency/cases.js';
 import { consistencyOf } from '../consistency/engine.js';
 import { format, type Args } from './args.js';
 import type { CommandResult } from './command.js';
 import { displayPath, fileUri, guidelineFiles } from './files.js';
-import { settingsFromArgs } from './settings-flags.js';
+import { commandWorkspace } from './workspace.js';
 
 interface FileCases {
   file: string;
@@ -24,8 +24,7 @@ export function runCases(files: string[], workspace: Workspace): FileCases[] {
 
 export function test(args: Args): CommandResult {
   const fmt = format(args, ['text', 'json'] as const, 'text');
-  const workspace = new Workspace();
-  workspace.settings = settingsFromArgs(args);
+  const workspace = commandWorkspace(args);
   const results = runCases(guidelineFiles(args.positionals), workspace);
   const all = results.flatMap((r) => r.cases);
   const failed = all.filter((c) => !c.passed).length;
