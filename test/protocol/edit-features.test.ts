@@ -1,6 +1,6 @@
 // Quick fixes, completion and settings through the built server, as an editor uses them.
 import * as assert from 'node:assert/strict';
-import type { CodeAction, CompletionList, InitializeResult } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionList } from 'vscode-languageserver-protocol';
 import { TestClient } from './lsp-client.js';
 
 const uri = 'file:///virtual/edit.guideline';
@@ -21,10 +21,9 @@ describe('quick fixes and completion over stdio', function () {
   after(() => client.kill());
 
   it('offers the verb fix for a published diagnostic, and enum members after =', async () => {
-    const init = await client.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    const init = await client.initialize();
     assert.deepEqual(init.capabilities.completionProvider?.triggerCharacters, [' ', '{', '=', ',']);
     assert.ok(init.capabilities.codeActionProvider);
-    await client.connection.sendNotification('initialized', {});
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'guideline', version: 1, text } });
     const published = await client.diagnostics(uri, (p) => p.version === 1);
     const mismatch = published.diagnostics.find((d) => d.code === 'verb-strength-mismatch');

@@ -6,6 +6,7 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -27,6 +28,13 @@ export class TestClient {
       this.waiters.splice(0).forEach((w) => w());
     });
     this.connection.listen();
+  }
+
+  /** The handshake an editor starts with: `initialize`, then `initialized`. */
+  async initialize(): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    await this.connection.sendNotification('initialized', {});
+    return result;
   }
 
   /** Resolves with the first published diagnostics for `uri` that satisfy `accept`. */

@@ -1,7 +1,7 @@
 // The built server over stdio, as Neovim, Emacs or any LSP client sees it.
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
-import type { Hover, InitializeResult, MarkupContent } from 'vscode-languageserver-protocol';
+import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { TestClient } from './lsp-client.js';
 
 const uri = 'file:///virtual/main.guideline';
@@ -23,10 +23,9 @@ describe('language server over stdio', function () {
   after(() => client.kill());
 
   it('initializes, publishes, hovers, updates, survives garbage and shuts down', async () => {
-    const init = await client.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    const init = await client.initialize();
     assert.equal(init.serverInfo?.name, 'guideline-language-server');
     assert.ok(init.capabilities.hoverProvider);
-    await client.connection.sendNotification('initialized', {});
 
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'guideline', version: 1, text: broken } });
     const first = await client.diagnostics(uri, (p) => p.version === 1);

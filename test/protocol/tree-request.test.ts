@@ -1,7 +1,6 @@
 // The decision tree and statement details requests: over stdio against the built server,
 // and the handler's answers to a cancelled request or a document that changed meanwhile.
 import * as assert from 'node:assert/strict';
-import type { InitializeResult } from 'vscode-languageserver-protocol';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerTreeRequests } from '../../server/src/lsp/tree-requests.js';
@@ -29,8 +28,7 @@ describe('decision tree requests', function () {
   it('serves the tree and statement details over stdio', async () => {
     const client = new TestClient();
     try {
-      await client.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-      await client.connection.sendNotification('initialized', {});
+      await client.initialize();
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'guideline', version: 1, text } });
       await client.diagnostics(uri);
       const result = await client.connection.sendRequest<DecisionTreeResult>(decisionTreeMethod, { uri });
