@@ -2,10 +2,13 @@
 // (or JSON); exit 1 when any is an error.
 import type { Finding } from '../analysis/findings.js';
 import type { Workspace } from '../analysis/workspace.js';
-import { format, type Args } from './args.js';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { sarifLog } from '../services/export/sarif.js';
+import { format, option, UsageError, type Args } from './args.js';
 import { displayPath, fileUri, guidelineFiles } from './files.js';
 import { commandWorkspace } from './workspace.js';
-import type { CommandResult } from './command.js';
+import { toolVersion, type CommandResult } from './command.js';
 
 export interface FileFindings {
   file: string;
@@ -28,13 +31,41 @@ export function checkFiles(files: string[], workspace: Workspace): FileFindings[
   });
 }
 
+/** `--max-warnings N`, as ESLint has it: more than N warnings fail the run. */
+function maxWarnings(args: Args): number | undefined {
+  const v = option(args, 'max-warnings');
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-warnings must be a whole number, 0 or more');
+  return n;
+}
+
+/** A path relative to the working folder with '/' separators, or a file: URI when it lies outside. */
+function sarifPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? pathToFileURL(file).href : rel.split(path.sep).join('/');
+}
+
 export function check(args: Args): CommandResult {
-  const fmt = format(args, ['text', 'json'] as const, 'text');
+  const fmt = format(args, ['text', 'json', 'sarif'] as const, 'text');
+  const limit = maxWarnings(args);
+  const docsUrl = option(args, 'docs-url');
   const workspace = commandWorkspace(args);
   const results = checkFiles(guidelineFiles(args.positionals), workspace);
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  const tooManyWarnings = limit !== undefined && warnings > limit;
+  const exitCode = errors > 0 || tooManyWarnings ? 1 : 0;
+  const stderr = tooManyWarnings ? `guideline check: ${warnings} warnings, more than --max-warnings ${limit}\n` : undefined;
   let out: string;
-  if (fmt === 'json') {
+  if (fmt === 'sarif') {
+    const log = sarifLog(results.map((r) => ({ path: sarifPath(r.file), findings: r.findings })), {
+      toolVersion,
+      sourceRoot: pathToFileURL(process.cwd() + path.sep).href,
+      docsUrl,
+    });
+    out = JSON.stringify(log, null, 2) + '\n';
+  } else if (fmt === 'json') {
     out = JSON.stringify(
       results.map((r) => ({
         file: displayPath(r.file),
@@ -53,5 +84,5 @@ export function check(args: Args): CommandResult {
     lines.push(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${total - errors} other finding${total - errors === 1 ? '' : 's'}`);
     out = lines.join('\n') + '\n';
   }
-  return { stdout: out, exitCode: errors > 0 ? 1 : 0 };
+  return { stdout: out, exitCode, ...(stderr ? { stderr } : {}) };
 }

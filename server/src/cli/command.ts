@@ -5,3 +5,6 @@ export interface CommandResult {
   stderr?: string;
   exitCode: number;
 }
+
+/** The version tools reading our reports (SARIF, FHIR) are told. */
+export const toolVersion = '0.1.0';

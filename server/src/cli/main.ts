@@ -9,13 +9,13 @@ import { tree } from './tree.js';
 import { settingsFlags, settingsHelp } from './settings-flags.js';
 
 const commands: Record<string, { run: (args: ReturnType<typeof parseArgs>) => CommandResult | Promise<CommandResult>; usage: string }> = {
-  check: { run: check, usage: 'check <files or folders> [--format text|json]   report diagnostics; exit 1 on any error' },
+  check: { run: check, usage: 'check <files or folders> [--format text|json|sarif] [--max-warnings N] [--docs-url URL]\n                                                 report diagnostics; exit 1 on any error (or more than N warnings)' },
   inspect: { run: inspect, usage: 'inspect <file> [--format json]                 print the resolved model' },
-  test: { run: test, usage: 'test <files or folders> [--format text|json]    run the cases; exit 1 on any failure' },
+  test: { run: test, usage: 'test <files or folders> [--format text|json|junit]  run the cases; exit 1 on any failure' },
   tree: { run: tree, usage: 'tree <file> [--decision NAME] [--format text|json|svg]  print a decision tree' },
 };
 
-const valued = new Set(['format', 'decision', 'out', ...settingsFlags]);
+const valued = new Set(['format', 'decision', 'out', 'max-warnings', 'docs-url', ...settingsFlags]);
 
 export function usage(): string {
   return [

@@ -3,6 +3,7 @@
 import type { Workspace } from '../analysis/workspace.js';
 import { evaluateCases, type CaseResult } from '../consistency/cases.js';
 import { consistencyOf } from '../consistency/engine.js';
+import { junitXml } from '../services/export/junit.js';
 import { format, type Args } from './args.js';
 import type { CommandResult } from './command.js';
 import { displayPath, fileUri, guidelineFiles } from './files.js';
@@ -23,7 +24,7 @@ export function runCases(files: string[], workspace: Workspace): FileCases[] {
 }
 
 export function test(args: Args): CommandResult {
-  const fmt = format(args, ['text', 'json'] as const, 'text');
+  const fmt = format(args, ['text', 'json', 'junit'] as const, 'text');
   const workspace = commandWorkspace(args);
   const results = runCases(guidelineFiles(args.positionals), workspace);
   const all = results.flatMap((r) => r.cases);
@@ -42,6 +43,20 @@ export function test(args: Args): CommandResult {
     }));
     return { stdout: JSON.stringify(json, null, 2) + '\n', exitCode: failed > 0 ? 1 : 0 };
   }
+  const note = (u: { rule: { name: string }; attrs: string[] }): string => `note: rule \`${u.rule.name}\` is undetermined: give ${u.attrs.map((a) => `\`${a}\``).join(', ')}`;
+  if (fmt === 'junit') {
+    const xml = junitXml(results.map((r) => ({
+      path: displayPath(r.file),
+      cases: r.cases.map((c) => ({
+        title: c.title,
+        line: c.line,
+        passed: c.passed,
+        failures: c.expectations.filter((e) => !e.ok).map((e) => e.message ?? 'failed'),
+        notes: c.undetermined.map(note),
+      })),
+    })));
+    return { stdout: xml, exitCode: failed > 0 ? 1 : 0 };
+  }
   const lines: string[] = [];
   for (const r of results) {
     if (r.cases.length === 0) continue;
@@ -49,9 +64,7 @@ export function test(args: Args): CommandResult {
     for (const c of r.cases) {
       lines.push(`  ${c.passed ? 'pass' : 'FAIL'}  ${c.title}  (line ${c.line})`);
       for (const e of c.expectations) if (!e.ok) lines.push(`        ${e.message}`);
-      for (const u of c.undetermined) {
-        lines.push(`        note: rule \`${u.rule.name}\` is undetermined: give ${u.attrs.map((a) => `\`${a}\``).join(', ')}`);
-      }
+      for (const u of c.undetermined) lines.push(`        ${note(u)}`);
     }
   }
   const files = results.filter((r) => r.cases.length > 0).length;
