@@ -1,0 +1,64 @@
+// A fuzz campaign: seeded inputs made by mutating the corpus, each run under the watchdog,
+// failures grouped into classes (first input of each class kept for minimising).
+import { random } from '../bench/generate.js';
+import type { Corpus } from './corpus.js';
+import { mutate } from './mutate.js';
+import { signature } from './minimise.js';
+import type { OracleOptions, Violation } from './oracle.js';
+import type { FuzzRunner } from './runner.js';
+
+export interface CampaignOptions {
+  count: number;
+  seed: number;
+  /** Mutate the large seeds too (whole samples), one input in `largeEvery`; 0: never. */
+  largeEvery: number;
+  /** Render SVG for one input in `svgEvery` (layout is the slowest step); 1: every input. */
+  svgEvery: number;
+  oracle: Omit<OracleOptions, 'seed' | 'svg'>;
+  /** Stop early after this many ms (the report says how many inputs ran). */
+  deadlineMs?: number;
+  progress?: (done: number, classes: number) => void;
+}
+
+export interface FailureClass {
+  signature: string;
+  first: Violation;
+  input: string;
+  inputs: number;
+}
+
+export interface CampaignResult {
+  inputs: number;
+  ms: number;
+  /** Inputs with at least one violation, by kind of their first violation. */
+  byKind: Record<string, number>;
+  classes: FailureClass[];
+}
+
+export async function runCampaign(corpus: Corpus, runner: FuzzRunner, options: CampaignOptions): Promise<CampaignResult> {
+  const rnd = random(options.seed);
+  const started = Date.now();
+  const classes = new Map<string, FailureClass>();
+  const byKind: Record<string, number> = {};
+  let inputs = 0;
+  for (let i = 0; i < options.count; i++) {
+    if (options.deadlineMs !== undefined && Date.now() - started > options.deadlineMs) break;
+    const pool = options.largeEvery > 0 && i % options.largeEvery === options.largeEvery - 1 ? corpus.large : corpus.small;
+    const seedText = pool[Math.floor(rnd() * pool.length)];
+    const other = corpus.small[Math.floor(rnd() * corpus.small.length)];
+    // One input in sixteen is a seed as it is, so the unmutated corpus is checked too.
+    const text = rnd() < 1 / 16 ? seedText : mutate(seedText, other, rnd);
+    const oracle: OracleOptions = { ...options.oracle, seed: Math.floor(rnd() * 2 ** 31), svg: i % options.svgEvery === 0 };
+    const violations = await runner.run(text, oracle);
+    inputs++;
+    if (violations.length > 0) byKind[violations[0].kind] = (byKind[violations[0].kind] ?? 0) + 1;
+    const firstOfEach = new Map(violations.map((v) => [signature(v), v] as const));
+    for (const [sig, v] of firstOfEach) {
+      const known = classes.get(sig);
+      if (known) known.inputs++;
+      else classes.set(sig, { signature: sig, first: v, input: text, inputs: 1 });
+    }
+    options.progress?.(inputs, classes.size);
+  }
+  return { inputs, ms: Date.now() - started, byKind, classes: [...classes.values()] };
+}

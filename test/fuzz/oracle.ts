@@ -1,0 +1,236 @@
+// One fuzz input through everything the server and the command line do with a file, with
+// the invariants each output must keep. Returns the violations found (empty: the input
+// passed). Exceptions are caught per feature, so one input can report several classes.
+import { SaxesParser } from 'saxes';
+import type { Analysis } from '../../server/src/analysis/analysis.js';
+import type { Finding } from '../../server/src/analysis/findings.js';
+import { Workspace } from '../../server/src/analysis/workspace.js';
+import { fixesFor, type TextEdit } from '../../server/src/features/code-actions.js';
+import { completions } from '../../server/src/features/completion.js';
+import { definition } from '../../server/src/features/definition.js';
+import { hover } from '../../server/src/features/hover.js';
+import { exportModel } from '../../server/src/features/model.js';
+import { foldingSpans, outline, type OutlineItem } from '../../server/src/features/outline.js';
+import { statementDetails } from '../../server/src/features/statement-details.js';
+import { diagnosticsOf } from '../../server/src/lsp/convert.js';
+import { toCodeAction, toCompletionList } from '../../server/src/lsp/edits.js';
+import { renderTreeSvg } from '../../server/src/render/svg.js';
+import { decisionTree } from '../../server/src/tree/compile.js';
+import { treeText } from '../../server/src/tree/text.js';
+import { random } from '../bench/generate.js';
+import { MemoryHost, memUri } from '../helpers.js';
+import { hoverLinkProblems } from './markdown-safety.js';
+
+export type ViolationKind = 'hang' | 'crash' | 'exception' | 'internal-error' | 'slow' | 'range' | 'long-text' | 'non-finite' | 'invalid-svg' | 'unsafe-markdown' | 'empty-name' | 'fix-not-fixing' | 'fix-adds-error';
+
+export interface Violation {
+  kind: ViolationKind;
+  /** Where: the feature, e.g. "hover@123" or "fix unresolved-name". */
+  where: string;
+  message: string;
+}
+
+export interface OracleOptions {
+  /** Random offsets for hover, completion and definition. */
+  probes: number;
+  /** Quick fixes applied and re-analysed at most (Infinity: every one). */
+  maxFixes: number;
+  /** Whether to lay the tree out and render it to SVG (the slowest step). */
+  svg: boolean;
+  /** Server-side time budget per input in ms (parse, analysis, features); Infinity: none. */
+  budgetMs: number;
+  /** A seed for the probe offsets. */
+  seed: number;
+}
+
+export const MAX_TEXT = 500;
+
+/** Files a fuzzed main file may `use`: the samples' vocabulary, by its usual name. */
+export type Companions = Record<string, string>;
+
+export async function checkInput(text: string, companions: Companions, options: OracleOptions): Promise<Violation[]> {
+  const out: Violation[] = [];
+  const rnd = random(options.seed);
+  const guard = <T>(where: string, run: () => T): T | undefined => {
+    try {
+      return run();
+    } catch (err) {
+      out.push({ kind: 'exception', where, message: errorLine(err) });
+      return undefined;
+    }
+  };
+  const started = Date.now();
+  const analyse = (t: string): Analysis | undefined => new Workspace(new MemoryHost({ ...companions, 'main.guideline': t })).analysis(memUri('main.guideline'));
+  const a = guard('analysis', () => analyse(text));
+  if (!a) return out;
+  checkFindings(a, 'analysis', out);
+  guard('diagnostics', () => checkNumbers(diagnosticsOf(a), 'diagnostics', out));
+
+  const offsets = [0, text.length, ...Array.from({ length: options.probes }, () => Math.floor(rnd() * (text.length + 1)))];
+  for (const o of offsets) {
+    guard(`hover@${o}`, () => {
+      const h = hover(a, o);
+      if (!h) return;
+      checkSpan(h.span, text.length, `hover@${o}`, out);
+      for (const p of hoverLinkProblems(h.markdown)) out.push({ kind: 'unsafe-markdown', where: `hover@${o}`, message: p });
+    });
+    guard(`completion@${o}`, () => {
+      const c = completions(a, o);
+      checkSpan(c.replace, text.length, `completion@${o}`, out);
+      checkNumbers(toCompletionList(a, c), `completion@${o}`, out);
+      for (const item of c.items) if (item.documentation) for (const p of hoverLinkProblems(item.documentation)) out.push({ kind: 'unsafe-markdown', where: `completion@${o}`, message: p });
+    });
+    guard(`definition@${o}`, () => definition(a, o));
+  }
+  guard('outline', () => checkOutline(outline(a), text.length, out));
+  guard('folding', () => {
+    for (const f of foldingSpans(a)) checkSpan(f.span, text.length, 'folding', out);
+  });
+  const model = guard('inspect', () => exportModel(a));
+  if (model) checkNumbers(model, 'inspect', out);
+  for (const s of a.symbols.ofKind('statement')) guard(`statement details ${s.name}`, () => checkNumbers(statementDetails(a, s.name), 'statement details', out));
+
+  const decisions = [undefined, ...a.symbols.ofKind('decision').map((d) => d.name)];
+  const trees = decisions.flatMap((d) => {
+    const where = `tree ${d ?? '(default)'}`;
+    const result = guard(where, () => decisionTree(a, d));
+    if (!result) return [];
+    checkNumbers(result, where, out);
+    guard(`${where} text`, () => treeText(result));
+    return [{ where, result }];
+  });
+
+  let fixes = 0;
+  for (const f of a.findings) {
+    if (f.uri !== a.uri || fixes >= options.maxFixes) continue;
+    for (const fix of guard(`fixes ${f.code}`, () => fixesFor(a, f)) ?? []) {
+      if (fixes++ >= options.maxFixes) break;
+      const where = `fix ${f.code} "${clip(fix.title)}"`;
+      if (fix.title.length > MAX_TEXT) out.push({ kind: 'long-text', where, message: `title of ${fix.title.length} characters` });
+      guard(where, () => checkNumbers(toCodeAction(a, fix), where, out));
+      const fixed = guard(where, () => applyEdits(text, fix.edits));
+      if (fixed === undefined) continue;
+      const b = guard(`${where} re-analysis`, () => analyse(fixed));
+      if (!b) continue;
+      checkFindings(b, `${where} re-analysis`, out);
+      checkFix(a, f, b, where, out);
+    }
+  }
+  const elapsed = Date.now() - started;
+  if (elapsed > options.budgetMs) out.push({ kind: 'slow', where: 'server features', message: `took ${elapsed} ms` });
+
+  if (options.svg) {
+    for (const { where, result } of trees) {
+      let svg: string | undefined;
+      try {
+        svg = await renderTreeSvg(result);
+      } catch (err) {
+        out.push({ kind: 'exception', where: `${where} svg`, message: errorLine(err) });
+      }
+      if (svg !== undefined) {
+        const problem = xmlProblem(svg);
+        if (problem) out.push({ kind: 'invalid-svg', where: `${where} svg`, message: problem });
+      }
+    }
+  }
+  return out;
+}
+
+function checkFindings(a: Analysis, where: string, out: Violation[]): void {
+  for (const f of a.findings) {
+    if (f.code === 'internal-error') out.push({ kind: 'internal-error', where, message: clip(f.message) });
+    if (f.uri === a.uri) checkSpan(f.span, a.source.text.length, `${where} ${f.code}`, out);
+    if (f.message.length > MAX_TEXT) out.push({ kind: 'long-text', where: `${where} ${f.code}`, message: `message of ${f.message.length} characters` });
+    for (const r of f.related ?? []) if (r.message.length > MAX_TEXT) out.push({ kind: 'long-text', where: `${where} ${f.code} related`, message: `message of ${r.message.length} characters` });
+  }
+}
+
+function checkSpan(span: { start: number; end: number }, length: number, where: string, out: Violation[]): void {
+  const ok = Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= length;
+  if (!ok) out.push({ kind: 'range', where, message: `span ${span.start}..${span.end} in a text of ${length}` });
+}
+
+function checkOutline(items: OutlineItem[], length: number, out: Violation[]): void {
+  const stack = [...items];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    if (item.name.trim() === '') out.push({ kind: 'empty-name', where: `outline ${item.kind}`, message: 'a symbol with an empty name' });
+    if (item.name.length > MAX_TEXT) out.push({ kind: 'long-text', where: `outline ${item.kind}`, message: `name of ${item.name.length} characters` });
+    checkSpan(item.span, length, `outline ${item.kind}`, out);
+    checkSpan(item.selection, length, `outline ${item.kind} selection`, out);
+    if (item.selection.start < item.span.start || item.selection.end > item.span.end) {
+      out.push({ kind: 'range', where: `outline ${item.kind}`, message: 'selection outside the symbol' });
+    }
+    stack.push(...item.children);
+  }
+}
+
+/** Every number in a value is finite (JSON would silently turn the others into null). */
+function checkNumbers(value: unknown, where: string, out: Violation[]): void {
+  const seen = new Set<unknown>();
+  const stack: { v: unknown; path: string }[] = [{ v: value, path: '' }];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { v, path } = top;
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      out.push({ kind: 'non-finite', where, message: `${path || 'value'} is ${v}` });
+      return;
+    }
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    seen.add(v);
+    for (const [k, child] of Object.entries(v)) stack.push({ v: child, path: `${path}.${k}` });
+  }
+}
+
+/** The fix's finding is gone (fewer findings like it) and no error appeared that was not there. */
+function checkFix(before: Analysis, finding: Finding, after: Analysis, where: string, out: Violation[]): void {
+  const key = (a: Analysis, f: Finding) => `${f.code}\u0000${f.message}\u0000${a.source.text.slice(f.span.start, f.span.end)}`;
+  const count = (a: Analysis, k: string) => a.findings.filter((f) => f.uri === a.uri && key(a, f) === k).length;
+  const k = key(before, finding);
+  if (count(after, k) >= count(before, k)) out.push({ kind: 'fix-not-fixing', where, message: `${finding.code} still reported: ${clip(finding.message)}` });
+  const errors = (a: Analysis) => {
+    const m = new Map<string, number>();
+    for (const f of a.findings) if (f.uri === a.uri && f.severity === 'error') m.set(`${f.code}: ${f.message}`, (m.get(`${f.code}: ${f.message}`) ?? 0) + 1);
+    return m;
+  };
+  const was = errors(before);
+  for (const [e, n] of errors(after)) {
+    if (n > (was.get(e) ?? 0)) {
+      out.push({ kind: 'fix-adds-error', where, message: clip(e) });
+      break;
+    }
+  }
+}
+
+/** Applies non-overlapping edits (as an editor does); overlapping or out-of-range edits throw. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((x, y) => y.span.start - x.span.start || y.span.end - x.span.end);
+  let result = text;
+  let limit = text.length;
+  for (const e of sorted) {
+    if (e.span.start < 0 || e.span.start > e.span.end || e.span.end > limit) throw new Error(`edit ${e.span.start}..${e.span.end} overlaps or leaves the text`);
+    result = result.slice(0, e.span.start) + e.newText + result.slice(e.span.end);
+    limit = e.span.start;
+  }
+  return result;
+}
+
+/** Why the text is not well-formed XML, or undefined when it is. */
+export function xmlProblem(xml: string): string | undefined {
+  const parser = new SaxesParser({ xmlns: true });
+  let problem: string | undefined;
+  parser.on('error', (err) => {
+    problem ??= err.message;
+  });
+  parser.write(xml).close();
+  return problem;
+}
+
+export function clip(text: string, n = 160): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > n ? `${line.slice(0, n)}…` : line;
+}
+
+function errorLine(err: unknown): string {
+  if (!(err instanceof Error)) return clip(String(err));
+  const frame = err.stack?.split('\n').find((l) => l.includes(' at ') && !l.includes('node:'))?.trim();
+  return clip(`${err.name}: ${err.message}${frame ? ` (${frame.replace(/^at /, '').replace(/.*\/out\//, '')})` : ''}`, 240);
+}
