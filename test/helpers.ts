@@ -2,10 +2,10 @@
 // diagnostics as `[line:col..line:col] code message` strings (1-based, as editors show).
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Analysis } from '../server/src/analysis/analysis.js';
-import { readSettings, type Settings } from '../server/src/analysis/settings.js';
-import type { SourceHost } from '../server/src/analysis/sources.js';
-import { Workspace } from '../server/src/analysis/workspace.js';
+import type { Analysis } from '../server/src/pipeline/analysis.js';
+import { readSettings, type Settings } from '../server/src/model/settings.js';
+import type { SourceHost } from '../server/src/model/sources.js';
+import { Workspace } from '../server/src/pipeline/workspace.js';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const samplesDir = path.join(repoRoot, 'samples');

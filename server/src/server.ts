@@ -9,8 +9,8 @@ import {
   type Connection,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readSettings } from './analysis/settings.js';
-import { Workspace } from './analysis/workspace.js';
+import { readSettings } from './model/settings.js';
+import { Workspace } from './pipeline/workspace.js';
 import { diagnosticsOf } from './lsp/convert.js';
 import { registerFeatures } from './lsp/features.js';
 

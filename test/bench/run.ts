@@ -5,16 +5,16 @@
 // Sizes are measured in turn within each round (not one size after another), so that a
 // change in the machine's load affects every size alike.
 import * as os from 'node:os';
-import type { Analysis } from '../../server/src/analysis/analysis.js';
-import { conflicts } from '../../server/src/consistency/conflicts.js';
-import { deadRules } from '../../server/src/consistency/dead.js';
-import type { Consistency } from '../../server/src/consistency/engine.js';
-import { redundancies } from '../../server/src/consistency/redundancy.js';
-import { collectRules } from '../../server/src/consistency/rules.js';
-import { buildScope } from '../../server/src/consistency/scope.js';
-import { decisionsOf, specOf } from '../../server/src/tree/decision.js';
-import { partition } from '../../server/src/tree/partition.js';
-import { pathsTo } from '../../server/src/tree/paths.js';
+import type { Analysis } from '../../server/src/pipeline/analysis.js';
+import { conflicts } from '../../server/src/logic/consistency/conflicts.js';
+import { deadRules } from '../../server/src/logic/consistency/dead.js';
+import type { Consistency } from '../../server/src/logic/engine.js';
+import { redundancies } from '../../server/src/logic/consistency/redundancy.js';
+import { collectRules } from '../../server/src/logic/rules.js';
+import { buildScope } from '../../server/src/logic/scope.js';
+import { decisionsOf, specOf } from '../../server/src/logic/partition/decision.js';
+import { partition } from '../../server/src/logic/partition/partition.js';
+import { pathsTo } from '../../server/src/logic/partition/paths.js';
 import { analyzeText } from '../helpers.js';
 import { generate } from './generate.js';
 import { benchLayout } from './layout.js';
@@ -93,7 +93,7 @@ function table(rows: Subject[], by: 'rules' | 'attributes'): string[] {
     const p = rows[i - 1];
     const growth = (of: (s: Subject) => number[]): string =>
       p ? `${exponent(median(of(p)), median(of(r)), n(p), n(r))} / ${exponent(best(of(p)), best(of(r)), n(p), n(r))}` : '';
-    const decisions = decisionsOf({ analysis: r.analysis } as Consistency).length;
+    const decisions = decisionsOf({ analysis: r.analysis } as unknown as Consistency).length;
     lines.push(`| ${n(r)} | ${decisions} | ${fmt(median(r.consistency))} / ${fmt(best(r.consistency))} | ${growth((s) => s.consistency)} | ${fmt(median(r.tree))} / ${fmt(best(r.tree))} | ${growth((s) => s.tree)} | ${r.regions} | ${fmt(r.full)} |`);
   });
   return lines;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { diagnosticCodes } from '../../server/src/analysis/codes.js';
+import { diagnosticCodes } from '../../server/src/model/codes.js';
 import { analyzeText, codes, repoRoot } from '../helpers.js';
 
 const docs = fs.readFileSync(path.join(repoRoot, 'docs', 'diagnostics.md'), 'utf8');

@@ -2,8 +2,8 @@
 // cyclic uses, decisions asking for unknown attributes, conditions too complex to expand,
 // rule sets whose tree would explode, and half-typed files.
 import * as assert from 'node:assert/strict';
-import { decisionTree } from '../../server/src/tree/compile.js';
-import { treeText } from '../../server/src/tree/text.js';
+import { decisionTree } from '../../server/src/services/tree/compile.js';
+import { treeText } from '../../server/src/services/tree/text.js';
 import { analyzeFiles, analyzeText, codes, diagnosticStrings } from '../helpers.js';
 import { statement } from './support.js';
 

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { evaluateCases } from '../../server/src/consistency/cases.js';
-import { consistencyOf } from '../../server/src/consistency/engine.js';
+import { evaluateCases } from '../../server/src/logic/consistency/cases.js';
+import { consistencyOf } from '../../server/src/logic/engine.js';
 import { analyzeText, diagnosticStrings, repoRoot } from '../helpers.js';
 import { statement } from './support.js';
 

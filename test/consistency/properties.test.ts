@@ -2,19 +2,19 @@
 // evaluating the rules' conditions directly (from their syntax, no boxes) at patients.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Analysis } from '../../server/src/analysis/analysis.js';
-import { pickPoint } from '../../server/src/consistency/box.js';
-import { conflicts } from '../../server/src/consistency/conflicts.js';
-import { contains } from '../../server/src/consistency/domain.js';
-import { consistencyOf } from '../../server/src/consistency/engine.js';
-import { evaluate } from '../../server/src/consistency/evaluate.js';
-import { decisionGaps } from '../../server/src/consistency/gaps.js';
-import { redundancies } from '../../server/src/consistency/redundancy.js';
-import { recKey, type RuleInfo } from '../../server/src/consistency/rules.js';
-import { witnessPatient } from '../../server/src/consistency/witness.js';
-import { decisionsOf, partitionOf } from '../../server/src/tree/decision.js';
-import { rulesGiving, type PNode } from '../../server/src/tree/partition.js';
-import { pathsTo } from '../../server/src/tree/paths.js';
+import type { Analysis } from '../../server/src/pipeline/analysis.js';
+import { pickPoint } from '../../server/src/logic/box.js';
+import { conflicts } from '../../server/src/logic/consistency/conflicts.js';
+import { contains } from '../../server/src/logic/domain.js';
+import { consistencyOf } from '../../server/src/logic/engine.js';
+import { evaluate } from '../../server/src/logic/evaluate.js';
+import { decisionGaps } from '../../server/src/logic/consistency/gaps.js';
+import { redundancies } from '../../server/src/logic/consistency/redundancy.js';
+import { recKey, type RuleInfo } from '../../server/src/logic/rules.js';
+import { witnessPatient } from '../../server/src/logic/witness.js';
+import { decisionsOf, partitionOf } from '../../server/src/logic/partition/decision.js';
+import { rulesGiving, type PNode } from '../../server/src/logic/partition/partition.js';
+import { pathsTo } from '../../server/src/logic/partition/paths.js';
 import { analyzeText } from '../helpers.js';
 
 const vocabulary = `

@@ -1,13 +1,13 @@
 // Helpers for the consistency tests: evaluate rules straight from their syntax at a
 // patient (the reference the engine is checked against) and read witnesses from findings.
 import type * as A from '../../grammar/src/index.js';
-import type { Analysis } from '../../server/src/analysis/analysis.js';
-import type { Finding } from '../../server/src/analysis/findings.js';
-import { pick } from '../../server/src/consistency/domain.js';
-import { consistencyOf } from '../../server/src/consistency/engine.js';
-import { evaluate, type Patient } from '../../server/src/consistency/evaluate.js';
-import type { Scope } from '../../server/src/consistency/scope.js';
-import { witnessPatient, type WitnessValue } from '../../server/src/consistency/witness.js';
+import type { Analysis } from '../../server/src/pipeline/analysis.js';
+import type { Finding } from '../../server/src/model/findings.js';
+import { pick } from '../../server/src/logic/domain.js';
+import { consistencyOf } from '../../server/src/logic/engine.js';
+import { evaluate, type Patient } from '../../server/src/logic/evaluate.js';
+import type { Scope } from '../../server/src/logic/scope.js';
+import { witnessPatient, type WitnessValue } from '../../server/src/logic/witness.js';
 
 export function scopeOf(a: Analysis): Scope {
   return consistencyOf(a).scope;

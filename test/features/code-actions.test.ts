@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Analysis } from '../../server/src/analysis/analysis.js';
-import { quickFixes, type QuickFix, type TextEdit } from '../../server/src/features/code-actions.js';
+import type { Analysis } from '../../server/src/pipeline/analysis.js';
+import { quickFixes, type QuickFix, type TextEdit } from '../../server/src/services/code-actions.js';
 import { analyzeText, codes, diagnosticStrings, repoRoot } from '../helpers.js';
 
 function applyEdits(text: string, edits: readonly TextEdit[]): string {

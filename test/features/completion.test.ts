@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { completions } from '../../server/src/features/completion.js';
+import { completions } from '../../server/src/services/completion.js';
 import { analyzeText, cursor } from '../helpers.js';
 
 const vocab = `guideline g { panel { voters 52 } }

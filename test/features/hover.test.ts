@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { hover } from '../../server/src/features/hover.js';
+import { hover } from '../../server/src/services/hover.js';
 import { analyzeText, cursor } from '../helpers.js';
 
 const source = `guideline g { panel { voters 52 agree A, B consensus 80% strong 70% } }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { foldingSpans, outline } from '../../server/src/features/outline.js';
+import { foldingSpans, outline } from '../../server/src/services/outline.js';
 import { analyzeText } from '../helpers.js';
 
 const text = `guideline g { title "T" }

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { reservedKeywords, softKeywords } from '../../grammar/src/index.js';
-import { builtinTypes } from '../../server/src/analysis/types.js';
-import { bases, certainties, statuses, strengths } from '../../server/src/analysis/vocabulary.js';
+import { builtinTypes } from '../../server/src/model/types.js';
+import { bases, certainties, statuses, strengths } from '../../server/src/model/vocabulary.js';
 import { repoRoot } from '../helpers.js';
 
 interface Pattern { match?: string; patterns?: Pattern[] }

@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { runCli } from '../../server/src/cli/main.js';
-import { Workspace } from '../../server/src/analysis/workspace.js';
+import { Workspace } from '../../server/src/pipeline/workspace.js';
 import { countNodes } from '../../server/src/render/dag.js';
-import { decisionTree } from '../../server/src/tree/compile.js';
+import { decisionTree } from '../../server/src/services/tree/compile.js';
 import { fileUrl, samplesDir } from '../helpers.js';
 
 describe('guideline tree --format svg', () => {

@@ -2,8 +2,8 @@
 // grading the paper publishes (basis, GRADE strength and certainty, level of agreement).
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { Workspace } from '../../server/src/analysis/workspace.js';
-import { exportModel } from '../../server/src/features/model.js';
+import { Workspace } from '../../server/src/pipeline/workspace.js';
+import { exportModel } from '../../server/src/services/model-data.js';
 import { fileUrl, samplesDir } from '../helpers.js';
 
 // As printed after each statement: (basis) (GRADE: strength, certainty. Agreement: n%).

@@ -3,9 +3,9 @@
 // what each branch recommends whatever the other attributes say.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { Workspace } from '../../server/src/analysis/workspace.js';
+import { Workspace } from '../../server/src/pipeline/workspace.js';
 import type { TreeNode } from '../../server/src/protocol.js';
-import { decisionTree } from '../../server/src/tree/compile.js';
+import { decisionTree } from '../../server/src/services/tree/compile.js';
 import { fileUrl, samplesDir } from '../helpers.js';
 
 type Outline = string | { [branch: string]: Outline };

@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LeafNode, SplitNode, TreeNode } from '../../server/src/protocol.js';
-import { decisionTree } from '../../server/src/tree/compile.js';
-import { treeText } from '../../server/src/tree/text.js';
+import { decisionTree } from '../../server/src/services/tree/compile.js';
+import { treeText } from '../../server/src/services/tree/text.js';
 import { analyzeText, repoRoot } from '../helpers.js';
 import { statement } from '../consistency/support.js';
 

@@ -2,9 +2,9 @@
 // a percentage is one that k of the panel's voters can give at the precision it is
 // written with (96.2% is 50 of 52; 80.0% is no whole number of 52).
 import type * as A from '../../../grammar/src/index.js';
-import type { Analysis } from '../analysis/analysis.js';
-import type { Finding } from '../analysis/findings.js';
-import { panelOf, votesOf, type Panel } from '../analysis/grading.js';
+import type { ResolvedDocument } from '../model/document.js';
+import type { Finding } from '../model/findings.js';
+import { panelOf, votesOf, type Panel } from '../model/grading.js';
 
 /** Digits after the decimal point as written: "96.2" -> 1, "80" -> 0. */
 export function decimalsOf(text: string): number {
@@ -48,14 +48,14 @@ function describeNearest(n: { below?: AttainableValue; above?: AttainableValue }
   return parts.length === 2 ? `the nearest are ${parts[0]} and ${parts[1]}` : `the nearest is ${parts[0]}`;
 }
 
-export function checkAgreement(analysis: Analysis, report: (f: Finding) => void): void {
+export function checkAgreement(analysis: ResolvedDocument, report: (f: Finding) => void): void {
   const panel = panelOf(analysis);
   for (const d of analysis.source.parse.ast.declarations) {
     if (d.kind === 'Statement') checkStatement(analysis, d, panel, report);
   }
 }
 
-function checkStatement(analysis: Analysis, d: A.StatementDecl, panel: Panel, report: (f: Finding) => void): void {
+function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, panel: Panel, report: (f: Finding) => void): void {
   const uri = analysis.uri;
   const votes = votesOf(d);
   const total = votes ? Object.values(votes).reduce((a, b) => a + b, 0) : 0;

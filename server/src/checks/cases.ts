@@ -2,12 +2,12 @@
 // `expect`, saying what was expected, what the rules gave and which rules fired; a rule
 // the case leaves undetermined (and that could change the result) is a warning naming the
 // attributes to give.
-import type { Analysis } from '../analysis/analysis.js';
-import type { Finding } from '../analysis/findings.js';
-import { evaluateCases } from '../consistency/cases.js';
-import { consistencyOf } from '../consistency/engine.js';
+import type { ResolvedDocument } from '../model/document.js';
+import type { Finding } from '../model/findings.js';
+import { evaluateCases } from '../logic/consistency/cases.js';
+import { consistencyOf } from '../logic/engine.js';
 
-export function checkCases(analysis: Analysis, report: (f: Finding) => void): void {
+export function checkCases(analysis: ResolvedDocument, report: (f: Finding) => void): void {
   for (const result of evaluateCases(consistencyOf(analysis))) {
     const title = result.decl.title?.span ?? result.decl.span;
     for (const e of result.expectations) {

@@ -1,17 +1,17 @@
 // Gaps in each decision of this file: patients in its population (`where`) for whom no rule
 // of the decision recommends anything. The witnesses are the gap leaves of the decision's
 // tree; the first few are reported, each with its patient.
-import type { Analysis } from '../analysis/analysis.js';
-import type { Finding } from '../analysis/findings.js';
-import { consistencyOf } from '../consistency/engine.js';
-import { decisionGaps } from '../consistency/gaps.js';
-import { witnessText } from '../consistency/witness.js';
-import { contradiction, unsatisfiableCore } from '../consistency/dead.js';
-import { decisionsOf, specOf } from '../tree/decision.js';
+import type { ResolvedDocument } from '../model/document.js';
+import type { Finding } from '../model/findings.js';
+import { consistencyOf } from '../logic/engine.js';
+import { decisionGaps } from '../logic/consistency/gaps.js';
+import { witnessText } from '../logic/witness.js';
+import { contradiction, unsatisfiableCore } from '../logic/consistency/dead.js';
+import { decisionsOf, specOf } from '../logic/partition/decision.js';
 
 const shown = 5;
 
-export function checkDecisionGaps(analysis: Analysis, report: (f: Finding) => void): void {
+export function checkDecisionGaps(analysis: ResolvedDocument, report: (f: Finding) => void): void {
   const c = consistencyOf(analysis);
   for (const decision of decisionsOf(c)) {
     const span = decision.name?.span ?? decision.span;

@@ -1,9 +1,9 @@
 // `in { }` with no values holds for no patient: almost always a set left unfinished.
-import type { Analysis } from '../analysis/analysis.js';
-import type { Finding } from '../analysis/findings.js';
+import type { ResolvedDocument } from '../model/document.js';
+import type { Finding } from '../model/findings.js';
 import { forEachCondition } from './walk.js';
 
-export function checkEmptySets(analysis: Analysis, report: (f: Finding) => void): void {
+export function checkEmptySets(analysis: ResolvedDocument, report: (f: Finding) => void): void {
   forEachCondition(analysis.source.parse.ast, (e) => {
     if (e.kind !== 'In' || e.values.length > 0) return;
     report({

@@ -1,11 +1,11 @@
 // Field values outside the words the language allows: `strength strog`, `votes F 3`.
 import type { Name } from '../../../grammar/src/index.js';
-import type { Analysis } from '../analysis/analysis.js';
-import { didYouMean, suggestNames } from '../analysis/did-you-mean.js';
-import type { Finding } from '../analysis/findings.js';
-import { bases, certainties, statuses, strengths, voteGrades } from '../analysis/vocabulary.js';
+import type { ResolvedDocument } from '../model/document.js';
+import { didYouMean, suggestNames } from '../model/did-you-mean.js';
+import type { Finding } from '../model/findings.js';
+import { bases, certainties, statuses, strengths, voteGrades } from '../model/vocabulary.js';
 
-export function checkFields(analysis: Analysis, report: (f: Finding) => void): void {
+export function checkFields(analysis: ResolvedDocument, report: (f: Finding) => void): void {
   const uri = analysis.uri;
   const expectOneOf = (field: string, name: Name | undefined, words: readonly string[]): void => {
     if (!name || words.includes(name.text)) return;

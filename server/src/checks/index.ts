@@ -1,8 +1,8 @@
 // The checks that run after name resolution, each a plain function over the analysis that
 // reports findings. A check that throws is a bug: it is reported as one finding and the
 // other checks still run, so one faulty check never hides the rest or kills the server.
-import type { Analysis } from '../analysis/analysis.js';
-import type { Finding } from '../analysis/findings.js';
+import type { ResolvedDocument } from '../model/document.js';
+import type { Finding } from '../model/findings.js';
 import { checkFields } from './fields.js';
 import { checkTypes } from './types.js';
 import { checkMethodology } from './methodology.js';
@@ -13,7 +13,7 @@ import { checkDecisionGaps } from './decision-gaps.js';
 import { checkCases } from './cases.js';
 import { checkEmptySets } from './empty-sets.js';
 
-export type Check = (analysis: Analysis, report: (finding: Finding) => void) => void;
+export type Check = (analysis: ResolvedDocument, report: (finding: Finding) => void) => void;
 
 export const checks: readonly { name: string; run: Check }[] = [
   { name: 'fields', run: checkFields },
@@ -27,7 +27,7 @@ export const checks: readonly { name: string; run: Check }[] = [
   { name: 'cases', run: checkCases },
 ];
 
-export function runChecks(analysis: Analysis, report: (finding: Finding) => void): void {
+export function runChecks(analysis: ResolvedDocument, report: (finding: Finding) => void): void {
   for (const check of checks) {
     try {
       check.run(analysis, report);

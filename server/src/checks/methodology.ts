@@ -2,9 +2,9 @@
 // statement reached consensus, a strong statement had enough strong endorsement, its
 // rules' verbs match its strength, and a strong recommendation on low certainty says why.
 import type * as A from '../../../grammar/src/index.js';
-import type { Analysis } from '../analysis/analysis.js';
-import type { Finding } from '../analysis/findings.js';
-import { gradingOf, panelOf, votesOf, type Panel } from '../analysis/grading.js';
+import type { ResolvedDocument } from '../model/document.js';
+import type { Finding } from '../model/findings.js';
+import { gradingOf, panelOf, votesOf, type Panel } from '../model/grading.js';
 
 type Report = (f: Finding) => void;
 
@@ -38,14 +38,14 @@ function listed(words: readonly string[]): string {
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
-export function checkMethodology(analysis: Analysis, report: Report): void {
+export function checkMethodology(analysis: ResolvedDocument, report: Report): void {
   const panel = panelOf(analysis);
   for (const d of analysis.source.parse.ast.declarations) {
     if (d.kind === 'Statement') checkStatement(analysis, d, panel, report);
   }
 }
 
-function checkStatement(analysis: Analysis, d: A.StatementDecl, panel: Panel, report: Report): void {
+function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, panel: Panel, report: Report): void {
   const uri = analysis.uri;
   const who = d.name ? `\`${d.name.text}\`` : 'This statement';
   const grading = gradingOf(d, panel);

@@ -2,21 +2,21 @@
 // only): rules that can never fire, pairs that recommend for and against the same
 // intervention for the same patients, and rules another rule makes redundant. Each finding
 // is reported at the rules of this file and carries a witness patient in `data.witness`.
-import type { Analysis } from '../analysis/analysis.js';
-import type { Finding } from '../analysis/findings.js';
-import { conflicts, describeRecs, maxConflicts } from '../consistency/conflicts.js';
-import { deadMessage, deadRules } from '../consistency/dead.js';
-import { consistencyOf } from '../consistency/engine.js';
-import { redundancies } from '../consistency/redundancy.js';
-import { recKey, type RuleInfo } from '../consistency/rules.js';
-import { witnessText } from '../consistency/witness.js';
+import type { ResolvedDocument } from '../model/document.js';
+import type { Finding } from '../model/findings.js';
+import { conflicts, describeRecs, maxConflicts } from '../logic/consistency/conflicts.js';
+import { deadMessage, deadRules } from '../logic/consistency/dead.js';
+import { consistencyOf } from '../logic/engine.js';
+import { redundancies } from '../logic/consistency/redundancy.js';
+import { recKey, type RuleInfo } from '../logic/rules.js';
+import { witnessText } from '../logic/witness.js';
 
 type Report = (f: Finding) => void;
 
 const at = (r: RuleInfo) => r.decl.name?.span ?? r.decl.span;
 const ruleRef = (r: RuleInfo): string => `rule \`${r.name}\` (${r.statementName})`;
 
-export function checkRuleConsistency(analysis: Analysis, report: Report): void {
+export function checkRuleConsistency(analysis: ResolvedDocument, report: Report): void {
   const c = consistencyOf(analysis);
   const { rules, skipped } = c.ruleSet;
   const mine = (r: { uri: string }): boolean => r.uri === analysis.uri;

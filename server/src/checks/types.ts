@@ -2,10 +2,10 @@
 // values of its own kind (its enum's members, true/false, a quantity in a compatible
 // unit), with an operator that makes sense for it; `between` bounds come in order.
 import type * as A from '../../../grammar/src/index.js';
-import type { Analysis } from '../analysis/analysis.js';
-import type { Finding } from '../analysis/findings.js';
-import { describeUnit, quantityInAttributeUnit, signedValue } from '../analysis/quantities.js';
-import { attributeType, type AttrType } from '../analysis/types.js';
+import type { ResolvedDocument } from '../model/document.js';
+import type { Finding } from '../model/findings.js';
+import { describeUnit, quantityInAttributeUnit, signedValue } from '../model/quantities.js';
+import { attributeType, type AttrType } from '../model/types.js';
 import { forEachCondition } from './walk.js';
 
 type Report = (f: Finding) => void;
@@ -34,7 +34,7 @@ export function describeValue(value: A.Value, text: string): string {
 
 const isNumeric = (t: AttrType): boolean => t.kind === 'number' || t.kind === 'percent' || t.kind === 'duration';
 
-export function checkTypes(analysis: Analysis, report: Report): void {
+export function checkTypes(analysis: ResolvedDocument, report: Report): void {
   const { uri, symbols, resolution } = analysis;
   const text = analysis.source.text;
   const typeOf = (name: A.Name): AttrType | undefined => {
@@ -127,12 +127,12 @@ export function checkTypes(analysis: Analysis, report: Report): void {
   checkFieldPercentages(analysis, report);
 }
 
-function firstMember(analysis: Analysis, type: Extract<AttrType, { kind: 'enum' }>): string | undefined {
+function firstMember(analysis: ResolvedDocument, type: Extract<AttrType, { kind: 'enum' }>): string | undefined {
   return analysis.symbols.members.get(type.enum)?.keys().next().value;
 }
 
 /** Percentages in the panel and statement fields are within 0..100 too. */
-function checkFieldPercentages(analysis: Analysis, report: Report): void {
+function checkFieldPercentages(analysis: ResolvedDocument, report: Report): void {
   const ast = analysis.source.parse.ast;
   const fields: (A.Field<A.NumberLit> | undefined)[] = [ast.header?.panel?.consensus, ast.header?.panel?.strong];
   for (const d of ast.declarations) if (d.kind === 'Statement') fields.push(d.agreement, d.endorsedStrong);

@@ -2,12 +2,12 @@
 // and enums no rule, case or decision mentions. Only the root file's own declarations are
 // reported, and only when it has statements, cases or decisions: a file of declarations
 // alone is a vocabulary for other files, which this analysis cannot see.
-import type { Analysis } from '../analysis/analysis.js';
-import type { Finding } from '../analysis/findings.js';
-import { citedLabels } from '../analysis/resolve.js';
-import type { Sym } from '../analysis/symbols.js';
+import type { ResolvedDocument } from '../model/document.js';
+import type { Finding } from '../model/findings.js';
+import { citedLabels } from '../model/resolve.js';
+import type { Sym } from '../model/symbols.js';
 
-export function checkUnused(analysis: Analysis, report: (f: Finding) => void): void {
+export function checkUnused(analysis: ResolvedDocument, report: (f: Finding) => void): void {
   if (!analysis.settings.reportUnused) return;
   const { uri, symbols, resolution } = analysis;
   const ast = analysis.source.parse.ast;
@@ -16,7 +16,7 @@ export function checkUnused(analysis: Analysis, report: (f: Finding) => void): v
   const used = new Set<Sym>(resolution.occurrences.filter((o) => !o.declaration).map((o) => o.symbol));
   // A declaration that a misspelt name was probably meant for is not reported as unused:
   // the typo is the one finding to fix.
-  const meant = new Set(analysis.findings.filter((f) => f.code.startsWith('unresolved-')).flatMap((f) => f.data?.suggestions ?? []));
+  const meant = new Set(analysis.resolveFindings.filter((f) => f.code.startsWith('unresolved-')).flatMap((f) => f.data?.suggestions ?? []));
   const cited = new Set<string>();
   for (const d of ast.declarations) {
     if (d.kind === 'Statement') for (const item of d.cites?.value ?? []) citedLabels(item).forEach((l) => cited.add(l));

@@ -1,7 +1,7 @@
 // `guideline check <files or folders>`: every finding as `file:line:col severity code message`
 // (or JSON); exit 1 when any is an error.
-import type { Finding } from '../analysis/findings.js';
-import type { Workspace } from '../analysis/workspace.js';
+import type { Finding } from '../model/findings.js';
+import type { Workspace } from '../pipeline/workspace.js';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sarifLog } from '../services/export/sarif.js';

@@ -1,5 +1,5 @@
 // `guideline inspect <file> --format json`: the resolved model.
-import { exportModel } from '../features/model.js';
+import { exportModel } from '../services/model-data.js';
 import { format, type Args } from './args.js';
 import type { CommandResult } from './command.js';
 import { analyzeOneFile } from './workspace.js';

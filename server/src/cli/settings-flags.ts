@@ -1,5 +1,5 @@
 // The editor's settings, as command-line flags: the same Settings object either way.
-import { readSettings, type Settings } from '../analysis/settings.js';
+import { readSettings, type Settings } from '../model/settings.js';
 import { option, UsageError, type Args } from './args.js';
 
 export const settingsFlags = ['discordant-severity', 'consensus', 'strong'];

@@ -1,8 +1,8 @@
 // `guideline test <files or folders>`: runs every case of every file, prints each with
 // pass or fail (and why), and exits 1 when any case fails.
-import type { Workspace } from '../analysis/workspace.js';
-import { evaluateCases, type CaseResult } from '../consistency/cases.js';
-import { consistencyOf } from '../consistency/engine.js';
+import type { Workspace } from '../pipeline/workspace.js';
+import { evaluateCases, type CaseResult } from '../logic/consistency/cases.js';
+import { consistencyOf } from '../logic/engine.js';
 import { junitXml } from '../services/export/junit.js';
 import { format, type Args } from './args.js';
 import type { CommandResult } from './command.js';

@@ -1,8 +1,8 @@
 // `guideline tree <file> [--decision NAME] --format text|json`: a decision's tree (the
 // file's first decision, or the default tree of a file with none).
 import type { DecisionTreeResult } from '../protocol.js';
-import { decisionTree } from '../tree/compile.js';
-import { treeText } from '../tree/text.js';
+import { decisionTree } from '../services/tree/compile.js';
+import { treeText } from '../services/tree/text.js';
 import { renderTreeSvg } from '../render/svg.js';
 import { format, option, type Args } from './args.js';
 import type { CommandResult } from './command.js';

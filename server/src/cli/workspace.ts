@@ -1,7 +1,7 @@
 // The workspace a command analyses in, with the settings its flags give, and the analysis
 // of the single file that `inspect` and `tree` take.
-import type { Analysis } from '../analysis/analysis.js';
-import { Workspace } from '../analysis/workspace.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import { Workspace } from '../pipeline/workspace.js';
 import { UsageError, type Args } from './args.js';
 import { fileUri, guidelineFiles } from './files.js';
 import { settingsFromArgs } from './settings-flags.js';

@@ -1,9 +1,9 @@
 // Findings -> LSP diagnostics. The only place that knows both shapes.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
-import type { Analysis } from '../analysis/analysis.js';
-import { codeHref } from '../analysis/codes.js';
-import type { Finding, Severity } from '../analysis/findings.js';
-import type { LineIndex } from '../analysis/line-index.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import { codeHref } from '../model/codes.js';
+import type { Finding, Severity } from '../model/findings.js';
+import type { LineIndex } from '../model/line-index.js';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -1,9 +1,9 @@
 // Quick fixes and completion items in LSP's shapes: the pure results of features/ turned
 // into CodeAction and CompletionItem, with ranges from the analysis's line index.
 import { CodeActionKind, CompletionItemKind, MarkupKind, type CodeAction, type CompletionItem, type CompletionList } from 'vscode-languageserver';
-import type { Analysis } from '../analysis/analysis.js';
-import type { QuickFix } from '../features/code-actions.js';
-import type { CompletionKind, CompletionResult } from '../features/completion.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import type { QuickFix } from '../services/code-actions.js';
+import type { CompletionKind, CompletionResult } from '../services/completion.js';
 import { toDiagnostic } from './convert.js';
 
 export function toCodeAction(analysis: Analysis, fix: QuickFix): CodeAction {

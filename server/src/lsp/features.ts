@@ -2,14 +2,14 @@
 // request. Each handler reads the one analysis of the document's current version.
 import { CodeActionKind, FoldingRangeKind, MarkupKind, SymbolKind, type Connection, type DocumentSymbol, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../analysis/analysis.js';
-import type { Workspace } from '../analysis/workspace.js';
-import { hover } from '../features/hover.js';
-import { quickFixes } from '../features/code-actions.js';
-import { completions } from '../features/completion.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import type { Workspace } from '../pipeline/workspace.js';
+import { hover } from '../services/hover.js';
+import { quickFixes } from '../services/code-actions.js';
+import { completions } from '../services/completion.js';
 import { toCodeAction, toCompletionList } from './edits.js';
-import { definition } from '../features/definition.js';
-import { foldingSpans, outline, type OutlineItem, type OutlineKind } from '../features/outline.js';
+import { definition } from '../services/definition.js';
+import { foldingSpans, outline, type OutlineItem, type OutlineKind } from '../services/outline.js';
 import { registerTreeRequests } from './tree-requests.js';
 
 type Documents = TextDocuments<TextDocument>;

@@ -5,8 +5,8 @@
 // with a stale tree.
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../analysis/analysis.js';
-import { statementDetails } from '../features/statement-details.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import { statementDetails } from '../services/statement-details.js';
 import {
   decisionTreeMethod,
   statementDetailsMethod,
@@ -15,7 +15,7 @@ import {
   type StatementDetails,
   type StatementDetailsParams,
 } from '../protocol.js';
-import { decisionTree } from '../tree/compile.js';
+import { decisionTree } from '../services/tree/compile.js';
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

@@ -1,6 +1,6 @@
 // How the picture words a recommendation, the way guideline readers know GRADE: the verb,
 // certainty as ⊕ symbols, strength as strong or conditional, for or against.
-import { certaintyLabel } from '../analysis/vocabulary.js';
+import { certaintyLabel } from '../model/vocabulary.js';
 import type { LeafNode, LeafRecommendation } from '../protocol.js';
 
 /** "Recommend", "Suggest against", ... */

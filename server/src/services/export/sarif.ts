@@ -1,8 +1,8 @@
 // The findings of `guideline check` as a SARIF 2.1.0 log, the format CI dashboards and code
 // scanning read: one run, a rule per diagnostic code (with a help URI to its explanation in
 // docs/diagnostics.md), a result per finding with its region.
-import { codeHref, diagnosticCodes } from '../../analysis/codes.js';
-import type { Severity } from '../../analysis/findings.js';
+import { codeHref, diagnosticCodes } from '../../model/codes.js';
+import type { Severity } from '../../model/findings.js';
 
 export interface PositionedFinding {
   severity: Severity;

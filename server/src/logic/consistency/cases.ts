@@ -1,0 +1,155 @@
+// Cases are the guideline's own tests: a patient (`given`) and what the rules must give
+// (`expect`). Each rule is evaluated at the case's patient: it fires, stays silent, or is
+// undetermined because it tests an attribute the case does not give (and the values the
+// case gives do not settle it either way). Expectations are checked against the rules that
+// fire:
+//   expect recommend X      the rules give `recommend X` (verb, direction and intervention)
+//   expect only ...         the rules give what the case's expectations name, and nothing else
+//   expect nothing          no rule gives anything
+// An undetermined rule is reported when its firing could change the result: it would give
+// an expected recommendation the case lacks, or the case says `only` or `nothing` and it
+// would give something else.
+import type * as A from '../../../../grammar/src/index.js';
+import { attrsOf, type Box, type Constraint } from '../box.js';
+import { assignedValue } from '../condition.js';
+import { coverage } from '../cover.js';
+import { contains } from '../domain.js';
+import type { Consistency } from '../engine.js';
+import { recKey, type Recommendation, type RuleInfo } from '../rules.js';
+import type { Scope } from '../scope.js';
+
+export type RuleStatus = { kind: 'fires' } | { kind: 'silent' } | { kind: 'undetermined'; attrs: number[] };
+
+export interface ExpectationResult {
+  readonly expectation: A.Expectation;
+  readonly ok: boolean;
+  /** Why it failed: what was expected, what the rules gave, which rules fired. */
+  readonly message?: string;
+}
+
+export interface CaseResult {
+  readonly decl: A.CaseDecl;
+  readonly title: string;
+  /** Attribute index -> value, from `given`. */
+  readonly patient: ReadonlyMap<number, number>;
+  readonly fired: readonly RuleInfo[];
+  /** Undetermined rules that could change whether the case passes, with the attributes to give. */
+  readonly undetermined: readonly { rule: RuleInfo; attrs: string[] }[];
+  readonly expectations: readonly ExpectationResult[];
+  readonly passed: boolean;
+}
+
+/** A rule at a patient who gives only some attributes. */
+export function ruleStatus(rule: RuleInfo, patient: ReadonlyMap<number, number>, scope: Scope): RuleStatus {
+  const remaining: Box[] = [];
+  for (const box of rule.boxes) {
+    const residual: Constraint[] = [];
+    let inside = true;
+    for (const c of box) {
+      const v = patient.get(c.attr);
+      if (v === undefined) residual.push(c);
+      else if (!contains(c.dom, v)) {
+        inside = false;
+        break;
+      }
+    }
+    if (!inside) continue;
+    if (residual.length === 0) return { kind: 'fires' };
+    remaining.push(residual);
+  }
+  if (remaining.length === 0) return { kind: 'silent' };
+  // The leftover alternatives may still cover every value of the missing attributes.
+  if (coverage([], remaining, scope).covered === true) return { kind: 'fires' };
+  return { kind: 'undetermined', attrs: attrsOf(remaining) };
+}
+
+export function casePatient(decl: A.CaseDecl, scope: Scope): Map<number, number> {
+  const patient = new Map<number, number>();
+  for (const g of decl.given) {
+    const attr = scope.byName.get(g.attribute.text);
+    const v = attr && assignedValue(attr, g.value);
+    if (attr && v !== undefined) patient.set(attr.index, v);
+  }
+  return patient;
+}
+
+export function expectedRecs(x: A.Expectation): Recommendation[] {
+  const act = x.action;
+  if (x.nothing || !act) return [];
+  return act.interventions.map((i) => ({ verb: act.verb, against: act.against, intervention: i.text }));
+}
+
+const quote = (s: string): string => `\`${s}\``;
+
+function given(fired: readonly RuleInfo[], filter?: (r: Recommendation) => boolean): string[] {
+  return fired.flatMap((r) => r.recs.filter((x) => !filter || filter(x)).map((x) => `${quote(recKey(x))} (${r.statementName} ${quote(r.name)})`));
+}
+
+function listing(items: readonly string[]): string {
+  return items.length === 0 ? 'nothing' : items.join(', ');
+}
+
+export function evaluateCase(decl: A.CaseDecl, consistency: Consistency): CaseResult {
+  const { scope, ruleSet } = consistency;
+  const patient = casePatient(decl, scope);
+  const fired: RuleInfo[] = [];
+  const open: { rule: RuleInfo; attrs: number[] }[] = [];
+  for (const rule of ruleSet.rules) {
+    const s = ruleStatus(rule, patient, scope);
+    if (s.kind === 'fires') fired.push(rule);
+    else if (s.kind === 'undetermined') open.push({ rule, attrs: s.attrs });
+  }
+  const outcome = new Set(fired.flatMap((r) => r.recs.map(recKey)));
+  const expected = decl.expects.flatMap(expectedRecs);
+  const expectedKeys = new Set(expected.map(recKey));
+  const exhaustive = decl.expects.some((x) => x.only || x.nothing);
+  const firedText = fired.length === 0 ? 'no rule fires for this patient' : `rules that fired: ${fired.map((r) => quote(r.name)).join(', ')}`;
+
+  const expectations = decl.expects.map((x): ExpectationResult => {
+    if (x.nothing) {
+      if (outcome.size === 0) return { expectation: x, ok: true };
+      return { expectation: x, ok: false, message: `Expected nothing, but the rules give ${listing(given(fired))}` };
+    }
+    const wanted = expectedRecs(x);
+    const missing = wanted.filter((r) => !outcome.has(recKey(r)));
+    const problems: string[] = [];
+    if (missing.length > 0) {
+      const about = new Set(missing.map((r) => r.intervention));
+      const instead = given(fired, (r) => about.has(r.intervention));
+      const might = open.filter((o) => o.rule.recs.some((r) => missing.some((m) => recKey(m) === recKey(r))));
+      const maybe = might.length > 0 ? `; ${might.map((o) => `rule ${quote(o.rule.name)} could, depending on ${o.attrs.map((a) => quote(scope.attrs[a].name)).join(', ')}`).join('; ')}` : '';
+      problems.push(`Expected ${listing(missing.map((r) => quote(recKey(r))))}, but the rules give ${instead.length > 0 ? listing(instead) : `nothing about ${listing([...about].map(quote))}`} (${firedText})${maybe}`);
+    }
+    if (x.only) {
+      const extra = given(fired, (r) => !expectedKeys.has(recKey(r)));
+      if (extra.length > 0) problems.push(`Expected only what this case names, but the rules also give ${listing(extra)}`);
+    }
+    return problems.length === 0 ? { expectation: x, ok: true } : { expectation: x, ok: false, message: problems.join('. ') };
+  });
+
+  // An undetermined rule matters when its firing could change the result: it would give an
+  // expected recommendation the case lacks, or (with `only` or `nothing`) one it does not expect.
+  const matters = (r: Recommendation): boolean => {
+    const key = recKey(r);
+    return !outcome.has(key) && (expectedKeys.has(key) || exhaustive);
+  };
+  const undetermined = open
+    .filter((o) => o.rule.recs.some(matters))
+    .map((o) => ({ rule: o.rule, attrs: o.attrs.map((a) => scope.attrs[a].name) }));
+  return {
+    decl,
+    title: decl.title?.value ?? '(untitled case)',
+    patient,
+    fired,
+    undetermined,
+    expectations,
+    passed: expectations.every((e) => e.ok),
+  };
+}
+
+/** The root file's cases, evaluated. */
+export function evaluateCases(consistency: Consistency): CaseResult[] {
+  return consistency.analysis.source.parse.ast.declarations
+    .filter((d): d is A.CaseDecl => d.kind === 'Case')
+    .map((d) => evaluateCase(d, consistency));
+}

@@ -1,0 +1,59 @@
+// Rules that can never fire: their condition holds for no patient. There is no witness
+// patient to show; the finding names the smallest set of the condition's parts that
+// cannot hold together instead (found by dropping parts while the rest stays unsatisfiable).
+import type * as A from '../../../../grammar/src/index.js';
+import { exprText } from '../../model/expr-text.js';
+import { conditionOf } from '../condition.js';
+import type { RuleInfo } from '../rules.js';
+import type { Scope } from '../scope.js';
+
+export interface DeadRule {
+  rule: RuleInfo;
+  /** The parts of the condition that cannot all hold, as written. */
+  core: string[];
+}
+
+/** `textOf(uri)` gives a file's text, so the parts are quoted as written. */
+export function deadRules(rules: readonly RuleInfo[], scope: Scope, known: ReadonlySet<string>, textOf: (uri: string) => string | undefined): DeadRule[] {
+  const out: DeadRule[] = [];
+  for (const rule of rules) {
+    if (rule.boxes.length > 0 || !rule.decl.when) continue;
+    const core = unsatisfiableCore(rule.decl.when, scope, known);
+    const text = textOf(rule.uri);
+    const written = (e: A.Expr): string => (text ? text.slice(e.span.start, e.span.end).replace(/\s+/g, ' ') : exprText(e));
+    out.push({ rule, core: core.map(written) });
+  }
+  return out;
+}
+
+/** The conjuncts of a condition: `a and (b and c)` has three. */
+function conjuncts(e: A.Expr): A.Expr[] {
+  return e.kind === 'And' ? e.operands.flatMap(conjuncts) : [e];
+}
+
+function unsatisfiable(parts: readonly A.Expr[], scope: Scope, known: ReadonlySet<string>): boolean {
+  if (parts.length === 0) return false;
+  const span = { start: parts[0].span.start, end: parts[parts.length - 1].span.end };
+  const c = conditionOf(parts.length === 1 ? parts[0] : { kind: 'And', span, operands: [...parts] }, scope, known);
+  return c.ok && c.boxes.length === 0;
+}
+
+export function unsatisfiableCore(e: A.Expr, scope: Scope, known: ReadonlySet<string>): A.Expr[] {
+  let core = conjuncts(e);
+  for (let i = core.length - 1; i >= 0 && core.length > 1; i--) {
+    const without = [...core.slice(0, i), ...core.slice(i + 1)];
+    if (unsatisfiable(without, scope, known)) core = without;
+  }
+  return core;
+}
+
+/** "`a < 3` holds for no patient", "`a < 3` and `a > 5` cannot both hold". */
+export function contradiction(core: readonly string[]): string {
+  const parts = core.map((t) => `\`${t}\``);
+  if (parts.length === 1) return `${parts[0]} holds for no patient`;
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]} cannot ${parts.length === 2 ? 'both' : 'all'} hold`;
+}
+
+export function deadMessage(d: DeadRule): string {
+  return `Rule \`${d.rule.name}\` can never fire: ${contradiction(d.core)}`;
+}

@@ -1,0 +1,31 @@
+// The consistency analysis of one resolved document, computed once and shared by the checks, the
+// cases, the decision tree request and the command line: the attributes it models and the
+// adopted rules as boxes. Cached per analysis, so one document version is analysed once.
+import type { ResolvedDocument } from '../model/document.js';
+import { collectRules, type RuleSet } from './rules.js';
+import { buildScope, type Scope } from './scope.js';
+
+export interface Consistency {
+  readonly analysis: ResolvedDocument;
+  readonly scope: Scope;
+  readonly ruleSet: RuleSet;
+  /** Every declared attribute name, modelled or not. */
+  readonly known: ReadonlySet<string>;
+}
+
+const cache = new WeakMap<ResolvedDocument, Consistency>();
+
+export function consistencyOf(analysis: ResolvedDocument): Consistency {
+  let c = cache.get(analysis);
+  if (!c) {
+    const scope = buildScope(analysis);
+    c = {
+      analysis,
+      scope,
+      ruleSet: collectRules(analysis, scope),
+      known: new Set(analysis.symbols.ofKind('attribute').map((s) => s.name)),
+    };
+    cache.set(analysis, c);
+  }
+  return c;
+}

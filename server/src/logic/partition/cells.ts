@@ -1,0 +1,94 @@
+// How the partition splits: which attribute next, the cells of its values that the rules
+// treat alike, and the keys that recognise a state already explored.
+import { boxKey, constraintOn, type Box } from '../box.js';
+import { contains, finite, intersect, interval, isEmpty, members, numeric, union, type Domain, type Interval } from '../domain.js';
+import type { RuleInfo } from '../rules.js';
+import type { Scope } from '../scope.js';
+
+/** A rule still open on a path: its boxes with the constraints already decided removed. */
+export interface Live {
+  readonly rule: RuleInfo;
+  readonly boxes: readonly Box[];
+}
+
+const liveKeys = new WeakMap<Live, string>();
+
+function liveKey(l: Live): string {
+  let k = liveKeys.get(l);
+  if (k === undefined) liveKeys.set(l, (k = `${l.rule.index}:${l.boxes.map(boxKey).join(';')}`));
+  return k;
+}
+
+/** Which open rules, in which shape, and which part of the population: a subtree's identity. */
+export function stateKey(partial: readonly Live[], population: readonly Box[]): string {
+  return `${partial.map(liveKey).join('|')}#${population.map(boxKey).join(';')}`;
+}
+
+/** The first `ask` attribute something here still tests; else the one tested most. */
+export function chooseAttribute(partial: readonly Live[], population: readonly Box[], order: readonly number[]): number {
+  const counts = new Map<number, number>();
+  const count = (b: Box): void => {
+    for (const c of b) counts.set(c.attr, (counts.get(c.attr) ?? 0) + 1);
+  };
+  partial.forEach((l) => l.boxes.forEach(count));
+  population.forEach(count);
+  for (const a of order) if (counts.has(a)) return a;
+  let best = -1;
+  let bestCount = 0;
+  for (const [a, n] of counts) {
+    if (n > bestCount || (n === bestCount && a < best)) {
+      best = a;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * The attribute's values grouped by how the boxes treat them: two values in one cell are
+ * inside exactly the same boxes. Numeric values are cut at every bound a box uses.
+ */
+export function cellsOf(attr: number, boxes: readonly Box[], scope: Scope): Domain[] {
+  const info = scope.attrs[attr];
+  const doms = boxes.map((b) => constraintOn(b, attr)).filter((d): d is Domain => d !== undefined);
+  const groups = new Map<string, Domain>();
+  const add = (signature: string, d: Domain): void => {
+    const g = groups.get(signature);
+    groups.set(signature, g ? union(g, d) : d);
+  };
+  if (info.universe.kind === 'finite') {
+    for (const m of members(info.universe.mask)) add(doms.map((d) => (contains(d, m) ? '1' : '0')).join(''), finite(1 << m));
+    return [...groups.values()];
+  }
+  const bounds = new Set<number>();
+  for (const d of doms) if (d.kind === 'numeric') for (const i of d.intervals) for (const v of [i.lo, i.hi]) if (Number.isFinite(v)) bounds.add(v);
+  const cuts = [...bounds].sort((a, b) => a - b);
+  const pieces: Interval[] = [];
+  let lo = -Infinity;
+  for (const v of cuts) {
+    pieces.push(interval(lo, v, true, true), interval(v, v, false, false));
+    lo = v;
+  }
+  pieces.push(interval(lo, Infinity, true, true));
+  for (const piece of pieces) {
+    const inside = intersect(numeric([piece]), info.universe);
+    if (isEmpty(inside) || inside.kind !== 'numeric') continue;
+    const probe = interiorPoint(inside.intervals[0]);
+    add(doms.map((d) => (contains(d, probe) ? '1' : '0')).join(''), inside);
+  }
+  return [...groups.values()];
+}
+
+/** A value strictly inside an interval (or its only value). */
+function interiorPoint(i: Interval): number {
+  if (i.lo === i.hi) return i.lo;
+  if (Number.isFinite(i.lo) && Number.isFinite(i.hi)) return (i.lo + i.hi) / 2;
+  if (Number.isFinite(i.lo)) return i.lo + 1;
+  if (Number.isFinite(i.hi)) return i.hi - 1;
+  return 0;
+}
+
+export function firstValue(d: Domain): number {
+  if (d.kind === 'finite') return members(d.mask)[0] ?? 0;
+  return d.intervals[0]?.lo ?? 0;
+}

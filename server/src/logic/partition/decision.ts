@@ -1,0 +1,96 @@
+// What a decision's tree is made of. Its population is its `where` (everyone without
+// one); its rules are those that test at least one attribute it asks about (all rules
+// when it asks about none), so a rule that applies regardless of the decision's questions,
+// such as antiviral treatment for every HBV carrier, does not split every leaf of the
+// roadmap in two. A file with no decision gets a default tree of all its rules.
+// Partitions are cached per analysis: the gap check and the tree request share one.
+import type * as A from '../../../../grammar/src/index.js';
+import type { Box } from '../box.js';
+import { conditionOf } from '../condition.js';
+import { overlappingPairs, type Item } from '../overlap.js';
+import type { Consistency } from '../engine.js';
+import type { RuleInfo } from '../rules.js';
+import { partition, type Partition } from './partition.js';
+
+export interface TreeSpec {
+  /** Undefined for the default tree. */
+  readonly decision?: A.DecisionDecl;
+  readonly rules: readonly RuleInfo[];
+  readonly population: readonly Box[];
+  readonly order: readonly number[];
+  /** The `where` could not be analysed (name or type errors): the tree covers everyone. */
+  readonly populationProblem: boolean;
+}
+
+export interface DecisionPartition extends Partition {
+  readonly spec: TreeSpec;
+}
+
+/** The root file's decisions, in order. */
+export function decisionsOf(consistency: Consistency): A.DecisionDecl[] {
+  return consistency.analysis.source.parse.ast.declarations.filter((d): d is A.DecisionDecl => d.kind === 'Decision');
+}
+
+export function specOf(consistency: Consistency, decision: A.DecisionDecl | undefined): TreeSpec {
+  const { scope, ruleSet, known } = consistency;
+  const order: number[] = [];
+  for (const name of decision?.ask ?? []) {
+    const info = scope.byName.get(name.text);
+    if (info && !order.includes(info.index)) order.push(info.index);
+  }
+  let population: readonly Box[] = [[]];
+  let populationProblem = false;
+  if (decision?.where) {
+    const c = conditionOf(decision.where, scope, known);
+    if (c.ok) population = c.boxes;
+    else populationProblem = true;
+  }
+  const asked = new Set(order);
+  // Rules that cannot fire for anyone in the population are left out up front.
+  const reach = decision?.where && !populationProblem ? reachOf(consistency).get(decision) : undefined;
+  const candidates = reach ? [...reach].sort((x, y) => x - y).map((i) => ruleSet.rules[i]) : ruleSet.rules;
+  const rules = candidates.filter((r) => asked.size === 0 || r.attrs.some((a) => asked.has(a)));
+  return { decision, rules, population, order, populationProblem };
+}
+
+const reaches = new WeakMap<Consistency, Map<A.DecisionDecl, Set<number>>>();
+
+/**
+ * For each decision with a `where`, the rules that can fire for someone in its population:
+ * one overlap join of every population against every rule, rather than each decision
+ * scanning every rule.
+ */
+function reachOf(consistency: Consistency): Map<A.DecisionDecl, Set<number>> {
+  let out = reaches.get(consistency);
+  if (out) return out;
+  out = new Map();
+  const decisions = decisionsOf(consistency);
+  const populations: Item[] = [];
+  decisions.forEach((d, i) => {
+    if (!d.where) return;
+    out!.set(d, new Set());
+    const c = conditionOf(d.where, consistency.scope, consistency.known);
+    if (c.ok) for (const box of c.boxes) populations.push({ id: i, box });
+  });
+  const rules: Item[] = consistency.ruleSet.rules.flatMap((r) => r.boxes.map((box) => ({ id: r.index, box })));
+  const complete = overlappingPairs(populations, rules, consistency.scope, false, (d, r) => {
+    out!.get(decisions[d.id])?.add(r.id);
+  });
+  // Cut short: no rule may be left out, so every decision gets them all.
+  if (!complete) for (const d of out.keys()) out.set(d, new Set(consistency.ruleSet.rules.map((r) => r.index)));
+  reaches.set(consistency, out);
+  return out;
+}
+
+const cache = new WeakMap<Consistency, Map<A.DecisionDecl | null, DecisionPartition>>();
+
+export function partitionOf(consistency: Consistency, decision: A.DecisionDecl | undefined, budget?: number): DecisionPartition {
+  let byDecision = cache.get(consistency);
+  if (!byDecision) cache.set(consistency, (byDecision = new Map()));
+  const cached = budget === undefined ? byDecision.get(decision ?? null) : undefined;
+  if (cached) return cached;
+  const spec = specOf(consistency, decision);
+  const result: DecisionPartition = { ...partition({ scope: consistency.scope, rules: spec.rules, population: spec.population, order: spec.order, budget }), spec };
+  if (budget === undefined) byDecision.set(decision ?? null, result);
+  return result;
+}

@@ -1,0 +1,253 @@
+// The partition behind a decision tree, and behind the gap and conflict checks: the
+// population is split attribute by attribute (the decision's `ask` order first, then the
+// attribute the remaining rules test most) until every rule either holds for the whole
+// region or for none of it. Values of an attribute that every rule treats alike become one
+// branch; a split whose branches all lead to the same subtree is dropped; identical
+// subtrees are shared.
+//
+// It runs in two phases. The first explores the splits: its unit is a state (the rules
+// still open, in their remaining shape, and the part of the population left), and a state
+// met again below another branch is not explored again, whatever rules already hold on the
+// way there. The second walks those splits with the rules that hold on each path, giving
+// each leaf its recommendations, merging branches that end the same and sharing identical
+// subtrees. A budget on the work of both phases keeps a pathological rule set from running
+// away: past it, regions become leaves marked truncated.
+import type { Box } from '../box.js';
+import { constraintOn, domainKey } from '../box.js';
+import { isSubset, overlaps, union, type Domain } from '../domain.js';
+import { recKey, type RuleInfo } from '../rules.js';
+import type { Scope } from '../scope.js';
+import { cellsOf, chooseAttribute, firstValue, stateKey, type Live } from './cells.js';
+import { recordRegions } from './paths.js';
+import type { OutcomeEntry, PBranch, PLeaf, PNode, PSplit } from './nodes.js';
+
+export type { OutcomeEntry, PBranch, PLeaf, PNode, PSplit } from './nodes.js';
+
+export interface PartitionInput {
+  readonly scope: Scope;
+  readonly rules: readonly RuleInfo[];
+  /** Who the decision is about (its `where`); `[[]]` is everyone. */
+  readonly population: readonly Box[];
+  /** Attributes to split on first, in order. */
+  readonly order: readonly number[];
+  /** Most units of work (states explored, splits walked) before the rest become truncated leaves. */
+  readonly budget?: number;
+}
+
+export interface Partition {
+  /** Undefined when the population is empty. */
+  readonly root: PNode | undefined;
+  readonly leaves: readonly PLeaf[];
+  readonly truncated: boolean;
+  /** Work done: states explored plus (split, rules holding) pairs walked. */
+  readonly regions: number;
+}
+
+export const defaultBudget = 20000;
+
+/** Phase one: the splits below a state, before any rule holding on the way is known. */
+type Body =
+  | { readonly kind: 'end'; readonly id: number; readonly cut: boolean }
+  | { readonly kind: 'split'; readonly id: number; readonly attr: number; readonly branches: readonly { dom: Domain; entry: Entry | undefined }[]; readonly testing: readonly number[]; readonly population: boolean };
+
+/** Entering a branch: the rules that hold everywhere from here on, then the splits below. */
+interface Entry {
+  readonly enter: readonly RuleInfo[];
+  readonly body: Body;
+}
+
+/** The rules holding everywhere on a path so far, interned so paths with the same ones share work. */
+interface Definite {
+  readonly id: number;
+  readonly rules: readonly RuleInfo[];
+  /** Outcome ids their recommendations give, sorted as leaves list them. */
+  readonly given: readonly number[];
+  readonly key: string;
+  leaf?: PLeaf;
+}
+
+export function partition(input: PartitionInput): Partition {
+  const { scope } = input;
+  const budget = input.budget ?? defaultBudget;
+  let work = 0;
+  let truncated = false;
+  let nextId = 0;
+  const over = (): boolean => {
+    if (++work <= budget) return false;
+    truncated = true;
+    return true;
+  };
+
+  // Each (statement, recommendation) a leaf can show gets a number, in the order leaves
+  // list them (statement, then recommendation); rules know theirs.
+  const statementIndex = new Map<unknown, number>();
+  const byKey = new Map<string, OutcomeEntry>();
+  for (const r of input.rules) {
+    if (!statementIndex.has(r.statement)) statementIndex.set(r.statement, statementIndex.size);
+    const statement = statementIndex.get(r.statement)!;
+    for (const rec of r.recs) {
+      const key = `${String(statement).padStart(6, '0')} ${recKey(rec)}`;
+      if (!byKey.has(key)) byKey.set(key, { key, statement, statementDecl: r.statement, rec });
+    }
+  }
+  const outcomes = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+  const outcomeIds = new Map(outcomes.map((o, id) => [o.key, id]));
+  const outcomesOf = new Map<RuleInfo, number[]>();
+  for (const r of input.rules) {
+    const statement = String(statementIndex.get(r.statement)!).padStart(6, '0');
+    outcomesOf.set(r, r.recs.map((rec) => outcomeIds.get(`${statement} ${recKey(rec)}`)!));
+  }
+
+  // ---- Phase one: splits, one exploration per state.
+  const bodies = new Map<string, Body>();
+  const end: Body = { kind: 'end', id: nextId++, cut: false };
+  const cutShort: Body = { kind: 'end', id: nextId++, cut: true };
+
+  const entryOf = (live: readonly Live[], population: readonly Box[]): Entry | undefined => {
+    if (population.length === 0) return undefined;
+    const enter: RuleInfo[] = [];
+    const open: Live[] = [];
+    for (const l of live) {
+      if (l.boxes.some((b) => b.length === 0)) enter.push(l.rule);
+      else if (l.boxes.length > 0) open.push(l);
+    }
+    const pop = population.some((b) => b.length === 0) ? [] : population;
+    return { enter, body: bodyOf(open, pop) };
+  };
+
+  const bodyOf = (open: readonly Live[], pop: readonly Box[]): Body => {
+    if (open.length === 0 && pop.length === 0) return end;
+    const key = stateKey(open, pop);
+    const known = bodies.get(key);
+    if (known) return known;
+    if (over()) return cutShort;
+    const attr = chooseAttribute(open, pop, input.order);
+    const tests = (boxes: readonly Box[]): boolean => boxes.some((b) => constraintOn(b, attr) !== undefined);
+    const cells = cellsOf(attr, [...open.filter((l) => tests(l.boxes)).flatMap((l) => l.boxes), ...pop], scope);
+    const restrict = (boxes: readonly Box[], cell: Domain): readonly Box[] => {
+      if (!tests(boxes)) return boxes; // untouched: keeps its identity, and its key
+      const out: Box[] = [];
+      for (const b of boxes) {
+        const d = constraintOn(b, attr);
+        if (!d) out.push(b);
+        else if (isSubset(cell, d)) out.push(b.filter((c) => c.attr !== attr));
+        else if (overlaps(cell, d)) out.push(b); // cannot happen: cells never straddle a bound
+      }
+      return out;
+    };
+    const branches = cells.map((cell) => {
+      const live = open.map((l) => {
+        const boxes = restrict(l.boxes, cell);
+        return boxes === l.boxes ? l : { rule: l.rule, boxes };
+      });
+      return { dom: cell, entry: entryOf(live, pop.length === 0 ? [[]] : restrict(pop, cell)) };
+    });
+    const body: Body = {
+      kind: 'split',
+      id: nextId++,
+      attr,
+      branches,
+      testing: open.filter((l) => tests(l.boxes)).map((l) => l.rule.index),
+      population: tests(pop),
+    };
+    bodies.set(key, body);
+    return body;
+  };
+
+  // ---- Phase two: the tree, with the rules that hold on each path.
+  const definites = new Map<string, Definite>();
+  const definiteOf = (rules: readonly RuleInfo[]): Definite => {
+    const sorted = [...rules].sort((a, b) => a.index - b.index);
+    const key = sorted.map((r) => r.index).join(',');
+    let d = definites.get(key);
+    if (!d) {
+      const given = [...new Set(sorted.flatMap((r) => outcomesOf.get(r)!))].sort((a, b) => a - b);
+      d = { id: definites.size, rules: sorted, given, key };
+      definites.set(key, d);
+    }
+    return d;
+  };
+  const joined = new Map<Entry, Map<number, Definite>>();
+  const join = (d: Definite, entry: Entry): Definite => {
+    if (entry.enter.length === 0) return d;
+    let byDefinite = joined.get(entry);
+    if (!byDefinite) joined.set(entry, (byDefinite = new Map()));
+    let out = byDefinite.get(d.id);
+    if (!out) byDefinite.set(d.id, (out = definiteOf([...d.rules, ...entry.enter.filter((r) => !d.rules.includes(r))])));
+    return out;
+  };
+
+  const interned = new Map<string, PNode>();
+  const leaf = (d: Definite, cut: boolean): PLeaf => {
+    if (!cut && d.leaf) return d.leaf;
+    const internKey = `L${cut ? '!' : ''}|${d.given.join(',')}`;
+    let node = interned.get(internKey) as PLeaf | undefined;
+    if (!node) {
+      const outcome = d.given.map((id) => outcomes[id]);
+      const pro = new Set(outcome.filter((o) => !o.rec.against).map((o) => o.rec.intervention));
+      node = {
+        kind: 'leaf',
+        id: nextId++,
+        outcome,
+        gap: outcome.length === 0 && !cut,
+        conflict: outcome.some((o) => o.rec.against && pro.has(o.rec.intervention)),
+        truncated: cut,
+        reachedBy: [],
+        region: [],
+      };
+      interned.set(internKey, node);
+    }
+    node.reachedBy.push(d.rules);
+    if (!cut) d.leaf = node;
+    return node;
+  };
+
+  const walked = new Map<number, Map<number, PNode>>();
+  const walk = (body: Body, d: Definite): PNode => {
+    if (body.kind === 'end') return leaf(d, body.cut);
+    let byDefinite = walked.get(body.id);
+    if (!byDefinite) walked.set(body.id, (byDefinite = new Map()));
+    const known = byDefinite.get(d.id);
+    if (known) return known;
+    if (over()) return leaf(d, true);
+    // Branches ending the same become one; a split with one branch left is no split.
+    const merged: PBranch[] = [];
+    for (const b of body.branches) {
+      if (!b.entry) continue; // outside the population
+      const node = walk(b.entry.body, join(d, b.entry));
+      const same = merged.findIndex((m) => m.node === node);
+      if (same >= 0) merged[same] = { dom: union(merged[same].dom, b.dom), node };
+      else merged.push({ dom: b.dom, node });
+    }
+    let node: PNode;
+    if (merged.length === 1) node = merged[0].node;
+    else {
+      merged.sort((a, b) => firstValue(a.dom) - firstValue(b.dom));
+      const splitKey = `S${body.attr}|${merged.map((m) => `${domainKey(m.dom)}>${m.node.id}`).join('|')}`;
+      const found = interned.get(splitKey);
+      if (found?.kind === 'split') {
+        body.testing.forEach((i) => found.rules.add(i));
+        found.population ||= body.population;
+        node = found;
+      } else {
+        node = { kind: 'split', id: nextId++, attr: body.attr, branches: merged, rules: new Set(body.testing), population: body.population };
+        interned.set(splitKey, node);
+      }
+    }
+    byDefinite.set(d.id, node);
+    return node;
+  };
+
+  const rootEntry = entryOf(input.rules.map((rule) => ({ rule, boxes: rule.boxes })), input.population);
+  const root = rootEntry && walk(rootEntry.body, definiteOf(rootEntry.enter));
+  return { root, leaves: root ? recordRegions(root) : [], truncated, regions: work };
+}
+
+/** The rules that give an outcome of a leaf on some path to it (the first holds on every path it is listed for). */
+export function rulesGiving(leaf: PLeaf, entry: OutcomeEntry): RuleInfo[] {
+  const found = new Set<RuleInfo>();
+  for (const rules of new Set(leaf.reachedBy)) {
+    for (const r of rules) if (r.statement === entry.statementDecl && r.recs.some((x) => recKey(x) === recKey(entry.rec))) found.add(r);
+  }
+  return [...found].sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,151 @@
+// Quick fixes, keyed on diagnostic codes: each is a title and text edits over the root
+// file, computed from the analysis and the finding. Every fix leaves a file that parses.
+// Where a fix cannot know the right value (a statement's grading, a citation), it
+// inserts a placeholder the checks keep flagging until it is filled in.
+import type * as A from '../../../grammar/src/index.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import type { Finding } from '../model/findings.js';
+import { bases, certainties, statuses, strengths, voteGrades } from '../model/vocabulary.js';
+import { missingFields, rationalePlaceholder, type RequiredField } from '../checks/methodology.js';
+import { declarationFor, referenceDeclarations } from './declare.js';
+import type { TextEdit } from './text-edit.js';
+
+export type { TextEdit } from './text-edit.js';
+
+export interface QuickFix {
+  readonly title: string;
+  readonly finding: Finding;
+  readonly edits: TextEdit[];
+  /** The one fix an editor may apply without asking (a single did-you-mean). */
+  readonly preferred?: boolean;
+}
+
+/** The word a missing field gets until the committee fills it in. */
+export const placeholder = 'TODO';
+
+const placeholders: Record<RequiredField, string> = {
+  basis: `basis ${placeholder}`,
+  strength: `strength ${placeholder}`,
+  certainty: `certainty ${placeholder}`,
+  // Raw votes, all zero: flagged as not adding up until the panel's counts are entered.
+  agreement: `votes ${voteGrades.map((g) => `${g} 0`).join(', ')}`,
+};
+
+const overlaps = (a: A.Span, b: A.Span): boolean => a.start <= b.end && b.start <= a.end;
+
+/** The quick fixes for the root file's findings that touch `range`. */
+export function quickFixes(analysis: Analysis, range: A.Span): QuickFix[] {
+  return analysis.findings.filter((f) => f.uri === analysis.uri && overlaps(f.span, range)).flatMap((f) => fixesFor(analysis, f));
+}
+
+export function fixesFor(analysis: Analysis, finding: Finding): QuickFix[] {
+  switch (finding.code) {
+    case 'unresolved-name':
+    case 'unresolved-member':
+    case 'unknown-type':
+      return [...renames(finding), ...declarations(analysis, finding)];
+    case 'invalid-value':
+      return renames(finding).length > 0 ? renames(finding) : fieldWords(analysis, finding);
+    case 'unresolved-reference':
+      return [...renames(finding), ...declarations(analysis, finding)];
+    case 'verb-strength-mismatch': {
+      const replacement = finding.data?.replacement;
+      return typeof replacement === 'string'
+        ? [{ title: `Change to \`${replacement}\``, finding, edits: [{ span: finding.span, newText: replacement }], preferred: true }]
+        : [];
+    }
+    case 'missing-field':
+      return missingFieldFix(analysis, finding);
+    case 'discordant-without-rationale':
+      return rationaleFix(analysis, finding);
+    default:
+      return [];
+  }
+}
+
+function renames(finding: Finding): QuickFix[] {
+  const suggestions = finding.data?.suggestions ?? [];
+  return suggestions.map((s) => ({
+    title: `Change to \`${s}\``,
+    finding,
+    edits: [{ span: finding.span, newText: s }],
+    preferred: suggestions.length === 1,
+  }));
+}
+
+function declarations(analysis: Analysis, finding: Finding): QuickFix[] {
+  if (finding.code === 'unresolved-reference') {
+    const missing = Array.isArray(finding.data?.missing) ? finding.data.missing.filter((m): m is string => typeof m === 'string') : [];
+    const edit = referenceDeclarations(analysis, missing);
+    return edit ? [{ title: `Declare reference${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, finding, edits: [edit] }] : [];
+  }
+  const kind = finding.data?.kind;
+  if (kind !== 'attribute' && kind !== 'intervention') return [];
+  const name = analysis.source.text.slice(finding.span.start, finding.span.end);
+  const edit = declarationFor(analysis, kind, name);
+  return edit ? [{ title: `Declare ${kind} \`${name}\``, finding, edits: [edit] }] : [];
+}
+
+/** For a field value with no close match (such as the `TODO` placeholder), each word the field allows. */
+function fieldWords(analysis: Analysis, finding: Finding): QuickFix[] {
+  const words = allowedWordsAt(analysis.source.parse.ast, finding.span);
+  return words.map((w) => ({ title: `Change to \`${w}\``, finding, edits: [{ span: finding.span, newText: w }] }));
+}
+
+function allowedWordsAt(file: A.GuidelineFile, span: A.Span): readonly string[] {
+  const at = (f: A.Field<A.Name> | undefined): boolean => f?.value.span.start === span.start;
+  for (const d of file.declarations) {
+    if (d.kind !== 'Statement') continue;
+    if (at(d.basis)) return bases;
+    if (at(d.strength)) return strengths;
+    if (at(d.certainty)) return certainties;
+    if (at(d.status)) return statuses;
+    if (d.votes?.value.some((v) => v.grade.span.start === span.start)) return voteGrades;
+  }
+  return [];
+}
+
+function statementAt(analysis: Analysis, offset: number): A.StatementDecl | undefined {
+  return analysis.source.parse.ast.declarations.find((d): d is A.StatementDecl => d.kind === 'Statement' && d.span.start <= offset && offset <= d.span.end);
+}
+
+/** The whitespace that starts the line holding `offset`. */
+export function indentAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/** Where a new field goes in a statement: after its text if it has one, else after `{`; and its indent. */
+function fieldInsertion(text: string, d: A.StatementDecl): { offset: number; indent: string } | undefined {
+  if (!d.body) return undefined;
+  const firstInside = [d.text, d.basis, d.strength, d.certainty, d.agreement, d.votes, d.cites, d.section, d.rationale, d.status, ...d.rules]
+    .filter((x): x is NonNullable<typeof x> => x !== undefined)
+    .map((x) => x.span.start)
+    .sort((a, b) => a - b)[0];
+  const onOwnLine = firstInside !== undefined && text.lastIndexOf('\n', firstInside - 1) > d.body.start;
+  const indent = onOwnLine ? indentAt(text, firstInside) : indentAt(text, d.span.start) + '  ';
+  return { offset: d.text ? d.text.span.end : d.body.start + 1, indent };
+}
+
+function missingFieldFix(analysis: Analysis, finding: Finding): QuickFix[] {
+  const d = statementAt(analysis, finding.span.start);
+  if (!d) return [];
+  const missing = missingFields(d);
+  const where = fieldInsertion(analysis.source.text, d);
+  if (missing.length === 0 || !where) return [];
+  const newText = missing.map((f) => `\n${where.indent}${placeholders[f]}`).join('');
+  return [{
+    title: `Add ${missing.join(', ')} (to fill in)`,
+    finding,
+    edits: [{ span: { start: where.offset, end: where.offset }, newText }],
+  }];
+}
+
+function rationaleFix(analysis: Analysis, finding: Finding): QuickFix[] {
+  const d = statementAt(analysis, finding.span.start);
+  if (!d || d.rationale) return [];
+  const after = d.certainty ?? d.strength;
+  if (!after) return [];
+  const newText = `\n${indentAt(analysis.source.text, after.span.start)}rationale "${rationalePlaceholder}"`;
+  return [{ title: 'Add a rationale (to fill in)', finding, edits: [{ span: { start: after.span.end, end: after.span.end }, newText }] }];
+}

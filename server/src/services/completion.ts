@@ -1,0 +1,228 @@
+// Completion: the grammar says which tokens may come next (content assist on the one
+// parser); the analysis says which names fit there: attributes in conditions, only the
+// enum's members after `=` or `in {`, interventions after a verb, reference labels after
+// `cites`, the statement fields not yet given, units that convert to the attribute's.
+import { contentAssistAt, type AssistToken, type ContentAssist, type ExpectedToken } from '../../../grammar/src/index.js';
+import type * as A from '../../../grammar/src/index.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import { compatibleUnits } from '../model/quantities.js';
+import type { AttributeSymbol, Sym } from '../model/symbols.js';
+import { attributeType, builtinTypes, describeType, type AttrType } from '../model/types.js';
+import { bases, certainties, certaintyLabel, statuses, strengths, voteGrades } from '../model/vocabulary.js';
+import { describeSymbol } from './hover.js';
+
+export type CompletionKind = 'keyword' | 'attribute' | 'member' | 'intervention' | 'reference' | 'type' | 'enum' | 'value' | 'unit';
+
+export interface CompletionEntry {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  /** One line beside the label: a type, a unit, an enum's name. */
+  readonly detail?: string;
+  /** Markdown: the description, as hover shows it. */
+  readonly documentation?: string;
+  /** Names before keywords. */
+  readonly sortText: string;
+}
+
+export interface CompletionResult {
+  readonly items: CompletionEntry[];
+  /** The word being typed, which an accepted item replaces. */
+  readonly replace: A.Span;
+}
+
+const comparisonTokens = new Set(['Equals', 'NotEquals', 'Less', 'LessEq', 'Greater', 'GreaterEq', 'Kw_in', 'Kw_between']);
+
+/** Statement field keywords and the AST field each fills. */
+const statementFields: Record<string, keyof A.StatementDecl> = {
+  text: 'text', basis: 'basis', strength: 'strength', certainty: 'certainty', agreement: 'agreement', votes: 'votes',
+  endorsed_strong: 'endorsedStrong', cites: 'cites', section: 'section', rationale: 'rationale', status: 'status',
+};
+
+const fieldWords: Record<string, readonly string[]> = {
+  basisField: bases, strengthField: strengths, certaintyField: certainties, statusField: statuses,
+};
+
+export function completions(analysis: Analysis, offset: number): CompletionResult {
+  const text = analysis.source.text;
+  const decl = enclosingDeclaration(analysis.source.parse.ast, offset);
+  let assist = contentAssistAt(text, offset, decl?.span.start ?? 0, 'file');
+  if (assist && assist.expected.length === 0) assist = ruleFallback(text, offset, assist) ?? assist;
+  if (!assist) return { items: [], replace: { start: offset, end: offset } };
+  const ctx = new Context(analysis, assist, decl);
+  const items = new Map<string, CompletionEntry>();
+  for (const e of unambiguous(assist)) {
+    for (const item of ctx.itemsFor(e)) if (!items.has(item.label)) items.set(item.label, item);
+  }
+  return { items: [...items.values()], replace: assist.prefix.span };
+}
+
+/**
+ * `against` is a soft keyword, so the grammar also reads `recommend against |` as naming an
+ * intervention called `against`, after which a new field could start. Nobody means that.
+ */
+function unambiguous(assist: ContentAssist): readonly ExpectedToken[] {
+  const p = assist.preceding;
+  const afterAgainst = p.length >= 2 && p[p.length - 1].type === 'Kw_against' && /^Kw_(recommend|suggest)$/.test(p[p.length - 2].type);
+  return afterAgainst ? assist.expected.filter((e) => e.ruleStack[e.ruleStack.length - 1] === 'action') : assist.expected;
+}
+
+/** The top-level construct the cursor is in or after: where parsing for completion starts. */
+function enclosingDeclaration(file: A.GuidelineFile, offset: number): { span: A.Span; node?: A.Declaration } | undefined {
+  const starts: { span: A.Span; node?: A.Declaration }[] = [
+    ...(file.header ? [{ span: file.header.span }] : []),
+    ...file.uses.map((u) => ({ span: u.span })),
+    ...file.declarations.map((d) => ({ span: d.span, node: d })),
+  ];
+  let best: { span: A.Span; node?: A.Declaration } | undefined;
+  for (const s of starts) if (s.span.start < offset && (!best || s.span.start > best.span.start)) best = s;
+  return best;
+}
+
+/** When the declaration has an earlier syntax error, start again at the rule the cursor is in. */
+function ruleFallback(text: string, offset: number, assist: ContentAssist): ContentAssist | undefined {
+  const rule = [...assist.preceding].reverse().find((t) => t.type === 'Kw_rule');
+  return rule ? contentAssistAt(text, offset, rule.span.start, 'ruleDecl') : undefined;
+}
+
+class Context {
+  private readonly preceding: readonly AssistToken[];
+
+  constructor(
+    private readonly analysis: Analysis,
+    assist: ContentAssist,
+    private readonly decl: { node?: A.Declaration } | undefined,
+  ) {
+    this.preceding = assist.preceding;
+  }
+
+  itemsFor(e: ExpectedToken): CompletionEntry[] {
+    const rule = e.ruleStack[e.ruleStack.length - 1];
+    if (e.token.startsWith('Kw_')) return this.keyword(e.token.slice(3), e.ruleStack);
+    if (e.token === 'Name' || e.token === 'Identifier' || e.token === 'NumberLiteral') return this.names(e, rule);
+    if (e.ruleStack.includes('quantity') && e.token === 'StringLiteral') return this.units(quotedUnitsFor(this.comparedType()));
+    if (rule === 'quantity' && e.token === 'PercentSign') return this.comparedType()?.kind === 'percent' ? this.units(['%']) : [];
+    return [];
+  }
+
+  private keyword(word: string, ruleStack: readonly string[]): CompletionEntry[] {
+    if (word === 'true' || word === 'false') {
+      const t = this.comparedType();
+      if (t && t.kind !== 'boolean' && t.kind !== 'unknown') return [];
+    }
+    // A field keyword starts its own rule right under the statement: offer it only if not given yet.
+    if (ruleStack[ruleStack.length - 2] === 'statementDecl' && word in statementFields && this.decl?.node?.kind === 'Statement') {
+      if (this.decl.node[statementFields[word]] !== undefined) return [];
+    }
+    return [{ label: word, kind: 'keyword', detail: 'keyword', sortText: `2${word}` }];
+  }
+
+  private names(e: ExpectedToken, rule: string): CompletionEntry[] {
+    const symbols = this.analysis.symbols;
+    const previous = this.preceding[this.preceding.length - 1];
+    switch (rule) {
+      case 'condition':
+      case 'assignment':
+        return this.attributes();
+      case 'decisionDecl':
+        return previous && (previous.type === 'Kw_ask' || previous.type === 'Comma') ? this.attributes() : [];
+      case 'value':
+        return this.members();
+      case 'quantity':
+        return e.token === 'Identifier' ? this.units(durationUnitsFor(this.comparedType())) : [];
+      case 'action':
+        return symbols.ofKind('intervention').map((s) => this.symbolItem(s, 'intervention', 'intervention'));
+      case 'label':
+        return e.ruleStack.includes('citeItem') ? [...symbols.references.values()].map((s) => this.symbolItem(s, 'reference', s.decl.citation ? truncate(s.decl.citation.value, 60) : 'reference')) : [];
+      case 'fieldValue': {
+        const field = e.ruleStack[e.ruleStack.length - 2];
+        const words = fieldWords[field] ?? [];
+        return words.map((w) => ({
+          label: w,
+          kind: 'value' as const,
+          detail: field === 'certaintyField' ? certaintyLabel(w as (typeof certainties)[number]) : field.replace('Field', ''),
+          sortText: `0${words.indexOf(w)}`,
+        }));
+      }
+      case 'vote':
+      case 'agreeField':
+        return e.token === 'Name' ? voteGrades.map((g) => ({ label: g, kind: 'value' as const, detail: 'vote grade', sortText: `0${g}` })) : [];
+      case 'typeRef':
+        return [
+          ...builtinTypes.map((t) => ({ label: t, kind: 'type' as const, detail: 'built-in type', sortText: `0${t}` })),
+          ...symbols.ofKind('enum').map((s) => this.symbolItem(s, 'enum', 'enum')),
+        ];
+      default:
+        return [];
+    }
+  }
+
+  private attributes(): CompletionEntry[] {
+    return this.analysis.symbols.ofKind('attribute').map((s) => this.symbolItem(s, 'attribute', describeType(attributeType(s, this.analysis.symbols))));
+  }
+
+  /** After `=`, `!=` or `in {`: only the members of the compared attribute's enum, not yet listed. */
+  private members(): CompletionEntry[] {
+    const type = this.comparedType();
+    if (!type || type.kind !== 'enum') return [];
+    const listed = new Set(this.setSoFar());
+    const members = this.analysis.symbols.members.get(type.enum);
+    return [...(members?.values() ?? [])].filter((m) => !listed.has(m.name)).map((m, i) => ({
+      ...this.symbolItem(m, 'member', type.enum.name),
+      sortText: `0${String(i).padStart(3, '0')}`,
+    }));
+  }
+
+  private units(units: string[]): CompletionEntry[] {
+    const attr = this.comparedAttribute();
+    return units.map((u, i) => ({
+      label: u,
+      kind: 'unit' as const,
+      detail: attr ? `unit of \`${attr.name}\`${i === 0 ? ' (its own)' : ''}` : 'unit',
+      sortText: `0${i}`,
+    }));
+  }
+
+  private symbolItem(sym: Sym, kind: CompletionKind, detail: string): CompletionEntry {
+    return { label: sym.name, kind, detail, documentation: describeSymbol(this.analysis, sym), sortText: `1${sym.name}` };
+  }
+
+  /** The comparison the cursor is in: its operator's index among the preceding tokens, and the attribute before it. */
+  private comparison(): { index: number; attribute?: AttributeSymbol } | undefined {
+    for (let i = this.preceding.length - 1; i > 0; i--) {
+      const t = this.preceding[i];
+      if (t.type === 'Kw_when' || t.type === 'Kw_where' || t.type === 'Kw_given' || t.type === 'Kw_then') return undefined;
+      if (comparisonTokens.has(t.type)) return { index: i, attribute: this.analysis.symbols.lookup(this.preceding[i - 1].image, 'attribute') };
+    }
+    return undefined;
+  }
+
+  private comparedAttribute(): AttributeSymbol | undefined {
+    return this.comparison()?.attribute;
+  }
+
+  private comparedType(): AttrType | undefined {
+    const attr = this.comparedAttribute();
+    return attr && attributeType(attr, this.analysis.symbols);
+  }
+
+  /** The words already listed in the `in { ... }` the cursor is in. */
+  private setSoFar(): string[] {
+    const c = this.comparison();
+    if (!c || this.preceding[c.index].type !== 'Kw_in') return [];
+    return this.preceding.slice(c.index + 2).filter((t) => t.type !== 'Comma').map((t) => t.image);
+  }
+}
+
+/** Unit words (`weeks`) for a duration attribute. */
+function durationUnitsFor(type: AttrType | undefined): string[] {
+  return type?.kind === 'duration' ? compatibleUnits(type) : [];
+}
+
+/** Quoted units (`"IU/mL"`) for a number attribute with a unit. */
+function quotedUnitsFor(type: AttrType | undefined): string[] {
+  return type?.kind === 'number' ? compatibleUnits(type).map((u) => JSON.stringify(u)) : [];
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}

@@ -1,0 +1,88 @@
+// Declarations a quick fix inserts for an undeclared name: an attribute typed from how the
+// file uses it, an intervention, or references. Each goes after the last declaration of
+// its kind (or of the kinds declared before it), so the file keeps its order.
+import type * as A from '../../../grammar/src/index.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import { isDurationUnit } from '../model/types.js';
+import { unitInfo } from '../model/quantities.js';
+import { forEachCondition } from '../checks/walk.js';
+import type { TextEdit } from './text-edit.js';
+
+/** The type given to an attribute whose use says nothing about it; flagged as an unknown type. */
+const unknownType = 'TODO';
+
+type DeclKind = 'attribute' | 'intervention' | 'reference';
+
+/** Kinds whose declarations come first in a file, in order: a new one goes after the latest present. */
+const precedence: Record<DeclKind, A.Declaration['kind'][]> = {
+  attribute: ['Attribute', 'Enum'],
+  intervention: ['Intervention', 'Attribute', 'Enum'],
+  reference: ['Reference', 'Intervention', 'Attribute', 'Enum'],
+};
+
+/** An edit inserting `lines` (one declaration each) at the sensible place for `kind`. */
+function insertDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]): TextEdit {
+  const text = analysis.source.text;
+  const decls = analysis.source.parse.ast.declarations;
+  for (const k of precedence[kind]) {
+    const last = [...decls].reverse().find((d) => d.kind === k);
+    if (last) return { span: { start: last.span.end, end: last.span.end }, newText: lines.map((l) => `\n${l}`).join('') };
+  }
+  const firstBody = decls.find((d) => d.kind === 'Statement' || d.kind === 'Case' || d.kind === 'Decision');
+  if (firstBody) {
+    const lineStart = text.lastIndexOf('\n', firstBody.span.start - 1) + 1;
+    return { span: { start: lineStart, end: lineStart }, newText: lines.map((l) => `${l}\n`).join('') + '\n' };
+  }
+  const end = text.length;
+  const sep = end === 0 || text.endsWith('\n') ? '' : '\n';
+  return { span: { start: end, end }, newText: sep + lines.map((l) => `${l}\n`).join('') };
+}
+
+/** The type a value suggests for the attribute compared with it, if it suggests one. */
+function typeFromValue(analysis: Analysis, v: A.Value): string | undefined {
+  if (v.kind === 'Bool') return 'boolean';
+  if (v.kind === 'Symbol') {
+    const owners = [...analysis.symbols.members].filter(([, m]) => m.has(v.name.text)).map(([e]) => e.name);
+    return owners.length === 1 ? owners[0] : undefined;
+  }
+  const unit = v.unit?.text;
+  if (unit === undefined) return 'number';
+  if (unit === '%') return 'percent';
+  const info = unitInfo(unit);
+  if (info?.dimension === 'duration' && isDurationUnit(info.unit)) return info.unit;
+  return `number unit ${JSON.stringify(unit)}`;
+}
+
+/** The attribute's type as the file's conditions and cases use it, or the placeholder. */
+export function inferAttributeType(analysis: Analysis, name: string): string {
+  let found: string | undefined;
+  const consider = (t: string | undefined): void => {
+    if (!found && t) found = t;
+  };
+  forEachCondition(analysis.source.parse.ast, (e) => {
+    if (e.kind === 'And' || e.kind === 'Or' || e.kind === 'Not' || e.attribute.text !== name) return;
+    if (e.kind === 'Flag') consider('boolean');
+    else if (e.kind === 'Compare') consider(typeFromValue(analysis, e.value));
+    else if (e.kind === 'In') e.values.forEach((v) => consider(typeFromValue(analysis, v)));
+    else {
+      consider(typeFromValue(analysis, e.low));
+      consider(typeFromValue(analysis, e.high));
+    }
+  }, (a) => {
+    if (a.attribute.text === name) consider(typeFromValue(analysis, a.value));
+  });
+  return found ?? unknownType;
+}
+
+export function declarationFor(analysis: Analysis, kind: 'attribute' | 'intervention', name: string): TextEdit | undefined {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return undefined;
+  const line = kind === 'attribute' ? `attribute ${name}: ${inferAttributeType(analysis, name)}` : `intervention ${name}`;
+  return insertDeclarations(analysis, kind, [line]);
+}
+
+/** Declarations for cited reference labels, each with a citation to fill in. */
+export function referenceDeclarations(analysis: Analysis, labels: string[]): TextEdit | undefined {
+  const valid = labels.filter((l) => /^(?:\d+|[A-Za-z_][A-Za-z0-9_]*)$/.test(l));
+  if (valid.length === 0) return undefined;
+  return insertDeclarations(analysis, 'reference', valid.map((l) => `reference ${l} "TODO: citation"`));
+}

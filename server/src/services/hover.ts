@@ -1,0 +1,129 @@
+// Hover: what a reviewer needs to read the evidence behind a name. A statement shows its
+// GRADE grading, agreement, basis, text and full citations; a reference its citation.
+import type * as A from '../../../grammar/src/index.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import { gradingOf, panelOf, type Grading } from '../model/grading.js';
+import { citedLabels, occurrenceAt } from '../model/resolve.js';
+import type { ReferenceSymbol, StatementSymbol, Sym } from '../model/symbols.js';
+import { attributeType, describeType } from '../model/types.js';
+import { certaintyLabel } from '../model/vocabulary.js';
+
+export interface HoverResult {
+  markdown: string;
+  span: A.Span;
+}
+
+export function hover(analysis: Analysis, offset: number): HoverResult | undefined {
+  const occ = occurrenceAt(analysis.resolution, offset);
+  if (!occ) return undefined;
+  return { markdown: describeSymbol(analysis, occ.symbol), span: occ.span };
+}
+
+/** Markdown for a symbol; also used by completion item documentation. */
+export function describeSymbol(analysis: Analysis, sym: Sym): string {
+  switch (sym.kind) {
+    case 'statement':
+      return statementMarkdown(analysis, sym);
+    case 'rule':
+      return [`**rule** \`${sym.name}\` ${verbPhrase(sym.decl.then)}`, '', '---', '', statementMarkdown(analysis, sym.parent)].join('\n');
+    case 'reference':
+      return referenceMarkdown(sym);
+    case 'attribute': {
+      const type = attributeType(sym, analysis.symbols);
+      const desc = sym.decl.description ? `\n\n${escapeMarkdown(sym.decl.description.value)}` : '';
+      const members = type.kind === 'enum' ? `\n\nValues: ${type.enum.decl.members.map((m) => `\`${m.text}\``).join(', ')}` : '';
+      return `**attribute** \`${sym.name}\`: ${describeType(type)}${desc}${members}`;
+    }
+    case 'enum': {
+      const desc = sym.decl.description ? `\n\n${escapeMarkdown(sym.decl.description.value)}` : '';
+      return `**enum** \`${sym.name}\`${desc}\n\nValues: ${sym.decl.members.map((m) => `\`${m.text}\``).join(', ')}`;
+    }
+    case 'member': {
+      const desc = sym.parent.decl.description ? ` (${escapeMarkdown(sym.parent.decl.description.value)})` : '';
+      return `\`${sym.name}\`: member of enum \`${sym.parent.name}\`${desc}`;
+    }
+    case 'intervention': {
+      const desc = sym.decl.description ? `\n\n${escapeMarkdown(sym.decl.description.value)}` : '';
+      return `**intervention** \`${sym.name}\`${desc}`;
+    }
+    case 'decision': {
+      const title = sym.decl.title ? ` · ${escapeMarkdown(sym.decl.title.value)}` : '';
+      const ask = sym.decl.ask.length ? `\n\nAsks, in order: ${sym.decl.ask.map((a) => `\`${a.text}\``).join(' → ')}` : '';
+      return `**decision** \`${sym.name}\`${title}${ask}`;
+    }
+  }
+}
+
+function verbPhrase(action: A.Action | undefined): string {
+  if (!action) return '';
+  return `→ ${action.verb}${action.against ? ' against' : ''} ${action.interventions.map((i) => `\`${i.text}\``).join(', ')}`;
+}
+
+/** "Strong recommendation · ⊕⊕◯◯ low certainty" */
+export function gradingLine(g: Grading): string {
+  const strength = g.strength ? `${g.strength === 'strong' ? 'Strong' : 'Conditional'} recommendation` : 'Strength not given';
+  const certainty = g.certainty ? `${certaintyLabel(g.certainty)} certainty` : 'certainty not given';
+  return `${strength} · ${certainty}`;
+}
+
+export function agreementLine(g: Grading): string {
+  const votes = g.votes ? ` (votes ${Object.entries(g.votes).map(([k, v]) => `${k} ${v}`).join(', ')})` : '';
+  if (g.agreement === undefined) return `Agreement not given${votes}`;
+  return `Agreement ${g.agreement}%${g.agreementFromVotes ? ' from the votes' : ''}${votes}`;
+}
+
+function statementMarkdown(analysis: Analysis, sym: StatementSymbol): string {
+  const decl = sym.decl;
+  const g = gradingOf(decl, panelOf(analysis));
+  const title = decl.title ? ` · ${escapeMarkdown(decl.title.value)}` : '';
+  const lines = [`**Statement ${sym.name}**${title}`, ''];
+  lines.push(`${gradingLine(g)}  `);
+  lines.push(`${agreementLine(g)}  `);
+  const basis = g.basis === 'expert_opinion' ? 'expert opinion' : g.basis;
+  lines.push(`Basis: ${basis ?? 'not given'}${g.status !== 'adopted' ? ` · Status: ${g.status}` : ''}${g.endorsedStrong !== undefined ? ` · Endorsed strong by ${g.endorsedStrong}%` : ''}`);
+  if (decl.section) lines.push('', `Section: ${escapeMarkdown(decl.section.value.value)}`);
+  if (decl.text) lines.push('', ...decl.text.value.value.split('\n').map((l) => `> ${escapeMarkdown(l)}`));
+  if (decl.rationale) lines.push('', `*Rationale:* ${escapeMarkdown(decl.rationale.value.value)}`);
+  const refs = citedReferences(analysis, decl);
+  if (refs.cited.length || refs.missing.length) {
+    lines.push('', '**References**', '');
+    for (const ref of refs.cited) lines.push(`- ${referenceLine(ref)}`);
+    for (const label of refs.missing) lines.push(`- [${escapeMarkdown(label)}] *not declared*`);
+  }
+  return lines.join('\n');
+}
+
+function citedReferences(analysis: Analysis, decl: A.StatementDecl): { cited: ReferenceSymbol[]; missing: string[] } {
+  const cited: ReferenceSymbol[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  for (const item of decl.cites?.value ?? []) {
+    for (const label of citedLabels(item)) {
+      if (seen.has(label)) continue;
+      seen.add(label);
+      const ref = analysis.symbols.references.get(label);
+      if (ref) cited.push(ref);
+      else missing.push(label);
+    }
+  }
+  return { cited, missing };
+}
+
+function referenceLine(ref: ReferenceSymbol): string {
+  const d = ref.decl;
+  const parts = [`[${escapeMarkdown(ref.name)}] ${d.citation ? escapeMarkdown(d.citation.value) : '*no citation text*'}`];
+  const doi = d.doi?.value.value;
+  if (doi) parts.push(`DOI: [${escapeMarkdown(doi)}](https://doi.org/${encodeURI(doi)})`);
+  const pmid = d.pmid?.value.text;
+  if (pmid && /^\d+$/.test(pmid)) parts.push(`PubMed: [${pmid}](https://pubmed.ncbi.nlm.nih.gov/${pmid}/)`);
+  return parts.join(' · ');
+}
+
+function referenceMarkdown(ref: ReferenceSymbol): string {
+  return `**Reference ${escapeMarkdown(ref.name)}**\n\n${referenceLine(ref)}`;
+}
+
+/** User text is shown as text: Markdown and HTML characters are escaped. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,65 @@
+// The outline (document symbols) and folding ranges, both read off the AST's spans.
+import type * as A from '../../../grammar/src/index.js';
+import type { Analysis } from '../pipeline/analysis.js';
+
+export type OutlineKind = 'guideline' | 'enum' | 'attribute' | 'intervention' | 'reference' | 'statement' | 'rule' | 'case' | 'decision';
+
+export interface OutlineItem {
+  name: string;
+  detail?: string;
+  kind: OutlineKind;
+  span: A.Span;
+  selection: A.Span;
+  children: OutlineItem[];
+}
+
+function item(kind: OutlineKind, name: A.Name | undefined, span: A.Span, detail?: string, children: OutlineItem[] = []): OutlineItem {
+  return { kind, name: name?.text ?? `(unnamed ${kind})`, detail, span, selection: name?.span ?? span, children };
+}
+
+export function outline(analysis: Analysis): OutlineItem[] {
+  const ast = analysis.source.parse.ast;
+  const items: OutlineItem[] = [];
+  if (ast.header) items.push(item('guideline', ast.header.name, ast.header.span, ast.header.title?.value.value));
+  for (const d of ast.declarations) {
+    switch (d.kind) {
+      case 'Enum':
+        items.push(item('enum', d.name, d.span, d.members.map((m) => m.text).join(', ')));
+        break;
+      case 'Attribute':
+        items.push(item('attribute', d.name, d.span, d.type?.name.text));
+        break;
+      case 'Intervention':
+        items.push(item('intervention', d.name, d.span, d.description?.value));
+        break;
+      case 'Reference':
+        items.push(item('reference', d.name, d.span, d.citation?.value));
+        break;
+      case 'Statement':
+        items.push(item('statement', d.name, d.span, d.title?.value, d.rules.map((r) => item('rule', r.name, r.span, r.then ? `${r.then.verb}${r.then.against ? ' against' : ''} ${r.then.interventions.map((i) => i.text).join(', ')}` : undefined))));
+        break;
+      case 'Case':
+        items.push(item('case', d.title ? { text: d.title.value, span: d.title.span } : undefined, d.span));
+        break;
+      case 'Decision':
+        items.push(item('decision', d.name, d.span, d.title?.value));
+        break;
+    }
+  }
+  return items;
+}
+
+/** Multi-line blocks: declarations, statement bodies, rules, text blocks and comments. */
+export function foldingSpans(analysis: Analysis): { span: A.Span; comment: boolean }[] {
+  const ast = analysis.source.parse.ast;
+  const spans: { span: A.Span; comment: boolean }[] = analysis.source.parse.comments.map((span) => ({ span, comment: true }));
+  if (ast.header) spans.push({ span: ast.header.span, comment: false });
+  for (const d of ast.declarations) {
+    spans.push({ span: d.span, comment: false });
+    if (d.kind === 'Statement') {
+      for (const r of d.rules) spans.push({ span: r.span, comment: false });
+      for (const f of [d.text, d.rationale]) if (f) spans.push({ span: f.value.span, comment: false });
+    }
+  }
+  return spans;
+}

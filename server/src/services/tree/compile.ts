@@ -1,0 +1,142 @@
+// The decision tree as the typed protocol shapes it (server/src/protocol.ts): what the
+// preview draws, `guideline tree` prints, and the `guideline/decisionTree` request returns.
+// Built from the same partition as the gap check. Shared subtrees keep one id and one
+// object, so a renderer can draw them once.
+import type * as A from '../../../../grammar/src/index.js';
+import type { Analysis } from '../../pipeline/analysis.js';
+import type { ResolvedDocument } from '../../model/document.js';
+import type { Span } from '../../../../grammar/src/index.js';
+import { pickPoint } from '../../logic/box.js';
+import { consistencyOf, type Consistency } from '../../logic/engine.js';
+import type { RuleInfo } from '../../logic/rules.js';
+import { witnessOf, witnessText } from '../../logic/witness.js';
+import { exprText } from '../../model/expr-text.js';
+import type { DecisionSummary, DecisionTreeResult, LeafNode, LeafRecommendation, SourceRange, SplitNode, TreeNode } from '../../protocol.js';
+import { decisionsOf, partitionOf, type DecisionPartition } from '../../logic/partition/decision.js';
+import { branchLabel } from './labels.js';
+import { rulesGiving, type PNode } from '../../logic/partition/partition.js';
+import { leafRegion } from '../../logic/partition/paths.js';
+
+/** Errors that leave rules or names out of the tree: syntax, names, types, files. */
+const incompleteCodes = new Set([
+  'unresolved-name', 'unresolved-member', 'unknown-type', 'duplicate-name', 'missing-file', 'use-cycle',
+  'type-mismatch', 'unit-mismatch', 'not-a-condition', 'invalid-operator',
+]);
+
+export function decisionTree(analysis: Analysis, decisionName?: string): DecisionTreeResult {
+  const consistency = consistencyOf(analysis);
+  const decisions = decisionsOf(consistency);
+  const summaries: DecisionSummary[] = decisions.filter((d) => d.name).map(summary);
+  const hasErrors =
+    analysis.program.files.some((f) => f.parse.errors.length > 0) ||
+    analysis.findings.some((f) => f.severity === 'error' && incompleteCodes.has(f.code)) ||
+    consistency.ruleSet.skipped.length > 0;
+  const base = { uri: analysis.uri, decisions: summaries, hasErrors };
+  let decision: A.DecisionDecl | undefined;
+  if (decisionName !== undefined) {
+    decision = decisions.find((d) => d.name?.text === decisionName);
+    if (!decision) {
+      const names = summaries.map((s) => `\`${s.name}\``).join(', ');
+      return { ...base, error: `No decision \`${decisionName}\` in this file${names ? ` (its decisions: ${names})` : ''}` };
+    }
+  } else decision = decisions[0];
+  const p = partitionOf(consistency, decision);
+  return {
+    ...base,
+    decision: decision ? summary(decision) : undefined,
+    hasErrors: hasErrors || p.spec.populationProblem,
+    tree: p.root ? toProtocol(p, consistency) : undefined,
+    ask: p.spec.order.map((a) => consistency.scope.attrs[a].name),
+    where: decision?.where ? exprText(decision.where) : undefined,
+    truncated: p.truncated || undefined,
+  };
+}
+
+function summary(d: A.DecisionDecl): DecisionSummary {
+  return { name: d.name?.text ?? '', title: d.title?.value };
+}
+
+export function sourceRange(analysis: ResolvedDocument, uri: string, span: Span): SourceRange | undefined {
+  const lines = analysis.program.files.find((f) => f.uri === uri)?.lines;
+  return lines ? { uri, range: lines.range(span) } : undefined;
+}
+
+function toProtocol(p: DecisionPartition, consistency: Consistency): TreeNode {
+  const { analysis, scope, ruleSet } = consistency;
+  const made = new Map<number, TreeNode>();
+  const ruleSource = (r: RuleInfo): SourceRange | undefined => sourceRange(analysis, r.uri, r.decl.span);
+  const sources = (rules: Iterable<number>): SourceRange[] =>
+    [...rules].sort((a, b) => a - b).map((i) => ruleSource(ruleSet.rules[i])).filter((s): s is SourceRange => s !== undefined);
+
+  const convert = (node: PNode): TreeNode => {
+    const done = made.get(node.id);
+    if (done) return done;
+    let out: TreeNode;
+    if (node.kind === 'leaf') {
+      const recommendations = node.outcome.map((o): LeafRecommendation => {
+        const rules = rulesGiving(node, o);
+        const first = rules[0];
+        const g = first.grading;
+        return {
+          rule: first.name,
+          statement: first.statementName,
+          statementTitle: first.statement.title?.value,
+          verb: o.rec.verb,
+          against: o.rec.against,
+          intervention: o.rec.intervention,
+          strength: g.strength,
+          certainty: g.certainty,
+          agreement: g.agreement,
+          source: ruleSource(first),
+          rules: rules.map((r) => r.name),
+        };
+      });
+      const leaf: LeafNode = {
+        kind: 'leaf',
+        id: `n${node.id}`,
+        recommendations,
+        gap: node.gap,
+        conflict: node.conflict,
+        sources: sources(node.outcome.flatMap((o) => rulesGiving(node, o).map((r) => r.index))),
+        example: witnessText(witnessOf(pickPoint(leafRegion(node, p.spec.population), scope), scope, p.spec.order)),
+      };
+      if (node.truncated) leaf.truncated = true;
+      out = leaf;
+    } else {
+      const attr = scope.attrs[node.attr];
+      const split: SplitNode = {
+        kind: 'split',
+        id: `n${node.id}`,
+        attribute: attr.name,
+        attributeLabel: attr.description,
+        branches: node.branches.map((b) => ({ label: branchLabel(attr, b.dom), node: convert(b.node) })),
+        sources: sources(node.rules),
+      };
+      const where = p.spec.decision?.where;
+      if (node.population && where) {
+        const s = sourceRange(analysis, analysis.uri, where.span);
+        if (s) split.sources.push(s);
+      }
+      out = split;
+    }
+    made.set(node.id, out);
+    return out;
+  };
+  // Recursion is safe: a path splits on each attribute at most once.
+  return sendOnce(convert(p.root!));
+}
+
+/** The tree with each shared subtree in full at its first occurrence in pre-order and a `ref` copy after. */
+export function sendOnce(root: TreeNode): TreeNode {
+  const sent = new Set<string>();
+  const emit = (node: TreeNode): TreeNode => {
+    if (sent.has(node.id)) {
+      return node.kind === 'split'
+        ? { kind: 'split', id: node.id, attribute: node.attribute, attributeLabel: node.attributeLabel, branches: [], sources: [], ref: true }
+        : { kind: 'leaf', id: node.id, recommendations: [], gap: node.gap, conflict: node.conflict, sources: [], ref: true };
+    }
+    sent.add(node.id);
+    return node.kind === 'split' ? { ...node, branches: node.branches.map((b) => ({ label: b.label, node: emit(b.node) })) } : node;
+  };
+  return emit(root);
+}
