@@ -2,21 +2,21 @@
 // the invariants each output must keep. Returns the violations found (empty: the input
 // passed). Exceptions are caught per feature, so one input can report several classes.
 import { SaxesParser } from 'saxes';
-import type { Analysis } from '../../server/src/analysis/analysis.js';
-import type { Finding } from '../../server/src/analysis/findings.js';
-import { Workspace } from '../../server/src/analysis/workspace.js';
-import { fixesFor, type TextEdit } from '../../server/src/features/code-actions.js';
-import { completions } from '../../server/src/features/completion.js';
-import { definition } from '../../server/src/features/definition.js';
-import { hover } from '../../server/src/features/hover.js';
-import { exportModel } from '../../server/src/features/model.js';
-import { foldingSpans, outline, type OutlineItem } from '../../server/src/features/outline.js';
-import { statementDetails } from '../../server/src/features/statement-details.js';
+import type { Analysis } from '../../server/src/pipeline/analysis.js';
+import type { Finding } from '../../server/src/model/findings.js';
+import { Workspace } from '../../server/src/pipeline/workspace.js';
+import { fixesFor, type TextEdit } from '../../server/src/services/code-actions.js';
+import { completions } from '../../server/src/services/completion.js';
+import { definition } from '../../server/src/services/definition.js';
+import { hover } from '../../server/src/services/hover.js';
+import { exportModel } from '../../server/src/services/model-data.js';
+import { foldingSpans, outline, type OutlineItem } from '../../server/src/services/outline.js';
+import { statementDetails } from '../../server/src/services/statement-details.js';
 import { diagnosticsOf } from '../../server/src/lsp/convert.js';
 import { toCodeAction, toCompletionList } from '../../server/src/lsp/edits.js';
 import { renderTreeSvg } from '../../server/src/render/svg.js';
-import { decisionTree } from '../../server/src/tree/compile.js';
-import { treeText } from '../../server/src/tree/text.js';
+import { decisionTree } from '../../server/src/services/tree/compile.js';
+import { treeText } from '../../server/src/services/tree/text.js';
 import { random } from '../bench/generate.js';
 import { MemoryHost, memUri } from '../helpers.js';
 import { hoverLinkProblems } from './markdown-safety.js';
