@@ -3,6 +3,7 @@
 import { parseArgs, UsageError } from './args.js';
 import { check } from './check.js';
 import type { CommandResult } from './command.js';
+import { exportCommand } from './export.js';
 import { inspect } from './inspect.js';
 import { test } from './test.js';
 import { tree } from './tree.js';
@@ -10,12 +11,13 @@ import { settingsFlags, settingsHelp } from './settings-flags.js';
 
 const commands: Record<string, { run: (args: ReturnType<typeof parseArgs>) => CommandResult | Promise<CommandResult>; usage: string }> = {
   check: { run: check, usage: 'check <files or folders> [--format text|json|sarif] [--max-warnings N] [--docs-url URL]\n                                                 report diagnostics; exit 1 on any error (or more than N warnings)' },
+  export: { run: exportCommand, usage: 'export <file> --format fhir [--out DIR] [--base URL]\n                                                 the guideline for other systems; refuses a file with errors' },
   inspect: { run: inspect, usage: 'inspect <file> [--format json]                 print the resolved model' },
   test: { run: test, usage: 'test <files or folders> [--format text|json|junit]  run the cases; exit 1 on any failure' },
   tree: { run: tree, usage: 'tree <file> [--decision NAME] [--format text|json|svg]  print a decision tree' },
 };
 
-const valued = new Set(['format', 'decision', 'out', 'max-warnings', 'docs-url', ...settingsFlags]);
+const valued = new Set(['format', 'decision', 'out', 'max-warnings', 'docs-url', 'base', ...settingsFlags]);
 
 export function usage(): string {
   return [

@@ -1,0 +1,74 @@
+// `guideline export <file> --format fhir [--out DIR] [--base URL]`: the guideline for other
+// systems. A file with errors is refused (exit 1) and nothing is written; the files of one
+// export appear together or not at all.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fhirExport } from '../services/export/fhir.js';
+import type { ExportNote } from '../services/export/notes.js';
+import { format, option, type Args } from './args.js';
+import { toolVersion, type CommandResult } from './command.js';
+import { fileURLToPath } from 'node:url';
+import { displayPath } from './files.js';
+import { analyzeOneFile } from './workspace.js';
+import type { Analysis } from '../pipeline/analysis.js';
+
+export interface ExportOutput {
+  /** File name (inside --out) -> contents. The first is printed when there is no --out. */
+  files: [string, string | Uint8Array][];
+  notes: ExportNote[];
+}
+
+export type Exporter = (analysis: Analysis, args: Args) => ExportOutput | Promise<ExportOutput>;
+
+function stem(analysis: Analysis): string {
+  return path.basename(new URL(analysis.uri).pathname).replace(/\.guideline$/, '');
+}
+
+export const exporters: Record<string, Exporter> = {
+  fhir: (analysis, args) => {
+    const result = fhirExport(analysis, { base: option(args, 'base'), version: toolVersion });
+    const name = stem(analysis);
+    return {
+      files: [
+        [`${name}.fhir.json`, JSON.stringify(result.bundle, null, 2) + '\n'],
+        [`${name}.elm.json`, JSON.stringify(result.elm, null, 2) + '\n'],
+      ],
+      notes: result.notes,
+    };
+  },
+};
+
+/** Writes every file beside its final name first, then renames them all: no half-written export. */
+function writeAll(dir: string, files: [string, string | Uint8Array][]): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const staged = files.map(([name, data]) => {
+    const final = path.join(dir, name);
+    const temp = `${final}.${process.pid}.partial`;
+    fs.writeFileSync(temp, data);
+    return { temp, final };
+  });
+  for (const s of staged) fs.renameSync(s.temp, s.final);
+}
+
+export async function exportCommand(args: Args): Promise<CommandResult> {
+  const fmt = format(args, Object.keys(exporters), 'fhir');
+  const out = option(args, 'out');
+  const analysis = analyzeOneFile(args, 'export');
+  const file = displayPath(fileURLToPath(analysis.uri));
+  const errors = analysis.findings.filter((f) => f.severity === 'error').map((f) => {
+    const at = analysis.source.lines.position(f.span.start);
+    return `${file}:${at.line + 1}:${at.character + 1} error ${f.code} ${f.message}`;
+  });
+  if (errors.length > 0) {
+    return { stdout: '', stderr: `${errors.join('\n')}\nguideline export: the file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was exported\n`, exitCode: 1 };
+  }
+  const result = await exporters[fmt](analysis, args);
+  const notes = result.notes.map((n) => `note: ${n.code}: ${n.message}\n`).join('');
+  if (out === undefined) {
+    const [, data] = result.files[0];
+    return { stdout: typeof data === 'string' ? data : Buffer.from(data).toString('binary'), stderr: notes || undefined, exitCode: 0 };
+  }
+  writeAll(out, result.files);
+  const written = result.files.map(([name]) => `wrote ${path.join(out, name)}\n`).join('');
+  return { stdout: written, stderr: notes || undefined, exitCode: 0 };
+}

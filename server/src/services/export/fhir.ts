@@ -1,0 +1,319 @@
+// A guideline as a FHIR R4 collection Bundle shaped by the Clinical Practice Guidelines IG
+// (CPG-on-FHIR): a recommendation PlanDefinition (eca-rule) per statement with rules, an
+// action per rule whose applicability condition is the rule's named expression in the
+// Library's ELM, an ActivityDefinition per intervention, a DocumentReference per reference
+// (DOI and PMID as identifiers) that the statements' citations point at, and a
+// clinical-protocol PlanDefinition per decision tree whose nested actions follow the tree.
+import type * as A from '../../../../grammar/src/index.js';
+import type { Analysis } from '../../pipeline/analysis.js';
+import { gradingOf, panelOf, type Grading } from '../../model/grading.js';
+import { citedLabels } from '../../model/resolve.js';
+import type { Certainty, Strength } from '../../model/vocabulary.js';
+import { consistencyOf } from '../../logic/engine.js';
+import { decisionsOf } from '../../logic/partition/decision.js';
+import { decisionTree } from '../tree/compile.js';
+import type { TreeNode } from '../../protocol.js';
+import { elmLibrary, type ElmRule } from './elm.js';
+import { computableName, fhirString, IdMaker } from './fhir-text.js';
+import type { ExportNote } from './notes.js';
+
+export type FhirResource = { resourceType: string; id: string; [key: string]: unknown };
+
+export interface FhirExport {
+  bundle: FhirResource & { entry: { fullUrl: string; resource: FhirResource }[] };
+  /** The ELM JSON the Library carries, as data. */
+  elm: { library: Record<string, unknown> };
+  /** Rule -> the name of its expression in the ELM, for engines and tests. */
+  expressionOf: Map<A.RuleDecl, string>;
+  notes: ExportNote[];
+}
+
+export interface FhirOptions {
+  /** Canonical base of the exported resources; a placeholder under example.org by default. */
+  base?: string;
+  version?: string;
+}
+
+const cpg = 'http://hl7.org/fhir/uv/cpg/StructureDefinition';
+const planType = 'http://terminology.hl7.org/CodeSystem/plan-definition-type';
+const strengthSystem = 'http://terminology.hl7.org/CodeSystem/recommendation-strength';
+const qualitySystem = 'http://terminology.hl7.org/CodeSystem/evidence-quality';
+const doiSystem = 'https://doi.org';
+const pmidSystem = 'https://pubmed.ncbi.nlm.nih.gov';
+
+const strengthCodes: Record<Strength, { code: string; display: string }> = {
+  strong: { code: 'strong', display: 'Strong' },
+  conditional: { code: 'weak', display: 'Weak' },
+};
+const qualityCodes: Record<Certainty, { code: string; display: string }> = {
+  high: { code: 'high', display: 'High quality' },
+  moderate: { code: 'moderate', display: 'Moderate quality' },
+  low: { code: 'low', display: 'Low quality' },
+  very_low: { code: 'very-low', display: 'Very low quality' },
+};
+const planStatus = { adopted: 'active', draft: 'draft', rejected: 'retired' } as const;
+
+/** Drops undefined fields so no empty element reaches the validator. */
+function compact<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
+}
+
+export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirExport {
+  const notes: ExportNote[] = [];
+  const ids = new IdMaker();
+  const header = analysis.program.files.map((f) => f.parse.ast.header).find((h) => h?.name);
+  const guidelineName = header?.name?.text ?? 'guideline';
+  const base = (options.base ?? `http://example.org/fhir/guideline/${encodeURIComponent(guidelineName)}`).replace(/\/+$/, '');
+  const version = options.version ?? '0.1.0';
+  const panel = panelOf(analysis);
+  const table = analysis.symbols;
+  const entries: { fullUrl: string; resource: FhirResource }[] = [];
+  const add = (resource: FhirResource): string => {
+    const fullUrl = `${base}/${resource.resourceType}/${resource.id}`;
+    entries.push({ fullUrl, resource });
+    return fullUrl;
+  };
+  const canonical = (type: string, id: string): string => `${base}/${type}/${id}`;
+
+  // References: one DocumentReference each, found again by label from the citations.
+  const documents = new Map<string, { url: string; citation?: string }>();
+  for (const ref of table.references.values()) {
+    const id = ids.make(`reference-${ref.name}`);
+    const doi = fhirString(ref.decl.doi?.value.value);
+    const pmid = fhirString(ref.decl.pmid?.value.text);
+    const citation = fhirString(ref.decl.citation?.value);
+    const link = doi ? `https://doi.org/${encodeURI(doi)}` : pmid ? `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(pmid)}/` : undefined;
+    const url = add(compact({
+      resourceType: 'DocumentReference',
+      id,
+      identifier: [
+        ...(doi ? [{ system: doiSystem, value: doi }] : []),
+        ...(pmid ? [{ system: pmidSystem, value: pmid }] : []),
+      ],
+      status: 'current',
+      description: citation,
+      content: [{ attachment: compact({ title: citation ?? `Reference ${ref.name}`, url: link }) }],
+    }));
+    documents.set(ref.name, { url, citation });
+  }
+
+  // Interventions: an ActivityDefinition each, and a do-not-perform one for those recommended against.
+  const activity = new Map<string, string>();
+  const activityFor = (name: string, against: boolean): string => {
+    const key = `${against ? '!' : ''}${name}`;
+    const known = activity.get(key);
+    if (known) return known;
+    const sym = table.lookup(name, 'intervention');
+    const description = fhirString(sym?.decl.description?.value);
+    const id = ids.make(`${against ? 'not-' : ''}${name}`);
+    add(compact({
+      resourceType: 'ActivityDefinition',
+      id,
+      url: canonical('ActivityDefinition', id),
+      version,
+      name: computableName(`${against ? 'not ' : ''}${name}`),
+      title: fhirString(`${against ? 'Do not: ' : ''}${description ?? name}`),
+      status: 'active',
+      description,
+      doNotPerform: against ? true : undefined,
+    }));
+    const url = canonical('ActivityDefinition', id);
+    activity.set(key, url);
+    return url;
+  };
+
+  const libraryId = ids.make(`${guidelineName}-logic`);
+  const libraryUrl = canonical('Library', libraryId);
+  const statements = analysis.program.files.flatMap((f) => f.parse.ast.declarations).filter((d): d is A.StatementDecl => d.kind === 'Statement');
+  const elmRules: ElmRule[] = [];
+  const names = new Set<string>();
+  const expressionOf = new Map<A.RuleDecl, string>();
+  for (const s of statements) {
+    for (const r of s.rules) {
+      if (!r.when || !r.then) continue;
+      const ruleName = r.name?.text ?? 'rule';
+      let name = ruleName;
+      for (let n = 2; names.has(name); n++) name = `${s.name?.text ?? 'statement'} ${ruleName}${n > 2 ? ` ${n}` : ''}`;
+      names.add(name);
+      elmRules.push({ name, statement: s.name?.text ?? '(unnamed statement)', rule: ruleName, when: r.when });
+      expressionOf.set(r, name);
+    }
+  }
+  const library = elmLibrary(computableName(guidelineName), version, consistencyOf(analysis).scope, elmRules, notes);
+  const translated = new Set(library.expressions.map((e) => e.name));
+  for (const [rule, name] of [...expressionOf]) if (!translated.has(name)) expressionOf.delete(rule);
+
+  // Statements with rules: recommendation definitions.
+  const planOf = new Map<string, string>();
+  for (const s of statements) {
+    const rules = s.rules.filter((r) => r.then && r.then.interventions.length > 0);
+    if (rules.length === 0) continue;
+    const g = gradingOf(s, panel);
+    const statementName = s.name?.text ?? 'statement';
+    const id = ids.make(`statement-${statementName}`);
+    const url = canonical('PlanDefinition', id);
+    planOf.set(statementName, url);
+    const cites = (s.cites?.value ?? []).flatMap(citedLabels);
+    const missing = cites.filter((label) => !documents.has(label));
+    if (missing.length > 0) notes.push({ code: 'citation-not-exported', message: `${statementName} cites ${missing.join(', ')}, which no reference declares: left out of its citations` });
+    add(compact({
+      resourceType: 'PlanDefinition',
+      id,
+      meta: { profile: [`${cpg}/cpg-recommendationdefinition`] },
+      extension: gradingExtensions(base, g),
+      url,
+      version,
+      name: computableName(statementName),
+      title: fhirString(s.title?.value ? `${statementName}: ${s.title.value}` : statementName),
+      type: { coding: [{ system: planType, code: 'eca-rule', display: 'ECA Rule' }] },
+      status: planStatus[g.status],
+      description: fhirString(s.text?.value.value),
+      purpose: fhirString(s.rationale?.value.value),
+      topic: s.section ? [{ text: fhirString(s.section.value.value) }].filter((t) => t.text) : undefined,
+      relatedArtifact: cites.filter((label) => documents.has(label)).map((label) => {
+        const doc = documents.get(label)!;
+        return compact({ type: 'citation', label: fhirString(label), citation: doc.citation, url: doc.url });
+      }),
+      library: [libraryUrl],
+      action: rules.map((r) => ruleAction(r, g, expressionOf.get(r), libraryUrl, activityFor)),
+    }));
+  }
+
+  // Decision trees: clinical protocols whose nested actions follow the tree.
+  const consistency = consistencyOf(analysis);
+  for (const d of decisionsOf(consistency)) {
+    if (!d.name) continue;
+    const result = decisionTree(analysis, d.name.text);
+    if (!result.tree) continue;
+    if (result.truncated) notes.push({ code: 'tree-truncated', message: `Decision \`${d.name.text}\` reached the tree's size limit: its protocol stops where the tree does` });
+    const id = ids.make(`decision-${d.name.text}`);
+    add(compact({
+      resourceType: 'PlanDefinition',
+      id,
+      url: canonical('PlanDefinition', id),
+      version,
+      name: computableName(d.name.text),
+      title: fhirString(d.title?.value) ?? d.name.text,
+      type: { coding: [{ system: planType, code: 'clinical-protocol', display: 'Clinical Protocol' }] },
+      status: 'active',
+      description: result.where ? fhirString(`For patients where ${result.where}`) : undefined,
+      library: [libraryUrl],
+      action: [treeAction(result.tree, planOf, activityFor)],
+    }));
+  }
+  if (decisionsOf(consistency).length > 0) {
+    notes.push({ code: 'tree-branches-as-text', message: 'Decision tree branches carry their conditions as text (`attribute: values`); the executable logic is the rules\' expressions in the Library' });
+  }
+
+  const elmJson = JSON.stringify(library.elm);
+  add(compact({
+    resourceType: 'Library',
+    id: libraryId,
+    url: libraryUrl,
+    version,
+    name: computableName(`${guidelineName} logic`),
+    title: fhirString(`${header?.title?.value.value ?? guidelineName}: logic`),
+    status: 'active',
+    type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/library-type', code: 'logic-library', display: 'Logic Library' }] },
+    parameter: library.parameters.map((p) => compact({ name: p.name, use: 'in', min: 0, max: '1', documentation: fhirString(p.attr.description), type: p.type })),
+    content: [{ contentType: 'application/elm+json', data: Buffer.from(elmJson, 'utf8').toString('base64') }],
+  }));
+
+  const bundleId = ids.make(`${guidelineName}-bundle`);
+  // The Library first: readers of the bundle meet the logic before what refers to it.
+  const library0 = entries.pop()!;
+  return {
+    bundle: { resourceType: 'Bundle', id: bundleId, type: 'collection', entry: [library0, ...entries] },
+    elm: library.elm,
+    expressionOf,
+    notes,
+  };
+}
+
+function codeable(system: string, c: { code: string; display: string }, label: string): Record<string, unknown> {
+  return { coding: [{ system, code: c.code, display: c.display }], text: label };
+}
+
+/** Strength and certainty with the CPG's extensions (CQF's core extensions in R4), GRADE codes and our own words. */
+function recommendationExtensions(g: Grading): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  if (g.strength) out.push({ url: 'http://hl7.org/fhir/StructureDefinition/cqf-strengthOfRecommendation', valueCodeableConcept: codeable(strengthSystem, strengthCodes[g.strength], g.strength) });
+  if (g.certainty) out.push({ url: 'http://hl7.org/fhir/StructureDefinition/cqf-qualityOfEvidence', valueCodeableConcept: codeable(qualitySystem, qualityCodes[g.certainty], g.certainty.replace('_', ' ')) });
+  return out;
+}
+
+/** The panel's agreement and votes: no standard extension says these, so they are under our base. */
+function gradingExtensions(base: string, g: Grading): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  if (g.agreement !== undefined) out.push({ url: `${base}/StructureDefinition/agreement`, valueDecimal: g.agreement });
+  if (g.votes) {
+    out.push({
+      url: `${base}/StructureDefinition/votes`,
+      extension: Object.entries(g.votes).map(([grade, count]) => ({ url: grade, valueInteger: count })),
+    });
+  }
+  if (g.endorsedStrong !== undefined) out.push({ url: `${base}/StructureDefinition/endorsed-strong`, valueDecimal: g.endorsedStrong });
+  return out;
+}
+
+function ruleAction(
+  r: A.RuleDecl,
+  g: Grading,
+  expression: string | undefined,
+  libraryUrl: string,
+  activityFor: (name: string, against: boolean) => string,
+): Record<string, unknown> {
+  const act = r.then!;
+  const verb = `${act.verb}${act.against ? ' against' : ''}`;
+  const interventions = act.interventions.map((i) => i.text);
+  const one = interventions.length === 1;
+  return compact({
+    extension: recommendationExtensions(g),
+    title: fhirString(r.name?.text ?? 'rule'),
+    description: `${verb} ${interventions.join(', ')}`,
+    condition: expression ? [{ kind: 'applicability', expression: { language: 'text/cql-identifier', expression, reference: libraryUrl } }] : undefined,
+    definitionCanonical: one ? activityFor(interventions[0], act.against) : undefined,
+    selectionBehavior: one ? undefined : 'all',
+    action: one ? undefined : interventions.map((i) => ({ title: `${verb} ${i}`, definitionCanonical: activityFor(i, act.against) })),
+  });
+}
+
+function treeAction(root: TreeNode, planOf: Map<string, string>, activityFor: (name: string, against: boolean) => string): Record<string, unknown> {
+  // Shared subtrees come once in full, then as references: each is expanded where it recurs.
+  const full = new Map<string, TreeNode>();
+  const collect = (n: TreeNode): void => {
+    if (n.ref) return;
+    full.set(n.id, n);
+    if (n.kind === 'split') n.branches.forEach((b) => collect(b.node));
+  };
+  collect(root);
+  const convert = (node: TreeNode): Record<string, unknown> => {
+    const n = node.ref ? full.get(node.id) ?? node : node;
+    if (n.kind === 'split') {
+      return compact({
+        title: fhirString(n.attributeLabel ?? n.attribute),
+        selectionBehavior: 'exactly-one',
+        action: n.branches.map((b) => compact({ title: fhirString(`${n.attribute}: ${b.label}`), ...actionsOf(convert(b.node)) })),
+      });
+    }
+    if (n.recommendations.length === 0) return { title: n.gap ? 'No recommendation (a gap)' : 'No recommendation' };
+    return compact({
+      title: n.conflict ? 'Conflicting recommendations' : 'Recommendations',
+      selectionBehavior: 'any',
+      action: n.recommendations.map((rec) => {
+        const verb = `${rec.verb}${rec.against ? ' against' : ''}`;
+        return compact({
+          title: `${verb} ${rec.intervention}`,
+          description: fhirString(`${rec.statement}${rec.statementTitle ? ` ${rec.statementTitle}` : ''}, rule ${rec.rule}`),
+          definitionCanonical: planOf.get(rec.statement) ?? activityFor(rec.intervention, rec.against),
+        });
+      }),
+    });
+  };
+  return { title: 'Decision', ...actionsOf(convert(root)) };
+}
+
+/** A branch holds its subtree's node as its only sub-action. */
+function actionsOf(child: Record<string, unknown>): { action: Record<string, unknown>[] } {
+  return { action: [child] };
+}

@@ -1,0 +1,228 @@
+// The FHIR export checked by tools no one here wrote: every resource of every sample's
+// bundle through Medplum's validator against the R4 definitions, and the Library's ELM run
+// by the reference CQL engine (cql-execution), which must fire exactly the rules our own
+// evaluator fires, for every case and for 1,000 generated patients.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { indexStructureDefinitionBundle, validateResource, type OperationOutcomeError } from '@medplum/core';
+import type { Resource } from '@medplum/fhirtypes';
+import * as cql from 'cql-execution';
+import type * as A from '../../grammar/src/index.js';
+import type { Analysis } from '../../server/src/pipeline/analysis.js';
+import { Workspace } from '../../server/src/pipeline/workspace.js';
+import { casePatient } from '../../server/src/logic/consistency/cases.js';
+import { assignedValue } from '../../server/src/logic/condition.js';
+import { consistencyOf } from '../../server/src/logic/engine.js';
+import { evaluate } from '../../server/src/logic/evaluate.js';
+import type { AttrInfo, Scope } from '../../server/src/logic/scope.js';
+import { parameterKind } from '../../server/src/services/export/elm.js';
+import { fhirExport, type FhirResource } from '../../server/src/services/export/fhir.js';
+import { comparableUcum } from '../../server/src/services/export/ucum.js';
+import { analyzeFiles, fileUrl, repoRoot, samplesDir } from '../helpers.js';
+
+const definitions = path.join(repoRoot, 'node_modules', '@medplum', 'definitions', 'dist', 'fhir', 'r4');
+let indexed = false;
+function validator(): (r: FhirResource) => string[] {
+  if (!indexed) {
+    for (const f of ['profiles-types.json', 'profiles-resources.json']) indexStructureDefinitionBundle(JSON.parse(fs.readFileSync(path.join(definitions, f), 'utf8')));
+    indexed = true;
+  }
+  return (r) => {
+    try {
+      validateResource(r as unknown as Resource);
+      return [];
+    } catch (err) {
+      const outcome = (err as OperationOutcomeError).outcome;
+      if (!outcome) throw err;
+      return (outcome.issue ?? []).filter((i) => i.severity === 'error').map((i) => `${r.resourceType}/${r.id}: ${i.details?.text} at ${i.expression?.join(', ')}`);
+    }
+  };
+}
+
+const sampleFiles = fs.readdirSync(samplesDir).filter((f) => f.endsWith('.guideline')).sort();
+
+function sample(name: string): Analysis {
+  return new Workspace().analysis(fileUrl(path.join(samplesDir, name)))!;
+}
+
+type Patient = Map<string, number>;
+
+/** The engine's value for one attribute: a boolean, a member's name, a UCUM quantity or a decimal. */
+function engineValue(attr: AttrInfo, v: number): unknown {
+  switch (parameterKind(attr)) {
+    case 'boolean': return v === 1;
+    case 'string': return attr.members[v];
+    case 'Quantity': return new cql.Quantity(v, comparableUcum(attr.type)!);
+    case 'decimal': return v;
+  }
+}
+
+/** The rules the CQL engine fires (their expressions are true) at one patient. */
+async function engineFires(elm: object, expressions: Map<A.RuleDecl, string>, patient: Patient, scope: Scope): Promise<Set<A.RuleDecl>> {
+  const parameters: Record<string, unknown> = {};
+  for (const [name, v] of patient) parameters[name] = engineValue(scope.byName.get(name)!, v);
+  const library = new cql.Library(elm);
+  const executor = new cql.Executor(library, undefined, parameters);
+  const results = await executor.exec(new cql.PatientSource([{ id: 'p', recordType: 'Patient' }]));
+  const values = results.patientResults.p as Record<string, unknown>;
+  return new Set([...expressions].filter(([, name]) => values[name] === true).map(([rule]) => rule));
+}
+
+/** The rules our evaluator fires: a condition that evaluates to true (three-valued, like CQL). */
+function oursFires(rules: readonly A.RuleDecl[], patient: Patient, scope: Scope): Set<A.RuleDecl> {
+  return new Set(rules.filter((r) => r.when && evaluate(r.when, patient, scope) === true));
+}
+
+/** Values near every threshold the conditions name, so generated patients sit on both sides of each. */
+function thresholds(rules: readonly A.RuleDecl[], scope: Scope): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const note = (attr: string, v: A.Value): void => {
+    const info = scope.byName.get(attr);
+    const n = info && info.kind === 'numeric' ? assignedValue(info, v) : undefined;
+    if (n !== undefined) out.set(attr, [...(out.get(attr) ?? []), n]);
+  };
+  const walk = (e: A.Expr): void => {
+    if (e.kind === 'And' || e.kind === 'Or') e.operands.forEach(walk);
+    else if (e.kind === 'Not') walk(e.operand);
+    else if (e.kind === 'Compare') note(e.attribute.text, e.value);
+    else if (e.kind === 'In') e.values.forEach((v) => note(e.attribute.text, v));
+    else if (e.kind === 'Between') { note(e.attribute.text, e.low); note(e.attribute.text, e.high); }
+  };
+  rules.forEach((r) => r.when && walk(r.when));
+  return out;
+}
+
+/** A small seeded generator: the same 1,000 patients every run. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generatedPatients(count: number, scope: Scope, near: Map<string, number[]>, rnd: () => number): Patient[] {
+  const patients: Patient[] = [];
+  for (let i = 0; i < count; i++) {
+    const p: Patient = new Map();
+    for (const attr of scope.attrs) {
+      if (rnd() < 0.1) continue; // Some attributes missing: the three-valued logic is tested too.
+      if (attr.kind === 'finite') p.set(attr.name, Math.floor(rnd() * attr.members.length));
+      else {
+        const cuts = near.get(attr.name) ?? [0];
+        const cut = cuts[Math.floor(rnd() * cuts.length)];
+        const offset = [0, 0, -1, 1, -0.5, 0.5, -10, 10][Math.floor(rnd() * 8)];
+        let v = cut + offset;
+        if (attr.type.kind === 'percent') v = Math.min(100, Math.max(0, v));
+        if (attr.type.kind === 'duration') v = Math.max(0, v);
+        p.set(attr.name, v);
+      }
+    }
+    patients.push(p);
+  }
+  return patients;
+}
+
+describe('FHIR export', function () {
+  this.timeout(300_000);
+
+  for (const file of sampleFiles) {
+    it(`${file}: every resource passes the R4 validator with no errors`, () => {
+      const { bundle } = fhirExport(sample(file));
+      const validate = validator();
+      const errors = [bundle, ...bundle.entry.map((e) => e.resource)].flatMap(validate);
+      assert.deepEqual(errors, []);
+    });
+  }
+
+  it('the validator does find errors: a broken copy fails', () => {
+    const { bundle } = fhirExport(sample('hcc-conversion-2021.guideline'));
+    const plan = bundle.entry.find((e) => e.resource.resourceType === 'PlanDefinition')!.resource;
+    assert.ok(validator()({ ...plan, action: [{ title: 1, condition: [{ kind: 'applicability', expression: 'x' }] }] }).length > 0);
+  });
+
+  it('is shaped by CPG: recommendation definitions, applicability expressions, GRADE codes, citations', () => {
+    const { bundle } = fhirExport(sample('hcc-conversion-2021.guideline'));
+    const byUrl = new Map(bundle.entry.map((e) => [e.fullUrl, e.resource]));
+    const s8 = bundle.entry.map((e) => e.resource).find((r) => r.id === 'statement-S8') as FhirResource & {
+      meta: { profile: string[] }; type: { coding: { code: string }[] }; library: string[];
+      action: { extension: { url: string; valueCodeableConcept: { coding: { code: string }[]; text: string } }[]; condition: { kind: string; expression: { language: string; expression: string } }[]; definitionCanonical?: string; action?: { definitionCanonical: string }[] }[];
+      extension: { url: string; valueDecimal?: number }[]; relatedArtifact: { type: string; url: string }[];
+    };
+    assert.deepEqual(s8.meta.profile, ['http://hl7.org/fhir/uv/cpg/StructureDefinition/cpg-recommendationdefinition']);
+    assert.equal(s8.type.coding[0].code, 'eca-rule');
+    const action = s8.action[0];
+    const strength = action.extension.find((x) => x.url.endsWith('cqf-strengthOfRecommendation'))!.valueCodeableConcept;
+    assert.deepEqual([strength.coding[0].code, strength.text], ['weak', 'conditional']);
+    assert.equal(action.extension.find((x) => x.url.endsWith('cqf-qualityOfEvidence'))!.valueCodeableConcept.coding[0].code, 'low');
+    assert.equal(s8.extension.find((x) => x.url.endsWith('/agreement'))!.valueDecimal, 90.4);
+    assert.equal(action.condition[0].kind, 'applicability');
+    assert.equal(action.condition[0].expression.language, 'text/cql-identifier');
+    // Every canonical and citation the statement names is a resource of the bundle.
+    const library = bundle.entry.find((e) => e.resource.resourceType === 'Library')!.resource as FhirResource & { url: string; content: { contentType: string; data: string }[] };
+    assert.equal(s8.library[0], library.url);
+    const elm = JSON.parse(Buffer.from(library.content[0].data, 'base64').toString('utf8')) as { library: { statements: { def: { name: string }[] } } };
+    assert.equal(library.content[0].contentType, 'application/elm+json');
+    assert.ok(elm.library.statements.def.some((d) => d.name === action.condition[0].expression.expression));
+    const definitions = [action.definitionCanonical, ...(action.action ?? []).map((a) => a.definitionCanonical)].filter((d): d is string => d !== undefined);
+    assert.ok(definitions.length > 0);
+    for (const d of definitions) assert.equal(byUrl.get(d)?.resourceType, 'ActivityDefinition');
+    assert.ok(s8.relatedArtifact.length > 0);
+    for (const c of s8.relatedArtifact) assert.equal(byUrl.get(c.url)?.resourceType, 'DocumentReference');
+    const decision = bundle.entry.map((e) => e.resource).find((r) => r.resourceType === 'PlanDefinition' && (r.type as { coding: { code: string }[] }).coding[0].code === 'clinical-protocol');
+    assert.ok(decision, 'the roadmap is a clinical protocol');
+  });
+
+  for (const file of sampleFiles) {
+    it(`${file}: the ELM under cql-execution fires the rules our evaluator fires, for every case and 1,000 generated patients`, async () => {
+      const analysis = sample(file);
+      const { elm, expressionOf, notes } = fhirExport(analysis);
+      const { scope, ruleSet } = consistencyOf(analysis);
+      const rules = ruleSet.rules.map((r) => r.decl);
+      assert.deepEqual(rules.filter((r) => !expressionOf.has(r)).map((r) => r.name?.text), [], `every analysed rule is exported (notes: ${notes.map((n) => n.message).join('; ')})`);
+      const exported = new Map(rules.map((r) => [r, expressionOf.get(r)!]));
+      const cases = analysis.source.parse.ast.declarations.filter((d): d is A.CaseDecl => d.kind === 'Case');
+      const patients: { label: string; patient: Patient }[] = cases.map((c) => ({
+        label: `case "${c.title?.value}"`,
+        patient: new Map([...casePatient(c, scope)].map(([i, v]) => [scope.attrs[i].name, v])),
+      }));
+      const rnd = random(20211201);
+      generatedPatients(1000, scope, thresholds(rules, scope), rnd).forEach((patient, i) => patients.push({ label: `generated patient ${i}`, patient }));
+      let firings = 0;
+      for (const { label, patient } of patients) {
+        const ours = oursFires(rules, patient, scope);
+        const theirs = await engineFires(elm, exported, patient, scope);
+        firings += ours.size;
+        const names = (s: Set<A.RuleDecl>) => [...s].map((r) => r.name?.text).sort();
+        assert.deepEqual(names(theirs), names(ours), `${label}: ${JSON.stringify(Object.fromEntries(patient))}`);
+      }
+      if (rules.length > 0) assert.ok(firings > patients.length / 10, `rules fire often enough to mean something (${firings} firings)`);
+    });
+  }
+
+  it('refuses nothing it can say: hostile text stays valid FHIR, and the notes name what is not exported faithfully', () => {
+    const hostile = '<script>alert(1)</script> & \u0001 "x" \u0007';
+    const analysis = analyzeFiles({
+      'main.guideline': `guideline g { title "${hostile}" }
+intervention x "${hostile}"
+attribute level: number unit "furlongs"
+reference 1 "${hostile}" doi "10.1000/a<b>"
+statement S1 "${hostile}" {
+  text "${hostile}"
+  basis evidence strength strong certainty high agreement 90%
+  cites 1
+  rule r when level > 3 then recommend x
+}
+`,
+    });
+    const result = fhirExport(analysis);
+    const validate = validator();
+    assert.deepEqual([result.bundle, ...result.bundle.entry.map((e) => e.resource)].flatMap(validate), []);
+    assert.ok(!JSON.stringify(result.bundle).includes('\u0001'));
+    assert.ok(result.notes.some((n) => n.code === 'unit-not-ucum' && n.message.includes('furlongs')));
+  });
+});
