@@ -223,6 +223,6 @@ statement S1 "${hostile}" {
     const validate = validator();
     assert.deepEqual([result.bundle, ...result.bundle.entry.map((e) => e.resource)].flatMap(validate), []);
     assert.ok(!JSON.stringify(result.bundle).includes('\u0001'));
-    assert.ok(result.notes.some((n) => n.code === 'unit-not-ucum' && n.message.includes('furlongs')));
+    assert.ok(result.notes.some((n) => n.kind === 'unit-not-ucum' && n.message.includes('furlongs')));
   });
 });

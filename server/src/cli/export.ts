@@ -63,7 +63,7 @@ export async function exportCommand(args: Args): Promise<CommandResult> {
     return { stdout: '', stderr: `${errors.join('\n')}\nguideline export: the file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was exported\n`, exitCode: 1 };
   }
   const result = await exporters[fmt](analysis, args);
-  const notes = result.notes.map((n) => `note: ${n.code}: ${n.message}\n`).join('');
+  const notes = result.notes.map((n) => `note: ${n.kind}: ${n.message}\n`).join('');
   if (out === undefined) {
     const [, data] = result.files[0];
     return { stdout: typeof data === 'string' ? data : Buffer.from(data).toString('binary'), stderr: notes || undefined, exitCode: 0 };

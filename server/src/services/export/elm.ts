@@ -127,7 +127,7 @@ export class ElmTranslator {
       return this.expression(e);
     } catch (err) {
       if (!(err instanceof Untranslatable)) throw err;
-      this.notes.push({ code: 'condition-not-exported', message: `${what}: its condition uses a value the analysis cannot read (a type or unit error), so it has no ELM expression` });
+      this.notes.push({ kind: 'condition-not-exported', message: `${what}: its condition uses a value the analysis cannot read (a type or unit error), so it has no ELM expression` });
       return undefined;
     }
   }
@@ -148,9 +148,9 @@ export function elmLibrary(id: string, version: string, scope: Scope, rules: rea
     if (attr.type.kind !== 'number' || attr.type.unit === undefined) continue;
     const ucum = attributeUcum(attr.type);
     if (ucum === undefined) {
-      notes.push({ code: 'unit-not-ucum', message: `Attribute \`${attr.name}\` is in "${attr.type.unit}", which is not a UCUM unit this exporter knows: its parameter is a plain decimal in that unit` });
+      notes.push({ kind: 'unit-not-ucum', message: `Attribute \`${attr.name}\` is in "${attr.type.unit}", which is not a UCUM unit this exporter knows: its parameter is a plain decimal in that unit` });
     } else if (comparableUcum(attr.type) === undefined) {
-      notes.push({ code: 'unit-arbitrary', message: `Attribute \`${attr.name}\` is in ${ucum}, a UCUM arbitrary unit CQL engines cannot compare: its parameter is a plain decimal in that unit, and quantities are converted to it` });
+      notes.push({ kind: 'unit-arbitrary', message: `Attribute \`${attr.name}\` is in ${ucum}, a UCUM arbitrary unit CQL engines cannot compare: its parameter is a plain decimal in that unit, and quantities are converted to it` });
     }
   }
   const parameters = scope.attrs.map((attr) => ({ name: attr.name, type: parameterKind(attr), attr }));

@@ -41,16 +41,21 @@ const qualitySystem = 'http://terminology.hl7.org/CodeSystem/evidence-quality';
 const doiSystem = 'https://doi.org';
 const pmidSystem = 'https://pubmed.ncbi.nlm.nih.gov';
 
-const strengthCodes: Record<Strength, { code: string; display: string }> = {
-  strong: { code: 'strong', display: 'Strong' },
-  conditional: { code: 'weak', display: 'Weak' },
+/** [code, display] in the HL7 code systems. */
+const strengthCodes: Record<Strength, [string, string]> = {
+  strong: ['strong', 'Strong'],
+  conditional: ['weak', 'Weak'],
 };
-const qualityCodes: Record<Certainty, { code: string; display: string }> = {
-  high: { code: 'high', display: 'High quality' },
-  moderate: { code: 'moderate', display: 'Moderate quality' },
-  low: { code: 'low', display: 'Low quality' },
-  very_low: { code: 'very-low', display: 'Very low quality' },
+const qualityCodes: Record<Certainty, [string, string]> = {
+  high: ['high', 'High quality'],
+  moderate: ['moderate', 'Moderate quality'],
+  low: ['low', 'Low quality'],
+  very_low: ['very-low', 'Very low quality'],
 };
+
+function coding(system: string, [code, display]: [string, string]): { system: string; code: string; display: string } {
+  return { system, code, display };
+}
 const planStatus = { adopted: 'active', draft: 'draft', rejected: 'retired' } as const;
 
 /** Drops undefined fields so no empty element reaches the validator. */
@@ -155,7 +160,7 @@ export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirE
     planOf.set(statementName, url);
     const cites = (s.cites?.value ?? []).flatMap(citedLabels);
     const missing = cites.filter((label) => !documents.has(label));
-    if (missing.length > 0) notes.push({ code: 'citation-not-exported', message: `${statementName} cites ${missing.join(', ')}, which no reference declares: left out of its citations` });
+    if (missing.length > 0) notes.push({ kind: 'citation-not-exported', message: `${statementName} cites ${missing.join(', ')}, which no reference declares: left out of its citations` });
     add(compact({
       resourceType: 'PlanDefinition',
       id,
@@ -165,7 +170,7 @@ export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirE
       version,
       name: computableName(statementName),
       title: fhirString(s.title?.value ? `${statementName}: ${s.title.value}` : statementName),
-      type: { coding: [{ system: planType, code: 'eca-rule', display: 'ECA Rule' }] },
+      type: { coding: [coding(planType, ['eca-rule', 'ECA Rule'])] },
       status: planStatus[g.status],
       description: fhirString(s.text?.value.value),
       purpose: fhirString(s.rationale?.value.value),
@@ -185,7 +190,7 @@ export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirE
     if (!d.name) continue;
     const result = decisionTree(analysis, d.name.text);
     if (!result.tree) continue;
-    if (result.truncated) notes.push({ code: 'tree-truncated', message: `Decision \`${d.name.text}\` reached the tree's size limit: its protocol stops where the tree does` });
+    if (result.truncated) notes.push({ kind: 'tree-truncated', message: `Decision \`${d.name.text}\` reached the tree's size limit: its protocol stops where the tree does` });
     const id = ids.make(`decision-${d.name.text}`);
     add(compact({
       resourceType: 'PlanDefinition',
@@ -194,7 +199,7 @@ export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirE
       version,
       name: computableName(d.name.text),
       title: fhirString(d.title?.value) ?? d.name.text,
-      type: { coding: [{ system: planType, code: 'clinical-protocol', display: 'Clinical Protocol' }] },
+      type: { coding: [coding(planType, ['clinical-protocol', 'Clinical Protocol'])] },
       status: 'active',
       description: result.where ? fhirString(`For patients where ${result.where}`) : undefined,
       library: [libraryUrl],
@@ -202,7 +207,7 @@ export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirE
     }));
   }
   if (decisionsOf(consistency).length > 0) {
-    notes.push({ code: 'tree-branches-as-text', message: 'Decision tree branches carry their conditions as text (`attribute: values`); the executable logic is the rules\' expressions in the Library' });
+    notes.push({ kind: 'tree-branches-as-text', message: 'Decision tree branches carry their conditions as text (`attribute: values`); the executable logic is the rules\' expressions in the Library' });
   }
 
   const elmJson = JSON.stringify(library.elm);
@@ -214,7 +219,7 @@ export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirE
     name: computableName(`${guidelineName} logic`),
     title: fhirString(`${header?.title?.value.value ?? guidelineName}: logic`),
     status: 'active',
-    type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/library-type', code: 'logic-library', display: 'Logic Library' }] },
+    type: { coding: [coding('http://terminology.hl7.org/CodeSystem/library-type', ['logic-library', 'Logic Library'])] },
     parameter: library.parameters.map((p) => compact({ name: p.name, use: 'in', min: 0, max: '1', documentation: fhirString(p.attr.description), type: p.type })),
     content: [{ contentType: 'application/elm+json', data: Buffer.from(elmJson, 'utf8').toString('base64') }],
   }));
@@ -230,8 +235,8 @@ export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirE
   };
 }
 
-function codeable(system: string, c: { code: string; display: string }, label: string): Record<string, unknown> {
-  return { coding: [{ system, code: c.code, display: c.display }], text: label };
+function codeable(system: string, c: [string, string], label: string): Record<string, unknown> {
+  return { coding: [coding(system, c)], text: label };
 }
 
 /** Strength and certainty with the CPG's extensions (CQF's core extensions in R4), GRADE codes and our own words. */

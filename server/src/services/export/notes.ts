@@ -1,5 +1,6 @@
 // What an exporter could not carry over faithfully: said, never silently dropped.
 export interface ExportNote {
-  code: string;
+  /** Stable, for tests and scripts: unit-arbitrary, unit-not-ucum, ... (docs/export.md lists them). */
+  kind: string;
   message: string;
 }
