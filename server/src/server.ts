@@ -13,12 +13,14 @@ import { readSettings } from './model/settings.js';
 import { Workspace } from './pipeline/workspace.js';
 import { diagnosticsOf } from './lsp/convert.js';
 import { registerFeatures } from './lsp/features.js';
+import { WorkspaceFiles } from './lsp/workspace-files.js';
 
 const DEBOUNCE_MS = 120;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace();
+  const files = new WorkspaceFiles();
   const pending = new Map<string, NodeJS.Timeout>();
   let configurationSupport = false;
 
@@ -53,6 +55,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params) => {
     configurationSupport = !!params.capabilities.workspace?.configuration;
+    files.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -89,7 +92,7 @@ export function startServer(connection: Connection): void {
     schedule(e.changes.flatMap((c) => workspace.fileChanged(c.uri)));
   });
 
-  registerFeatures(connection, documents, workspace);
+  registerFeatures(connection, documents, workspace, files);
   documents.listen(connection);
   connection.listen();
 }

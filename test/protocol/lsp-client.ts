@@ -31,8 +31,8 @@ export class TestClient {
   }
 
   /** The handshake an editor starts with: `initialize`, then `initialized`. */
-  async initialize(): Promise<InitializeResult> {
-    const result = await this.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  async initialize(workspaceFolders: { uri: string; name: string }[] | null = null): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, workspaceFolders, capabilities: {} });
     await this.connection.sendNotification('initialized', {});
     return result;
   }

@@ -11,10 +11,12 @@ import { toCodeAction, toCompletionList } from './edits.js';
 import { definition } from '../services/definition.js';
 import { foldingSpans, outline, type OutlineItem, type OutlineKind } from '../services/outline.js';
 import { registerTreeRequests } from './tree-requests.js';
+import { registerNavigation } from './navigation.js';
+import type { WorkspaceFiles } from './workspace-files.js';
 
 type Documents = TextDocuments<TextDocument>;
 
-export function registerFeatures(connection: Connection, documents: Documents, workspace: Workspace): void {
+export function registerFeatures(connection: Connection, documents: Documents, workspace: Workspace, files: WorkspaceFiles): void {
   /** The analysis of an open document, or undefined if it is not open or analysis failed. */
   const analysisOf = (uri: string): Analysis | undefined => {
     if (!documents.get(uri)) return undefined;
@@ -82,6 +84,7 @@ export function registerFeatures(connection: Connection, documents: Documents, w
   });
 
   registerTreeRequests(connection, documents, analysisOf);
+  registerNavigation(connection, documents, workspace, files, analysisOf);
 }
 
 const outlineKinds: Record<OutlineKind, SymbolKind> = {
@@ -103,4 +106,5 @@ registerFeatures.capabilities = {
   definitionProvider: true,
   documentSymbolProvider: true,
   foldingRangeProvider: true,
+  ...registerNavigation.capabilities,
 } satisfies ServerCapabilities;
