@@ -275,9 +275,17 @@ export interface SyntaxError {
   readonly span: Span;
 }
 
+/** A token as lexed: its token type's name (`Kw_rule`, `Name`, `LBrace`, ...) and where it is. */
+export interface Lexeme {
+  readonly type: string;
+  readonly span: Span;
+}
+
 export interface ParseResult {
   readonly ast: GuidelineFile;
   readonly errors: SyntaxError[];
   /** Comment spans, for folding and highlighting. */
   readonly comments: Span[];
+  /** Every token but comments and whitespace, in text order, for the formatter. */
+  readonly tokens: readonly Lexeme[];
 }

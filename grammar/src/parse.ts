@@ -45,7 +45,8 @@ export function parse(text: string): ParseResult {
   const { cst, errors: parseErrors } = parseTokens(tokens);
   for (const e of parseErrors) errors.push(syntaxError(e, text.length));
   const ast = builder.file(cst as FileCstNode, text.length);
-  return { ast, errors: capErrors(errors), comments };
+  const lexemes = lexed.tokens.map((tok) => ({ type: tok.tokenType.name, span: span(tok) }));
+  return { ast, errors: capErrors(errors), comments, tokens: lexemes };
 }
 
 function span(token: IToken): Span {

@@ -12,6 +12,7 @@ import { definition } from '../services/definition.js';
 import { foldingSpans, outline, type OutlineItem, type OutlineKind } from '../services/outline.js';
 import { registerTreeRequests } from './tree-requests.js';
 import { registerNavigation } from './navigation.js';
+import { registerFormatting } from './formatting.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
 type Documents = TextDocuments<TextDocument>;
@@ -85,6 +86,7 @@ export function registerFeatures(connection: Connection, documents: Documents, w
 
   registerTreeRequests(connection, documents, analysisOf);
   registerNavigation(connection, documents, workspace, files, analysisOf);
+  registerFormatting(connection, analysisOf);
 }
 
 const outlineKinds: Record<OutlineKind, SymbolKind> = {
@@ -107,4 +109,5 @@ registerFeatures.capabilities = {
   documentSymbolProvider: true,
   foldingRangeProvider: true,
   ...registerNavigation.capabilities,
+  ...registerFormatting.capabilities,
 } satisfies ServerCapabilities;
