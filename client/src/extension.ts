@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { registerPreview } from './preview/commands.js';
+import { registerCaseTests, type CaseTests } from './testing.js';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined; cases: CaseTests }> {
   const output = vscode.window.createOutputChannel('Guideline', { log: true });
   context.subscriptions.push(output);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -38,8 +39,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
   // Before the server starts, so a preview restored after a reload finds its serializer.
   registerPreview(context, () => client);
+  const cases = registerCaseTests(context, () => client);
   await start();
-  return { client: () => client };
+  void cases.refresh();
+  return { client: () => client, cases };
 }
 
 export async function deactivate(): Promise<void> {

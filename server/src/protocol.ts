@@ -119,3 +119,63 @@ export interface StatementDetails {
 }
 
 export const statementDetailsMethod = 'guideline/statementDetails';
+
+/** The cases of files, for the Testing view. Omitted `uris`: every open file and every file of the workspace folders. */
+export interface ListCasesParams {
+  uris?: string[];
+}
+
+export interface CaseItem {
+  /** Stable while the case keeps its title. */
+  id: string;
+  title: string;
+  range: { start: Position; end: Position };
+}
+
+export interface FileCases {
+  uri: string;
+  cases: CaseItem[];
+}
+
+export interface ListCasesResult {
+  files: FileCases[];
+}
+
+export const listCasesMethod = 'guideline/listCases';
+
+/** Runs a file's cases: those with the given ids, or all of them. */
+export interface RunCasesParams {
+  uri: string;
+  ids?: string[];
+}
+
+export interface CaseFailure {
+  /** The `expect` that failed. */
+  range: { start: Position; end: Position };
+  message: string;
+  /** As the language writes them, one recommendation a line, or `nothing`. */
+  expected: string;
+  actual: string;
+}
+
+export interface CaseResult {
+  id: string;
+  passed: boolean;
+  failures: CaseFailure[];
+  /** The rules that fire for the case's patient. */
+  fired: string[];
+  /** Rules the case leaves undetermined, and what to give. */
+  notes: string[];
+}
+
+export interface RunCasesResult {
+  uri: string;
+  results: CaseResult[];
+  /** Set when the file could not be read. */
+  error?: string;
+}
+
+export const runCasesMethod = 'guideline/runCases';
+
+/** The client command a case's "Run" code lens invokes, with the file's URI and the case's id. */
+export const runCaseCommand = 'guideline.runCase';

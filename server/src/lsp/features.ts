@@ -13,6 +13,8 @@ import { foldingSpans, outline, type OutlineItem, type OutlineKind } from '../se
 import { registerTreeRequests } from './tree-requests.js';
 import { registerNavigation } from './navigation.js';
 import { registerFormatting } from './formatting.js';
+import { registerAnnotations } from './annotations.js';
+import { registerCaseRequests } from './cases.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
 type Documents = TextDocuments<TextDocument>;
@@ -87,6 +89,8 @@ export function registerFeatures(connection: Connection, documents: Documents, w
   registerTreeRequests(connection, documents, analysisOf);
   registerNavigation(connection, documents, workspace, files, analysisOf);
   registerFormatting(connection, analysisOf);
+  registerAnnotations(connection, analysisOf);
+  registerCaseRequests(connection, documents, workspace, files);
 }
 
 const outlineKinds: Record<OutlineKind, SymbolKind> = {
@@ -110,4 +114,5 @@ registerFeatures.capabilities = {
   foldingRangeProvider: true,
   ...registerNavigation.capabilities,
   ...registerFormatting.capabilities,
+  ...registerAnnotations.capabilities,
 } satisfies ServerCapabilities;
