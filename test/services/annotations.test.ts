@@ -1,6 +1,6 @@
 // Semantic tokens, inlay hints, code lens and the cases as tests, as plain functions.
 import * as assert from 'node:assert/strict';
-import type { Analysis } from '../../server/src/analysis/analysis.js';
+import type { Analysis } from '../../server/src/pipeline/analysis.js';
 import { caseEntries, runCases } from '../../server/src/services/cases.js';
 import { codeLenses } from '../../server/src/services/code-lens.js';
 import { inlayHints } from '../../server/src/services/inlay-hints.js';

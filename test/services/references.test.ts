@@ -1,7 +1,7 @@
 // References, highlights and rename, as plain functions over analyses of in-memory files.
 import * as assert from 'node:assert/strict';
-import type { Analysis } from '../../server/src/analysis/analysis.js';
-import { Workspace } from '../../server/src/analysis/workspace.js';
+import type { Analysis } from '../../server/src/pipeline/analysis.js';
+import { Workspace } from '../../server/src/pipeline/workspace.js';
 import { highlights, references, symbolAt } from '../../server/src/services/references.js';
 import { prepareRename, renameEdits, type FileEdits } from '../../server/src/services/rename.js';
 import { analyzeText, cursor, MemoryHost, memUri } from '../helpers.js';

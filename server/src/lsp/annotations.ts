@@ -1,7 +1,7 @@
 // Semantic tokens, inlay hints and code lens over LSP, each read off the document's one
 // analysis by its service.
 import { InlayHintKind, SemanticTokensBuilder, type Connection, type ServerCapabilities } from 'vscode-languageserver';
-import type { Analysis } from '../analysis/analysis.js';
+import type { Analysis } from '../pipeline/analysis.js';
 import { runCaseCommand } from '../protocol.js';
 import { codeLenses } from '../services/code-lens.js';
 import { inlayHints } from '../services/inlay-hints.js';

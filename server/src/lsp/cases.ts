@@ -3,8 +3,8 @@
 // through while thousands of cases run.
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../analysis/analysis.js';
-import type { Workspace } from '../analysis/workspace.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import type { Workspace } from '../pipeline/workspace.js';
 import {
   listCasesMethod,
   runCasesMethod,

@@ -2,7 +2,7 @@
 // document's one analysis (its parse), as LSP text edits. The layout is the language's
 // one canonical layout, whatever the editor's tab settings.
 import type { Connection, ServerCapabilities, TextEdit } from 'vscode-languageserver';
-import type { Analysis } from '../analysis/analysis.js';
+import type { Analysis } from '../pipeline/analysis.js';
 import { formatEdits } from '../services/format.js';
 
 export function registerFormatting(connection: Connection, analysisOf: (uri: string) => Analysis | undefined): void {

@@ -3,8 +3,8 @@
 // file the requesting one uses; each is the workspace's one cached analysis of that file.
 import { DocumentHighlightKind, ErrorCodes, ResponseError, type Connection, type Location, type TextEdit, type ServerCapabilities, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../analysis/analysis.js';
-import type { Workspace } from '../analysis/workspace.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import type { Workspace } from '../pipeline/workspace.js';
 import { highlights, references, symbolAt } from '../services/references.js';
 import { prepareRename, renameEdits } from '../services/rename.js';
 import type { WorkspaceFiles } from './workspace-files.js';

@@ -3,10 +3,10 @@
 // expectation wanted and what the rules gave, each as the language writes it, for an
 // editor's expected/actual diff at the `expect`.
 import type * as A from '../../../grammar/src/index.js';
-import type { Analysis } from '../analysis/analysis.js';
-import { evaluateCase, expectedRecs } from '../consistency/cases.js';
-import { consistencyOf } from '../consistency/engine.js';
-import { recKey } from '../consistency/rules.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import { evaluateCase, expectedRecs } from '../logic/consistency/cases.js';
+import { consistencyOf } from '../logic/engine.js';
+import { recKey } from '../logic/rules.js';
 
 export interface CaseEntry {
   /** Stable while the case keeps its title: the title, and which of the cases so titled it is. */

@@ -2,7 +2,7 @@
 // exercise it (a rule of it fires for the case's patient); above each case, "Run" and its
 // result against the rules as they are now.
 import type * as A from '../../../grammar/src/index.js';
-import type { Analysis } from '../analysis/analysis.js';
+import type { Analysis } from '../pipeline/analysis.js';
 import { caseEntries, runCases } from './cases.js';
 
 export type Lens =

@@ -3,10 +3,10 @@
 // attribute's shows its value in the attribute's unit (`7 days` against a weeks attribute:
 // `= 1 weeks`), and a bare number shows the unit it takes.
 import type * as A from '../../../grammar/src/index.js';
-import type { Analysis } from '../analysis/analysis.js';
-import { gradingOf, panelOf } from '../analysis/grading.js';
-import { quantityInAttributeUnit } from '../analysis/quantities.js';
-import { attributeType, type AttrType } from '../analysis/types.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import { gradingOf, panelOf } from '../model/grading.js';
+import { quantityInAttributeUnit } from '../model/quantities.js';
+import { attributeType, type AttrType } from '../model/types.js';
 
 export interface InlayHint {
   /** The offset the hint is shown at (after the text it explains). */

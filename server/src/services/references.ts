@@ -3,9 +3,9 @@
 // (each file's own, with its used files) is one symbol. Each file's occurrences come from
 // that file's own analysis; nothing here parses.
 import type * as A from '../../../grammar/src/index.js';
-import type { Analysis } from '../analysis/analysis.js';
-import { citedLabels, occurrenceAt } from '../analysis/resolve.js';
-import type { Sym } from '../analysis/symbols.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import { citedLabels, occurrenceAt } from '../model/resolve.js';
+import type { Sym } from '../model/symbols.js';
 
 export interface SymbolLocation {
   readonly uri: string;

@@ -3,11 +3,11 @@
 // already taken where the symbol is visible, or a citation range the rename would break).
 import type * as A from '../../../grammar/src/index.js';
 import { reservedKeywords } from '../../../grammar/src/index.js';
-import type { Analysis } from '../analysis/analysis.js';
-import { citedLabels } from '../analysis/resolve.js';
-import { describeKind, type Sym } from '../analysis/symbols.js';
-import { builtinTypes } from '../analysis/types.js';
-import { baseName } from '../analysis/program.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import { citedLabels } from '../model/resolve.js';
+import { describeKind, type Sym } from '../model/symbols.js';
+import { builtinTypes } from '../model/types.js';
+import { baseName } from '../model/program.js';
 import { references, sees, symbolAt } from './references.js';
 
 export type Refusal = { readonly refused: string };

@@ -2,8 +2,8 @@
 // attributes, members, interventions, statements, rules, references, enums and decisions
 // apart where the TextMate grammar sees only words. Declarations carry a modifier.
 import type * as A from '../../../grammar/src/index.js';
-import type { Analysis } from '../analysis/analysis.js';
-import type { SymbolKind } from '../analysis/symbols.js';
+import type { Analysis } from '../pipeline/analysis.js';
+import type { SymbolKind } from '../model/symbols.js';
 
 /** The LSP token type each kind of symbol is shown as (standard types, so every theme colours them). */
 export const semanticTokenTypes: Record<SymbolKind, string> = {
