@@ -1,6 +1,7 @@
 // The extension as a person sees it: the packaged .vsix installed into code-server, the
 // sample opened in Chromium, a mistake typed and seen in the Problems panel, a hover over a
-// statement, and the decision-tree preview opened to the side. Each step is asserted in the
+// statement, a rename with F2, the cases run in the Testing view, and the decision-tree
+// preview opened to the side. Each step is asserted in the
 // page; screenshots go to test-output/.
 //
 //   npm run package && node out/test/vscode/ui.js
@@ -178,6 +179,28 @@ async function main(): Promise<number> {
   await page.keyboard.press('Control+Z');
   await problem.waitFor({ state: 'detached' });
   await filter.fill('');
+
+  step('rename an attribute with F2: both files change');
+  const renameAt = lineColumn(text, 'flr_slv', text.indexOf('rule flr_increase_alpps'));
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await goTo(page, { line: renameAt.line, column: renameAt.column + 2 });
+  const renameInput = page.locator('.rename-box input, .rename-box textarea').first();
+  await untilShown('the rename box', () => page.keyboard.press('F2'), () => renameInput.waitFor({ state: 'visible', timeout: 3_000 }));
+  await renameInput.fill('flr_ratio');
+  await screenshot(page, 'vscode-ui-rename.png');
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines', { hasText: 'flr_ratio' }).first().waitFor({ state: 'visible' });
+  await page.locator('.tab.dirty', { hasText: 'hcc-vocabulary.guideline' }).waitFor({ state: 'attached' });
+  await page.keyboard.press('Control+Z');
+  await page.locator('.monaco-editor .view-lines', { hasText: 'flr_ratio' }).first().waitFor({ state: 'detached' });
+
+  step('the cases in the Testing view, run all');
+  await runCommand(page, 'Testing: Focus on Test Explorer View');
+  const testTree = page.locator('.test-explorer .monaco-list-row', { hasText: SAMPLE }).first();
+  await testTree.waitFor({ state: 'visible' });
+  await runCommand(page, 'Test: Run All Tests');
+  await page.locator('.test-explorer .monaco-list-row .codicon-testing-passed-icon').first().waitFor({ state: 'visible' });
+  await screenshot(page, 'vscode-ui-testing.png');
 
   step('open the decision-tree preview to the side');
   await runCommand(page, commandTitle('guideline.openPreviewToSide'));
