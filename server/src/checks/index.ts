@@ -12,6 +12,7 @@ import { checkRuleConsistency } from './rule-consistency.js';
 import { checkDecisionGaps } from './decision-gaps.js';
 import { checkCases } from './cases.js';
 import { checkEmptySets } from './empty-sets.js';
+import { checkIdentifiers } from './identifiers.js';
 
 export type Check = (analysis: ResolvedDocument, report: (finding: Finding) => void) => void;
 
@@ -21,6 +22,7 @@ export const checks: readonly { name: string; run: Check }[] = [
   { name: 'methodology', run: checkMethodology },
   { name: 'agreement', run: checkAgreement },
   { name: 'unused', run: checkUnused },
+  { name: 'identifiers', run: checkIdentifiers },
   { name: 'empty sets', run: checkEmptySets },
   { name: 'rule consistency', run: checkRuleConsistency },
   { name: 'decision gaps', run: checkDecisionGaps },

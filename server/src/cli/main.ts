@@ -5,6 +5,7 @@ import { check } from './check.js';
 import type { CommandResult } from './command.js';
 import { exportCommand } from './export.js';
 import { inspect } from './inspect.js';
+import { refs } from './refs.js';
 import { test } from './test.js';
 import { tree } from './tree.js';
 import { settingsFlags, settingsHelp } from './settings-flags.js';
@@ -13,11 +14,12 @@ const commands: Record<string, { run: (args: ReturnType<typeof parseArgs>) => Co
   check: { run: check, usage: 'check <files or folders> [--format text|json|sarif] [--max-warnings N] [--docs-url URL]\n                                                 report diagnostics; exit 1 on any error (or more than N warnings)' },
   export: { run: exportCommand, usage: 'export <file> --format fhir [--out DIR] [--base URL]\n                                                 the guideline for other systems; refuses a file with errors' },
   inspect: { run: inspect, usage: 'inspect <file> [--format json]                 print the resolved model' },
+  refs: { run: refs, usage: 'refs import <file.bib|.ris|.json> [--into FILE] [--from bibtex|ris|csl-json]\n                                                 print (or append to FILE) reference declarations\n  refs export <file> --format bibtex|ris|csl-json  the references as a bibliography file' },
   test: { run: test, usage: 'test <files or folders> [--format text|json|junit]  run the cases; exit 1 on any failure' },
   tree: { run: tree, usage: 'tree <file> [--decision NAME] [--format text|json|svg]  print a decision tree' },
 };
 
-const valued = new Set(['format', 'decision', 'out', 'max-warnings', 'docs-url', 'base', ...settingsFlags]);
+const valued = new Set(['format', 'decision', 'out', 'max-warnings', 'docs-url', 'base', 'into', 'from', ...settingsFlags]);
 
 export function usage(): string {
   return [

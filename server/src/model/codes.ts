@@ -40,6 +40,8 @@ export const diagnosticCodes = {
   'strong-not-endorsed': 'A strong statement endorsed as strong by fewer panelists than the panel\'s threshold.',
   'verb-strength-mismatch': 'A rule verb that does not match its statement\'s strength (`recommend` is strong, `suggest` conditional).',
   'discordant-without-rationale': 'A strong recommendation on low or very low certainty without a `rationale`.',
+  'invalid-doi': 'A DOI that does not have the shape of one (10.NNNN/suffix).',
+  'invalid-pmid': 'A PMID that is not a PubMed id (a whole number).',
   'unused-reference': 'A declared reference that no statement cites.',
   'unused-declaration': 'An attribute, intervention or enum that nothing uses.',
   // Consistency of the rules (adopted statements only) and cases
