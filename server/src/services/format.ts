@@ -13,6 +13,7 @@
 //     the indentation of what follows.
 // A declaration with a syntax error (or an unbalanced brace) is left exactly as written.
 import type * as A from '../../../grammar/src/index.js';
+import { forEachExpr } from '../checks/walk.js';
 
 export interface TextEdit {
   readonly span: A.Span;
@@ -251,35 +252,17 @@ function layoutOf(parse: A.ParseResult, text: string): Layout {
   const value = (v: A.Value): void => {
     if (v.kind === 'Quantity' && v.negative) layout.tightAfter.add(v.span.start);
   };
-  const expr = (e: A.Expr | undefined): void => {
-    if (!e) return;
-    switch (e.kind) {
-      case 'And':
-      case 'Or':
-        e.operands.forEach(expr);
-        break;
-      case 'Not':
-        expr(e.operand);
-        break;
-      case 'Compare':
-        value(e.value);
-        break;
-      case 'In': {
-        e.values.forEach(value);
-        const inside = tokensIn(e.setSpan);
-        if (inside[0]?.type === 'LBrace') layout.inlineBraces.add(inside[0].span.start);
-        const close = inside[inside.length - 1];
-        if (inside.length > 1 && close.type === 'RBrace') layout.inlineBraces.add(close.span.start);
-        break;
-      }
-      case 'Between':
-        value(e.low);
-        value(e.high);
-        break;
-      case 'Flag':
-        break;
+  const expr = (e: A.Expr | undefined): void => forEachExpr(e, (x) => {
+    if (x.kind === 'Compare') value(x.value);
+    else if (x.kind === 'Between') [x.low, x.high].forEach(value);
+    else if (x.kind === 'In') {
+      x.values.forEach(value);
+      const inside = tokensIn(x.setSpan);
+      if (inside[0]?.type === 'LBrace') layout.inlineBraces.add(inside[0].span.start);
+      const close = inside[inside.length - 1];
+      if (inside.length > 1 && close.type === 'RBrace') layout.inlineBraces.add(close.span.start);
     }
-  };
+  });
   /** The keyword of a list field (`given`, `ask`): the token before each item that is no comma. */
   const listKeywords = (names: readonly { span: A.Span }[], level: number): void => {
     for (const n of names) {

@@ -7,6 +7,7 @@ import type { Analysis } from '../pipeline/analysis.js';
 import { gradingOf, panelOf } from '../model/grading.js';
 import { quantityInAttributeUnit } from '../model/quantities.js';
 import { attributeType, type AttrType } from '../model/types.js';
+import { forEachCondition } from '../checks/walk.js';
 
 export interface InlayHint {
   /** The offset the hint is shown at (after the text it explains). */
@@ -51,49 +52,16 @@ export function inlayHints(analysis: Analysis, range?: A.Span): InlayHint[] {
       hints.push({ offset: v.span.end, label: ` = ${value}`, tooltip: `\`${attr.name}\` is in ${unit}: ${v.negative ? '-' : ''}${v.number.text} ${written} is ${value}` });
     }
   };
-  const expr = (e: A.Expr | undefined): void => {
-    if (!e) return;
-    switch (e.kind) {
-      case 'And':
-      case 'Or':
-        e.operands.forEach(expr);
-        break;
-      case 'Not':
-        expr(e.operand);
-        break;
-      case 'Compare':
-        quantity(e.attribute, e.value);
-        break;
-      case 'Between':
-        quantity(e.attribute, e.low);
-        quantity(e.attribute, e.high);
-        break;
-      case 'In':
-        e.values.forEach((v) => quantity(e.attribute, v));
-        break;
-      case 'Flag':
-        break;
-    }
-  };
-
+  forEachCondition(analysis.source.parse.ast, (e) => {
+    if (e.kind === 'Compare') quantity(e.attribute, e.value);
+    else if (e.kind === 'Between') [e.low, e.high].forEach((v) => quantity(e.attribute, v));
+    else if (e.kind === 'In') e.values.forEach((v) => quantity(e.attribute, v));
+  }, (a) => quantity(a.attribute, a.value));
   for (const d of analysis.source.parse.ast.declarations) {
-    switch (d.kind) {
-      case 'Statement': {
-        const g = gradingOf(d, panel);
-        if (g.agreementFromVotes && g.agreement !== undefined && d.votes && inRange(d.votes.span.end)) {
-          hints.push({ offset: d.votes.span.end, label: ` = ${g.agreement}% agreement`, tooltip: `Agreement computed from the votes: grades ${panel.agree.join(', ')} count as agreeing` });
-        }
-        for (const rule of d.rules) expr(rule.when);
-        break;
-      }
-      case 'Case':
-        for (const a of d.given) quantity(a.attribute, a.value);
-        break;
-      case 'Decision':
-        expr(d.where);
-        break;
-      default:
-        break;
+    if (d.kind !== 'Statement') continue;
+    const g = gradingOf(d, panel);
+    if (g.agreementFromVotes && g.agreement !== undefined && d.votes && inRange(d.votes.span.end)) {
+      hints.push({ offset: d.votes.span.end, label: ` = ${g.agreement}% agreement`, tooltip: `Agreement computed from the votes: grades ${panel.agree.join(', ')} count as agreeing` });
     }
   }
   return hints.sort((a, b) => a.offset - b.offset);
