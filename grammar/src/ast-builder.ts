@@ -81,7 +81,9 @@ function string(node: C.StringCstNode | undefined): A.StringLit | undefined {
 }
 
 function numberLit(token: IToken | undefined): A.NumberLit | undefined {
-  return real(token) ? { value: Number(token.image), text: token.image, span: tokenSpan(token) } : undefined;
+  // A literal past the largest double reads as the largest double (parse reports it), so no
+  // Infinity ever reaches the model.
+  return real(token) ? { value: Math.min(Number(token.image), Number.MAX_VALUE), text: token.image, span: tokenSpan(token) } : undefined;
 }
 
 function percentage(node: C.PercentageCstNode | undefined): A.NumberLit | undefined {

@@ -37,6 +37,8 @@ export function parse(text: string): ParseResult {
   for (const tok of lexed.tokens) {
     if (tok.tokenType.name === 'UnterminatedString') {
       errors.push({ code: 'unterminated-string', message: 'Unterminated string: add the closing `"` on this line', span: span(tok) });
+    } else if (tok.tokenType.name === 'NumberLiteral' && !Number.isFinite(Number(tok.image))) {
+      errors.push({ code: 'number-too-large', message: `Number too large: ${tok.image.length} digits (at most about 1.8e308)`, span: span(tok) });
     } else if (tok.tokenType.name === 'UnterminatedTripleString') {
       errors.push({ code: 'unterminated-string', message: 'Unterminated text block: add the closing `"""`', span: { start: tok.startOffset, end: tok.startOffset + 3 } });
     }
@@ -77,19 +79,6 @@ function limitNesting(tokens: IToken[], errors: SyntaxError[]): IToken[] {
   let notRun = 0;
   const kept: IToken[] = [];
   for (const tok of tokens) {
-    notRun = tok.tokenType === Not ? notRun + 1 : 0;
-    if (notRun > MAX_NOT_RUN) {
-      if (!reportedNots) {
-        errors.push({ code: 'nesting-too-deep', message: `\`not\` repeated more than ${MAX_NOT_RUN} times in a row; simplify the condition`, span: span(tok) });
-        reportedNots = true;
-      }
-      // Drop this one and the previous kept `not`: a pair cancels out.
-      if ((notRun - MAX_NOT_RUN) % 2 === 0) {
-        kept.pop();
-        dropped = true;
-        continue;
-      }
-    }
     if (tok.tokenType === LParen) {
       depth++;
       if (depth > MAX_NESTING) {
@@ -103,6 +92,20 @@ function limitNesting(tokens: IToken[], errors: SyntaxError[]): IToken[] {
     } else if (tok.tokenType === RParen) {
       depth = Math.max(0, depth - 1);
       if (depth >= MAX_NESTING) continue;
+    }
+    // Counted over the kept tokens: `(not (not ...` past the depth limit leaves a run of `not`.
+    notRun = tok.tokenType === Not ? notRun + 1 : 0;
+    if (notRun > MAX_NOT_RUN) {
+      if (!reportedNots) {
+        errors.push({ code: 'nesting-too-deep', message: `\`not\` repeated more than ${MAX_NOT_RUN} times in a row; simplify the condition`, span: span(tok) });
+        reportedNots = true;
+      }
+      // Drop this one and the previous kept `not`: a pair cancels out.
+      if ((notRun - MAX_NOT_RUN) % 2 === 0) {
+        kept.pop();
+        dropped = true;
+        continue;
+      }
     }
     kept.push(tok);
   }

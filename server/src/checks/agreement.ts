@@ -30,17 +30,29 @@ export interface AttainableValue {
   readonly text: string;
 }
 
-/** The attainable percentages just below and just above an unattainable one. */
+/**
+ * The attainable percentages just below and just above an unattainable one, in closed form
+ * (a panel may have any number of voters): the k nearest percent/100 * voters, nudged past
+ * floating-point error.
+ */
 export function nearestAttainable(percent: number, decimals: number, voters: number): { below?: AttainableValue; above?: AttainableValue } {
-  const at = (k: number): AttainableValue => ({ k, text: ((100 * k) / voters).toFixed(decimals) });
-  let below: AttainableValue | undefined;
-  let above: AttainableValue | undefined;
-  for (let k = 0; k <= voters; k++) {
-    const p = (100 * k) / voters;
-    if (p < percent - tolerance(decimals)) below = at(k);
-    else if (p > percent + tolerance(decimals) && !above) above = at(k);
-  }
-  return { below, above };
+  const at = (k: number): AttainableValue => ({ k, text: fixed((100 * k) / voters, decimals) });
+  const p = (k: number): number => (100 * k) / voters;
+  const tol = tolerance(decimals);
+  // Largest k below the tolerance band, smallest k above it.
+  let below = Math.ceil(((percent - tol) * voters) / 100) - 1;
+  for (let i = 0; i < 3 && below + 1 <= voters && p(below + 1) < percent - tol; i++) below++;
+  for (let i = 0; i < 3 && below >= 0 && p(below) >= percent - tol; i++) below--;
+  let above = Math.floor(((percent + tol) * voters) / 100) + 1;
+  for (let i = 0; i < 3 && above - 1 >= 0 && p(above - 1) > percent + tol; i++) above--;
+  for (let i = 0; i < 3 && above <= voters && p(above) <= percent + tol; i++) above++;
+  below = Math.min(below, Math.floor(voters));
+  return { below: below >= 0 ? at(below) : undefined, above: above >= 0 && above <= voters ? at(above) : undefined };
+}
+
+/** `x` with `decimals` digits after the point. `toFixed` throws past 100 digits, and a double has no more than 17 that mean anything. */
+export function fixed(x: number, decimals: number): string {
+  return x.toFixed(Math.min(decimals, 20));
 }
 
 function describeNearest(n: { below?: AttainableValue; above?: AttainableValue }, voters: number): string {
@@ -60,14 +72,14 @@ function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, panel: P
   const votes = votesOf(d);
   const total = votes ? Object.values(votes).reduce((a, b) => a + b, 0) : 0;
   const who = d.name ? `\`${d.name.text}\`` : 'This statement';
-  // All-zero votes (the placeholder a quick fix inserts) are flagged even without `voters`.
-  if (votes && d.votes && ((panel.voters !== undefined && total !== panel.voters) || total === 0)) {
+  // All-zero votes are the placeholder a quick fix inserts: a warning until the counts are entered.
+  if (votes && d.votes && total === 0) {
+    report({ severity: 'warning', code: 'placeholder', message: `The votes of ${who} are all 0, a placeholder: enter the panel's votes`, uri, span: d.votes.span });
+  } else if (votes && d.votes && panel.voters !== undefined && total !== panel.voters) {
     report({
       severity: 'error',
       code: 'votes-total',
-      message: panel.voters !== undefined
-        ? `The votes of ${who} add up to ${total}, but the panel has ${panel.voters} voters`
-        : `The votes of ${who} add up to 0: enter the panel's votes`,
+      message: `The votes of ${who} add up to ${total}, but the panel has ${panel.voters} voters`,
       uri,
       span: d.votes.span,
       data: { total, voters: panel.voters },
@@ -82,10 +94,10 @@ function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, panel: P
       report({
         severity: 'error',
         code: 'agreement-votes-mismatch',
-        message: `${who} states agreement ${stated.text}%, but its votes give ${agreeing} of ${total} agreeing (${panel.agree.join(', ')}), which is ${fromVotes.toFixed(decimals)}%`,
+        message: `${who} states agreement ${stated.text}%, but its votes give ${agreeing} of ${total} agreeing (${panel.agree.join(', ')}), which is ${fixed(fromVotes, decimals)}%`,
         uri,
         span: stated.span,
-        data: { fromVotes: fromVotes.toFixed(decimals) },
+        data: { fromVotes: fixed(fromVotes, decimals) },
       });
     }
   }

@@ -33,8 +33,33 @@ export function point(v: number): Interval {
   return { lo: v, hi: v, loOpen: false, hiOpen: false };
 }
 
+/** True when no number (no double: `x > 1 and x < 1.0000000000000002` holds none) is in the interval. */
 export function intervalIsEmpty(i: Interval): boolean {
-  return i.lo > i.hi || (i.lo === i.hi && (i.loOpen || i.hiOpen));
+  const least = i.loOpen ? nextUp(i.lo) : i.lo;
+  return least > i.hi || (least === i.hi && i.hiOpen);
+}
+
+const float = new Float64Array(1);
+const bits = new BigInt64Array(float.buffer);
+
+/** The next double above x (past 2^53, x + 1 is x itself). */
+export function nextUp(x: number): number {
+  if (Number.isNaN(x) || x === Infinity) return x;
+  if (x === 0) return Number.MIN_VALUE;
+  float[0] = x;
+  bits[0] += x > 0 ? 1n : -1n;
+  return float[0];
+}
+
+export function nextDown(x: number): number {
+  return -nextUp(-x);
+}
+
+/** A number inside a non-empty interval, preferring its middle, then whole steps in from an end, then the next double. */
+export function pointInside(i: Interval): number | undefined {
+  const inside = (v: number): boolean => Number.isFinite(v) && (i.loOpen ? v > i.lo : v >= i.lo) && (i.hiOpen ? v < i.hi : v <= i.hi);
+  if (i.lo === i.hi) return inside(i.lo) ? i.lo : undefined;
+  return [(i.lo + i.hi) / 2, i.lo + 1, i.hi - 1, nextUp(i.lo), nextDown(i.hi), i.lo, i.hi, 0].find(inside);
 }
 
 export function isEmpty(d: Domain): boolean {
@@ -154,6 +179,5 @@ export function pick(d: Domain, universe: Domain): number | undefined {
     const prev = Math.ceil(first.hi) - 1;
     if (inside(prev)) return prev;
   } else return 0;
-  const mid = (first.lo + first.hi) / 2;
-  return Number.isFinite(mid) ? mid : first.lo !== -Infinity ? first.lo + 1 : first.hi - 1;
+  return pointInside(first);
 }

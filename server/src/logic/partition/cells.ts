@@ -1,7 +1,7 @@
 // How the partition splits: which attribute next, the cells of its values that the rules
 // treat alike, and the keys that recognise a state already explored.
 import { boxKey, constraintOn, type Box } from '../box.js';
-import { contains, finite, intersect, interval, isEmpty, members, numeric, union, type Domain, type Interval } from '../domain.js';
+import { contains, finite, intersect, interval, isEmpty, members, numeric, pointInside, union, type Domain, type Interval } from '../domain.js';
 import type { RuleInfo } from '../rules.js';
 import type { Scope } from '../scope.js';
 
@@ -73,19 +73,11 @@ export function cellsOf(attr: number, boxes: readonly Box[], scope: Scope): Doma
   for (const piece of pieces) {
     const inside = intersect(numeric([piece]), info.universe);
     if (isEmpty(inside) || inside.kind !== 'numeric') continue;
-    const probe = interiorPoint(inside.intervals[0]);
+    const probe = pointInside(inside.intervals[0]);
+    if (probe === undefined) continue;
     add(doms.map((d) => (contains(d, probe) ? '1' : '0')).join(''), inside);
   }
   return [...groups.values()];
-}
-
-/** A value strictly inside an interval (or its only value). */
-function interiorPoint(i: Interval): number {
-  if (i.lo === i.hi) return i.lo;
-  if (Number.isFinite(i.lo) && Number.isFinite(i.hi)) return (i.lo + i.hi) / 2;
-  if (Number.isFinite(i.lo)) return i.lo + 1;
-  if (Number.isFinite(i.hi)) return i.hi - 1;
-  return 0;
 }
 
 export function firstValue(d: Domain): number {
