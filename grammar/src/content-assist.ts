@@ -2,7 +2,8 @@
 // the one parser's grammar is asked which tokens may follow (Chevrotain's content assist).
 // The language server turns these token types into keywords and names.
 import type { IToken } from 'chevrotain';
-import { guidelineLexer, Identifier, Name, NumberLiteral } from './lexer.js';
+import { guidelineLexer, Identifier, LParen, Name, NumberLiteral, RParen } from './lexer.js';
+import { MAX_NESTING } from './parse.js';
 import { cstParser } from './parser.js';
 import type { Span } from './ast.js';
 
@@ -35,6 +36,23 @@ function isWord(tok: IToken): boolean {
 }
 
 /**
+ * Content assist explores every grammar path through the preceding tokens, so its time and
+ * memory grow much faster than their number and nesting: past these it offers nothing
+ * (a real declaration has a few hundred tokens, and parse reports the deep nesting).
+ */
+export const MAX_ASSIST_TOKENS = 1500;
+
+function tooComplex(tokens: readonly IToken[]): boolean {
+  if (tokens.length > MAX_ASSIST_TOKENS) return true;
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.tokenType === LParen && ++depth > MAX_NESTING) return true;
+    if (t.tokenType === RParen) depth = Math.max(0, depth - 1);
+  }
+  return false;
+}
+
+/**
  * The tokens the grammar accepts at `offset`, parsing from `from` (which must be the start
  * of something `startRule` parses, such as a declaration for `file`). Undefined inside a
  * string or a comment, and right after a number being typed: no completion belongs there.
@@ -56,6 +74,7 @@ export function contentAssistAt(text: string, offset: number, from = 0, startRul
       prefix = { text: last.image, span: { start: from + last.startOffset, end: offset } };
     }
   }
+  if (tooComplex(preceding)) return undefined;
   const paths = cstParser.computeContentAssist(startRule, preceding);
   const seen = new Set<string>();
   const expected: ExpectedToken[] = [];

@@ -41,8 +41,8 @@ describe('agreement arithmetic', () => {
       '[2:66..2:87] votes-total The votes of `S1` add up to 50, but the panel has 52 voters',
     ]);
     assert.deepEqual(findings(`${head}statement S1 { ${grading} votes A 30, B 17, C 3, D 2 }`, ['votes-total']), []);
-    assert.deepEqual(findings(`statement S1 { ${grading} votes A 0, B 0 }`, ['votes-total']), [
-      '[1:66..1:80] votes-total The votes of `S1` add up to 0: enter the panel\'s votes',
+    assert.deepEqual(findings(`statement S1 { ${grading} votes A 0, B 0 }`, ['votes-total', 'placeholder']), [
+      '[1:66..1:80] placeholder The votes of `S1` are all 0, a placeholder: enter the panel\'s votes',
     ]);
   });
 

@@ -3,7 +3,7 @@
 // never throws, and no non-finite value in the model.
 import * as assert from 'node:assert/strict';
 import { nearestAttainable } from '../../server/src/checks/agreement.js';
-import { exportModel } from '../../server/src/features/model.js';
+import { exportModel } from '../../server/src/services/model-data.js';
 import { analyzeText, codes, diagnosticStrings } from '../helpers.js';
 
 const statement = (agreement: string) => `statement S1 { text "x" basis evidence strength strong certainty high agreement ${agreement} }`;

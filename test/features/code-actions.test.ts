@@ -69,13 +69,15 @@ describe('quick fixes', () => {
     const b = apply(a, 'missing-field', 'Add basis, certainty, agreement (to fill in)');
     assert.equal(b.source.text.slice(vocab.length), `statement S1 "T" {\n  text "Do it."\n  basis TODO\n  certainty TODO\n  votes A 0, B 0, C 0, D 0, E 0\n  strength conditional\n}`);
     assert.ok(!codes(b).includes('missing-field'));
-    assert.deepEqual(diagnosticStrings(b, (c) => c === 'invalid-value' || c === 'votes-total'), [
-      '[8:9..8:13] invalid-value `TODO` is not a basis: use `evidence`, `expert_opinion`',
-      '[9:13..9:17] invalid-value `TODO` is not a certainty: use `high`, `moderate`, `low`, `very_low`',
-      '[10:3..10:32] votes-total The votes of `S1` add up to 0, but the panel has 52 voters',
+    // Placeholders are warnings, so the fix adds no error; each stays flagged until filled in.
+    assert.deepEqual(diagnosticStrings(b, (c) => c === 'placeholder'), [
+      '[8:9..8:13] placeholder `TODO` is a placeholder: fill in the basis (`evidence`, `expert_opinion`)',
+      '[9:13..9:17] placeholder `TODO` is a placeholder: fill in the certainty (`high`, `moderate`, `low`, `very_low`)',
+      "[10:3..10:32] placeholder The votes of `S1` are all 0, a placeholder: enter the panel's votes",
     ]);
+    assert.deepEqual(b.findings.filter((f) => f.severity === 'error').map((f) => f.code), []);
     // A placeholder offers each word its field allows.
-    const c = apply(b, 'invalid-value', 'Change to `expert_opinion`');
+    const c = apply(b, 'placeholder', 'Change to `expert_opinion`');
     assert.match(c.source.text, /basis expert_opinion/);
   });
 
@@ -116,7 +118,9 @@ describe('quick fixes', () => {
     const a = analyzeText(`statement S1 { ${graded} }\ndecision d { ask frailty }`);
     const b = apply(a, 'unresolved-name', 'Declare attribute `frailty`');
     assert.equal(b.source.text, `attribute frailty: TODO\n\nstatement S1 { ${graded} }\ndecision d { ask frailty }`);
-    assert.deepEqual(codes(b).filter((c) => c === 'unknown-type'), ['unknown-type']);
+    assert.deepEqual(diagnosticStrings(b, (c) => c === 'placeholder' || c === 'unknown-type'), [
+      "[1:20..1:24] placeholder `TODO` is a placeholder: fill in the attribute's type (`boolean`, `number`, `percent`, `days`, `weeks`, `months`, `years`)",
+    ]);
   });
 
   it('declares an undeclared intervention after the last one', () => {

@@ -41,7 +41,7 @@ describe('hover', () => {
     assert.match(md, /Agreement 90\.4% from the votes \(votes A 30, B 17, C 3, D 2, E 0\)/);
     assert.match(md, /Basis: evidence/);
     assert.match(md, /> In HCC patients with insufficient remaining liver volume,\n> ALPPS and PVE are recommended\\\./);
-    assert.match(md, /\[72\] Schnitzbauer AA, et al\\\. Ann Surg 2012;255:405\\-14\\\./);
+    assert.match(md, /\[72\] Schnitzbauer AA, et al\\\. Ann Surg 2012;255\\:405\\-14\\\./);
     assert.match(md, /DOI: \[10\\\.1097\/SLA\\\.0b013e31824856f5\]\(https:\/\/doi\.org\/10\.1097\/SLA\.0b013e31824856f5\)/);
     assert.match(md, /PubMed: \[22330038\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/22330038\/\)/);
   });

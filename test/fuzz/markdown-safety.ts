@@ -8,7 +8,7 @@ const md = new MarkdownIt({ html: true, linkify: true });
 
 const allowedLinks = [
   // A DOI, percent-encoded: no character that could end or nest a Markdown link.
-  /^https:\/\/doi\.org\/[A-Za-z0-9%._~-]+$/,
+  /^https:\/\/doi\.org\/[A-Za-z0-9%._/-]+$/,
   /^https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/\d+\/$/,
 ];
 

@@ -33,7 +33,7 @@ export interface Violation {
 export interface OracleOptions {
   /** Random offsets for hover, completion and definition. */
   probes: number;
-  /** Quick fixes applied and re-analysed at most (Infinity: every one). */
+  /** Distinct quick fixes (by code and title) applied and re-analysed at most. */
   maxFixes: number;
   /** Whether to lay the tree out and render it to SVG (the slowest step). */
   svg: boolean;
@@ -100,11 +100,14 @@ export async function checkInput(text: string, companions: Companions, options: 
     return [{ where, result }];
   });
 
-  let fixes = 0;
+  // Each distinct fix (by code and title) is applied once, up to maxFixes an input.
+  const applied = new Set<string>();
   for (const f of a.findings) {
-    if (f.uri !== a.uri || fixes >= options.maxFixes) continue;
+    if (f.uri !== a.uri || applied.size >= options.maxFixes) continue;
     for (const fix of guard(`fixes ${f.code}`, () => fixesFor(a, f)) ?? []) {
-      if (fixes++ >= options.maxFixes) break;
+      const id = `${f.code} ${fix.title}`;
+      if (applied.has(id) || applied.size >= options.maxFixes) continue;
+      applied.add(id);
       const where = `fix ${f.code} "${clip(fix.title)}"`;
       if (fix.title.length > MAX_TEXT) out.push({ kind: 'long-text', where, message: `title of ${fix.title.length} characters` });
       guard(where, () => checkNumbers(toCodeAction(a, fix), where, out));
@@ -186,9 +189,14 @@ function checkFix(before: Analysis, finding: Finding, after: Analysis, where: st
   const count = (a: Analysis, k: string) => a.findings.filter((f) => f.uri === a.uri && key(a, f) === k).length;
   const k = key(before, finding);
   if (count(after, k) >= count(before, k)) out.push({ kind: 'fix-not-fixing', where, message: `${finding.code} still reported: ${clip(finding.message)}` });
+  // Keyed on the code and the text it covers: an existing error whose did-you-mean changed is not new.
   const errors = (a: Analysis) => {
     const m = new Map<string, number>();
-    for (const f of a.findings) if (f.uri === a.uri && f.severity === 'error') m.set(`${f.code}: ${f.message}`, (m.get(`${f.code}: ${f.message}`) ?? 0) + 1);
+    for (const f of a.findings) {
+      if (f.uri !== a.uri || f.severity !== 'error') continue;
+      const k = `${f.code} at \`${clip(a.source.text.slice(f.span.start, f.span.end), 40)}\``;
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
     return m;
   };
   const was = errors(before);

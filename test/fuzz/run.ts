@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   const jobs = Math.max(1, Number(values.jobs));
   const corpus = loadCorpus();
   const runnerOptions = { hangMs: Number(values['hang-ms']), heapMb: 1024 };
-  const oracle: CampaignOptions['oracle'] = { probes: 6, maxFixes: Infinity, budgetMs: Number(values['budget-ms']) };
+  const oracle: CampaignOptions['oracle'] = { probes: 6, maxFixes: 20, budgetMs: Number(values['budget-ms']) };
   const deadlineMs = values.minutes ? Number(values.minutes) * 60_000 : undefined;
   const started = Date.now();
   let done = 0;

@@ -3,12 +3,16 @@ import type { Name } from '../../../grammar/src/index.js';
 import type { ResolvedDocument } from '../model/document.js';
 import { didYouMean, suggestNames } from '../model/did-you-mean.js';
 import type { Finding } from '../model/findings.js';
-import { bases, certainties, statuses, strengths, voteGrades } from '../model/vocabulary.js';
+import { bases, certainties, placeholderFinding, placeholderWord, statuses, strengths, voteGrades } from '../model/vocabulary.js';
 
 export function checkFields(analysis: ResolvedDocument, report: (f: Finding) => void): void {
   const uri = analysis.uri;
   const expectOneOf = (field: string, name: Name | undefined, words: readonly string[]): void => {
     if (!name || words.includes(name.text)) return;
+    if (name.text === placeholderWord) {
+      report(placeholderFinding(uri, name, `the ${field}`, words));
+      return;
+    }
     const suggestions = suggestNames(name.text, words);
     report({
       severity: 'error',

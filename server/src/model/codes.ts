@@ -11,6 +11,7 @@ export const diagnosticCodes = {
   'unknown-character': 'A character that is not part of the language.',
   'unterminated-string': 'A string or text block is not closed.',
   'unterminated-comment': 'A block comment is not closed.',
+  'number-too-large': 'A number too large for any computation (more than about 1.8e308).',
   'nesting-too-deep': 'Parentheses nested deeper than the parser accepts.',
   'too-many-errors': 'So many syntax errors that the rest are not listed.',
   // Names and files
@@ -23,6 +24,7 @@ export const diagnosticCodes = {
   'missing-file': 'A `use` of a file that does not exist.',
   'use-cycle': 'Files that `use` each other in a cycle.',
   'invalid-value': 'A field value outside the words the language allows (for example a misspelt strength).',
+  'placeholder': 'A `TODO` a quick fix left where only the committee knows the value (a basis, a type); a warning until it is filled in.',
   'internal-error': 'A check failed on this file; the other checks still ran. Please report it.',
   // Types and units
   'type-mismatch': 'A value of the wrong kind for its attribute: a number for an enum, a name for a duration, and so on.',

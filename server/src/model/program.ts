@@ -3,6 +3,7 @@
 // it is in the root), so the person editing the root sees them.
 import type { Use } from '../../../grammar/src/index.js';
 import type { Finding } from './findings.js';
+import { clipped } from './bounded-text.js';
 import type { ParseCache, SourceFile, SourceHost } from './sources.js';
 
 export interface Program {
@@ -83,7 +84,7 @@ function missing(uri: string, use: Use, path: string, via?: string): Finding {
   return {
     severity: 'error',
     code: 'missing-file',
-    message: via ? `\`${via}\` uses \`${path}\`, which does not exist` : `No file \`${path}\` next to this one`,
+    message: via ? `\`${via}\` uses \`${clipped(path, 100)}\`, which does not exist` : `No file \`${clipped(path, 100)}\` next to this one`,
     uri,
     span: use.path?.span ?? use.span,
   };

@@ -6,6 +6,8 @@ import { didYouMean, suggestNames } from './did-you-mean.js';
 import type { Finding } from './findings.js';
 import type { AttributeSymbol, MemberSymbol, ReferenceSymbol, Sym, SymbolTable } from './symbols.js';
 import { attributeType, builtinTypes } from './types.js';
+import { listed } from './bounded-text.js';
+import { placeholderFinding, placeholderWord } from './vocabulary.js';
 
 export interface Occurrence {
   readonly span: A.Span;
@@ -135,7 +137,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
       code: 'unresolved-reference',
       message: whole
         ? `Reference ${item.from.text} is cited but not declared${didYouMean(suggestions)}`
-        : `References ${missing.join(', ')} in ${item.from.text}-${item.to?.text} are cited but not declared`,
+        : `References ${listed(missing)} in ${item.from.text}-${item.to?.text} are cited but not declared`,
       uri,
       span: item.span,
       data: { suggestions, missing, kind: 'reference', resolvedEnds: [!!from, !!to] },
@@ -156,6 +158,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
         if (t && !(builtinTypes as readonly string[]).includes(t.text)) {
           const e = table.lookup(t.text, 'enum');
           if (e) occurrences.push({ span: t.span, symbol: e, declaration: false });
+          else if (t.text === placeholderWord) findings.push(placeholderFinding(uri, t, 'the attribute\'s type', [...builtinTypes, ...table.ofKind('enum').map((s) => s.name)]));
           else unresolved(t, 'type', [...builtinTypes, ...table.ofKind('enum').map((s) => s.name)], 'unknown-type');
         }
         break;

@@ -1,4 +1,22 @@
 // The words the language enumerates for statement fields, in the order they are offered.
+import type { Name } from '../../../grammar/src/index.js';
+import type { Finding } from './findings.js';
+
+/** The word a quick fix writes where only the committee knows the value; flagged as a warning until replaced. */
+export const placeholderWord = 'TODO';
+
+/** A placeholder left by a quick fix: a warning that lists what may go there. */
+export function placeholderFinding(uri: string, name: Name, what: string, words: readonly string[]): Finding {
+  return {
+    severity: 'warning',
+    code: 'placeholder',
+    message: `\`${placeholderWord}\` is a placeholder: fill in ${what} (${words.map((w) => `\`${w}\``).join(', ')})`,
+    uri,
+    span: name.span,
+    data: { choices: [...words] },
+  };
+}
+
 export const bases = ['evidence', 'expert_opinion'] as const;
 export const strengths = ['strong', 'conditional'] as const;
 export const certainties = ['high', 'moderate', 'low', 'very_low'] as const;

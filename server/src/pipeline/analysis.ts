@@ -9,6 +9,7 @@ import type { ParseCache, SourceFile, SourceHost } from '../model/sources.js';
 import { buildSymbols } from '../model/symbols.js';
 import { runChecks } from '../checks/index.js';
 import { withoutCascades } from './broken-rules.js';
+import { clipped } from '../model/bounded-text.js';
 
 export interface Analysis extends ResolvedDocument {
   /** Findings in the root file, sorted by position. */
@@ -32,6 +33,7 @@ export function analyze(source: SourceFile, host: SourceHost, cache: ParseCache,
   runChecks(analysis, (f) => findings.push(f));
   const kept = withoutCascades(findings, source.parse.ast, source.parse.errors);
   if (kept !== findings) findings.splice(0, findings.length, ...kept);
+  for (const f of findings) f.message = clipped(f.message);
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return analysis;
 }

@@ -10,9 +10,12 @@ import type { Measure } from './text.js';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const xmlForbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 export function escapeXml(text: string): string {
-  // Characters XML 1.0 forbids (most C0 controls) are dropped rather than escaped.
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"']/g, (c) => escapes[c]);
+  // Characters XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF and lone surrogates) are
+  // dropped rather than escaped: no character reference can stand for them either.
+  return text.replace(xmlForbidden, '').replace(/[&<>"']/g, (c) => escapes[c]);
 }
 
 export function serializeSvg(root: SvgElement, indent = ''): string {

@@ -5,9 +5,10 @@
 import type * as A from '../../../grammar/src/index.js';
 import type { Analysis } from '../pipeline/analysis.js';
 import type { Finding } from '../model/findings.js';
-import { bases, certainties, statuses, strengths, voteGrades } from '../model/vocabulary.js';
+import { bases, certainties, placeholderWord, statuses, strengths, voteGrades } from '../model/vocabulary.js';
 import { missingFields, rationalePlaceholder, type RequiredField } from '../checks/methodology.js';
 import { declarationFor, referenceDeclarations } from './declare.js';
+import { listed } from '../model/bounded-text.js';
 import type { TextEdit } from './text-edit.js';
 
 export type { TextEdit } from './text-edit.js';
@@ -21,7 +22,7 @@ export interface QuickFix {
 }
 
 /** The word a missing field gets until the committee fills it in. */
-export const placeholder = 'TODO';
+export const placeholder = placeholderWord;
 
 const placeholders: Record<RequiredField, string> = {
   basis: `basis ${placeholder}`,
@@ -58,6 +59,10 @@ export function fixesFor(analysis: Analysis, finding: Finding): QuickFix[] {
       return missingFieldFix(analysis, finding);
     case 'discordant-without-rationale':
       return rationaleFix(analysis, finding);
+    case 'placeholder': {
+      const choices = Array.isArray(finding.data?.choices) ? finding.data.choices.filter((c): c is string => typeof c === 'string') : [];
+      return choices.map((c) => ({ title: `Change to \`${c}\``, finding, edits: [{ span: finding.span, newText: c }] }));
+    }
     default:
       return [];
   }
@@ -77,7 +82,7 @@ function declarations(analysis: Analysis, finding: Finding): QuickFix[] {
   if (finding.code === 'unresolved-reference') {
     const missing = Array.isArray(finding.data?.missing) ? finding.data.missing.filter((m): m is string => typeof m === 'string') : [];
     const edit = referenceDeclarations(analysis, missing);
-    return edit ? [{ title: `Declare reference${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, finding, edits: [edit] }] : [];
+    return edit ? [{ title: `Declare reference${missing.length > 1 ? 's' : ''} ${listed(missing)}`, finding, edits: [edit] }] : [];
   }
   const kind = finding.data?.kind;
   if (kind !== 'attribute' && kind !== 'intervention') return [];

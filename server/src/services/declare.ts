@@ -7,9 +7,11 @@ import { isDurationUnit } from '../model/types.js';
 import { unitInfo } from '../model/quantities.js';
 import { forEachCondition } from '../checks/walk.js';
 import type { TextEdit } from './text-edit.js';
+import { placeholderWord } from '../model/vocabulary.js';
+import { reservedKeywords } from '../../../grammar/src/index.js';
 
-/** The type given to an attribute whose use says nothing about it; flagged as an unknown type. */
-const unknownType = 'TODO';
+/** The type given to an attribute whose use says nothing about it: a placeholder the checks flag. */
+const unknownType = placeholderWord;
 
 type DeclKind = 'attribute' | 'intervention' | 'reference';
 
@@ -20,8 +22,18 @@ const precedence: Record<DeclKind, A.Declaration['kind'][]> = {
   reference: ['Reference', 'Intervention', 'Attribute', 'Enum'],
 };
 
-/** An edit inserting `lines` (one declaration each) at the sensible place for `kind`. */
-function insertDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]): TextEdit {
+/**
+ * An edit inserting `lines` (one declaration each) at the sensible place for `kind`; none
+ * when a syntax error comes before that place, since an unfinished declaration there would
+ * swallow the new lines and the fix would never take.
+ */
+function insertDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]): TextEdit | undefined {
+  const edit = placeDeclarations(analysis, kind, lines);
+  const firstError = analysis.source.parse.errors.reduce((min, e) => Math.min(min, e.span.start), Infinity);
+  return edit.span.start > firstError || (edit.span.start === analysis.source.text.length && firstError < Infinity) ? undefined : edit;
+}
+
+function placeDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]): TextEdit {
   const text = analysis.source.text;
   const decls = analysis.source.parse.ast.declarations;
   for (const k of precedence[kind]) {
@@ -75,7 +87,9 @@ export function inferAttributeType(analysis: Analysis, name: string): string {
 }
 
 export function declarationFor(analysis: Analysis, kind: 'attribute' | 'intervention', name: string): TextEdit | undefined {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return undefined;
+  // A name another declaration already holds (of another kind) or a keyword cannot be
+  // declared: the fix would add a duplicate or a line that does not parse, every time.
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || analysis.symbols.globals.has(name) || (reservedKeywords as readonly string[]).includes(name)) return undefined;
   const line = kind === 'attribute' ? `attribute ${name}: ${inferAttributeType(analysis, name)}` : `intervention ${name}`;
   return insertDeclarations(analysis, kind, [line]);
 }

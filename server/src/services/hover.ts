@@ -7,6 +7,7 @@ import { citedLabels, occurrenceAt } from '../model/resolve.js';
 import type { ReferenceSymbol, StatementSymbol, Sym } from '../model/symbols.js';
 import { attributeType, describeType } from '../model/types.js';
 import { certaintyLabel } from '../model/vocabulary.js';
+import { wellFormed } from '../model/bounded-text.js';
 
 export interface HoverResult {
   markdown: string;
@@ -113,7 +114,8 @@ function referenceLine(ref: ReferenceSymbol): string {
   const d = ref.decl;
   const parts = [`[${escapeMarkdown(ref.name)}] ${d.citation ? escapeMarkdown(d.citation.value) : '*no citation text*'}`];
   const doi = d.doi?.value.value;
-  if (doi) parts.push(`DOI: [${escapeMarkdown(doi)}](https://doi.org/${encodeURI(doi)})`);
+  // The slash between prefix and suffix stays as doi.org writes it; all else is encoded.
+  if (doi) parts.push(`DOI: [${escapeMarkdown(doi)}](https://doi.org/${doi.split('/').map(encodeUrlPart).join('/')})`);
   const pmid = d.pmid?.value.text;
   if (pmid && /^\d+$/.test(pmid)) parts.push(`PubMed: [${pmid}](https://pubmed.ncbi.nlm.nih.gov/${pmid}/)`);
   return parts.join(' · ');
@@ -123,7 +125,15 @@ function referenceMarkdown(ref: ReferenceSymbol): string {
   return `**Reference ${escapeMarkdown(ref.name)}**\n\n${referenceLine(ref)}`;
 }
 
-/** User text is shown as text: Markdown and HTML characters are escaped. */
+/**
+ * A value fully percent-encoded for a link's path: besides what encodeURIComponent encodes,
+ * the parentheses and other characters it leaves that could end or nest a Markdown link.
+ */
+export function encodeUrlPart(value: string): string {
+  return encodeURIComponent(wellFormed(value)).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** User text is shown as text: Markdown and HTML characters are escaped, and `:` and `@` so no bare URL or address becomes a link. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~:@]/g, (c) => `\\${c}`);
 }

@@ -1,6 +1,7 @@
 // The outline (document symbols) and folding ranges, both read off the AST's spans.
 import type * as A from '../../../grammar/src/index.js';
 import type { Analysis } from '../pipeline/analysis.js';
+import { clipped } from '../model/bounded-text.js';
 
 export type OutlineKind = 'guideline' | 'enum' | 'attribute' | 'intervention' | 'reference' | 'statement' | 'rule' | 'case' | 'decision';
 
@@ -13,8 +14,10 @@ export interface OutlineItem {
   children: OutlineItem[];
 }
 
+/** An outline entry. Names are never empty (VS Code rejects a whole outline for one) and stay short, as do details. */
 function item(kind: OutlineKind, name: A.Name | undefined, span: A.Span, detail?: string, children: OutlineItem[] = []): OutlineItem {
-  return { kind, name: name?.text ?? `(unnamed ${kind})`, detail, span, selection: name?.span ?? span, children };
+  const text = name && name.text.trim() !== '' ? clipped(name.text, 200) : `(unnamed ${kind})`;
+  return { kind, name: text, detail: detail === undefined ? undefined : clipped(detail, 200), span, selection: name?.span ?? span, children };
 }
 
 export function outline(analysis: Analysis): OutlineItem[] {

@@ -1,0 +1,25 @@
+// Output text stays short and well-formed whatever the input: lists name their first few
+// items and a count, any one message is cut at a fixed length, lone surrogates are replaced.
+
+/** The longest message, title or name the server sends. */
+export const MAX_MESSAGE = 500;
+
+/** "31, 32, 33 and 97 more": the first few names and how many more. */
+export function listed(names: readonly string[], shown = 3): string {
+  return names.length <= shown + 1 ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+}
+
+/** Text cut to `max` characters, with an ellipsis when cut (never in the middle of a surrogate pair). */
+export function clipped(text: string, max = MAX_MESSAGE): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  if (/[\uD800-\uDBFF]/.test(text[end - 1])) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text with each lone surrogate (which no encoder accepts) replaced by U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(loneSurrogate, '\ufffd');
+}
