@@ -116,7 +116,7 @@ export async function checkInput(text: string, companions: Companions, options: 
       const b = guard(`${where} re-analysis`, () => analyse(fixed));
       if (!b) continue;
       checkFindings(b, `${where} re-analysis`, out);
-      checkFix(a, f, b, where, out);
+      checkFix(a, f, b, fix.title.startsWith('Change to '), where, out);
     }
   }
   const elapsed = Date.now() - started;
@@ -184,7 +184,14 @@ function checkNumbers(value: unknown, where: string, out: Violation[]): void {
 }
 
 /** The fix's finding is gone (fewer findings like it) and no error appeared that was not there. */
-function checkFix(before: Analysis, finding: Finding, after: Analysis, where: string, out: Violation[]): void {
+/**
+ * Errors a rename to a suggested name may not add. Once a misspelt name resolves, the checks
+ * of what it now says (a case's expectation, a rule's conflicts, a type) apply to it, and
+ * those findings are the user's to see; a rename must still never break the syntax or names.
+ */
+const renameMustNotAdd = new Set(['syntax', 'unknown-character', 'unterminated-string', 'unterminated-comment', 'nesting-too-deep', 'number-too-large', 'too-many-errors', 'unresolved-name', 'unresolved-member', 'unresolved-reference', 'unknown-type', 'duplicate-name', 'duplicate-member', 'internal-error']);
+
+function checkFix(before: Analysis, finding: Finding, after: Analysis, rename: boolean, where: string, out: Violation[]): void {
   const key = (a: Analysis, f: Finding) => `${f.code}\u0000${f.message}\u0000${a.source.text.slice(f.span.start, f.span.end)}`;
   const count = (a: Analysis, k: string) => a.findings.filter((f) => f.uri === a.uri && key(a, f) === k).length;
   const k = key(before, finding);
@@ -193,7 +200,7 @@ function checkFix(before: Analysis, finding: Finding, after: Analysis, where: st
   const errors = (a: Analysis) => {
     const m = new Map<string, number>();
     for (const f of a.findings) {
-      if (f.uri !== a.uri || f.severity !== 'error') continue;
+      if (f.uri !== a.uri || f.severity !== 'error' || (rename && a === after && !renameMustNotAdd.has(f.code))) continue;
       const k = `${f.code} at \`${clip(a.source.text.slice(f.span.start, f.span.end), 40)}\``;
       m.set(k, (m.get(k) ?? 0) + 1);
     }
