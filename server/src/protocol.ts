@@ -32,6 +32,8 @@ export interface LeafRecommendation {
   verb: Verb;
   against: boolean;
   intervention: string;
+  /** The intervention's description, when it has one. */
+  interventionLabel?: string;
   strength?: 'strong' | 'conditional';
   certainty?: 'high' | 'moderate' | 'low' | 'very_low';
   /** Percent. */
@@ -55,6 +57,8 @@ export interface SplitNode {
   attribute: string;
   /** The attribute's description, when it has one. */
   attributeLabel?: string;
+  /** What kind of values it takes, for wording conditions ("not fit", "age < 65 years"). */
+  attributeType?: 'boolean' | 'enum' | 'number';
   branches: TreeBranch[];
   /** The rules whose conditions test this attribute here. */
   sources: SourceRange[];
@@ -97,10 +101,80 @@ export interface DecisionTreeResult {
   /** The attributes split on first (the decision's `ask`), and its population (`where`) as written. */
   ask?: string[];
   where?: string;
+  /** The rules' tree for the patients outside the `where`, so no branch vanishes silently. */
+  outside?: TreeNode;
+  /** The reviewer's view of `tree` (and `outside`): hoisted, folded, in words. */
+  view?: TreeView;
   /** Some leaves were cut short by the size limit. */
   truncated?: boolean;
   /** Set when `decision` named no decision of the file. */
   error?: string;
+}
+
+/**
+ * The reviewer's view of a decision tree, built from the partition's tree: a recommendation
+ * that holds throughout a subtree is shown once at its root; splits on attributes the
+ * decision does not ask about are folded into their leaf as conditional additions (the
+ * unfolded splits come along as `detail`); shared subtrees are copied, or, when large,
+ * drawn once and referred to by a marker.
+ */
+export interface TreeView {
+  /** The decision's title, or a name for the default tree. */
+  title: string;
+  root?: ViewNode;
+  /** The decision's `where`, in words, and what holds for the patients outside it. */
+  population?: ViewPopulation;
+  /** How much the view folds: leaves of the partition shown inside other boxes. */
+  folded: { leaves: number; levels: number; note?: string };
+  /** Boxes the default view draws. */
+  boxes: number;
+}
+
+export interface ViewPopulation {
+  text: string;
+  outside?: ViewNode;
+}
+
+/** "If Child-Pugh A, age < 65 years: + suggest ALPPS". */
+export interface ViewAddition {
+  conditions: string[];
+  /** For each condition, what it is about, as a noun ("Child-Pugh class", "FLR/SLV"). */
+  subjects: string[];
+  recommendations: LeafRecommendation[];
+  /** For each recommendation, a condition of its own beyond `conditions` ("" for none). */
+  qualifiers?: string[];
+}
+
+export interface ViewNode {
+  /** Unique in the view (a path of branch indexes), stable across folding and unfolding. */
+  id: string;
+  /** The partition node it stands for (TreeNode.id). */
+  node: string;
+  kind: 'question' | 'outcome' | 'marker';
+  /** The branch that leads here, in words ("no", "IIb", "< 30%"). */
+  branch?: string;
+  /** question: the attribute and the question asked of it. */
+  attribute?: string;
+  attributeType?: SplitNode['attributeType'];
+  question?: string;
+  description?: string;
+  /** What holds for everyone here and is not shown above ("for all patients here"). */
+  recommendations: LeafRecommendation[];
+  children: ViewNode[];
+  /** outcome: what some patients here get as well, under conditions the decision does not ask about. */
+  additions: ViewAddition[];
+  /** outcome: the folded splits, as a question node to draw in its place. */
+  detail?: ViewNode;
+  /** outcome: how many leaves of the partition it holds. */
+  leaves: number;
+  gap: boolean;
+  conflict: boolean;
+  truncated: boolean;
+  example?: string;
+  sources: SourceRange[];
+  /** marker: the label of the subtree drawn elsewhere ("A") and what it is. */
+  marker?: string;
+  refersTo?: string;
 }
 
 export const decisionTreeMethod = 'guideline/decisionTree';

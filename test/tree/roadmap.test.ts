@@ -1,95 +1,132 @@
-// The sample's roadmap decision, compiled, has the structure of the paper's Figure 2
-// (docs/roadmap.md walks through it branch by branch): the asked attributes' levels and
-// what each branch recommends whatever the other attributes say.
+// The sample's roadmap decision, as the reviewer's view shows it by default, has the
+// branches of the paper's Figure 2 (docs/roadmap.md walks through it): technically
+// resectable or not; potentially resectable by stage; conversion therapy; response;
+// resection or continued therapy. Checked on the view itself, which is what the preview
+// draws and `guideline tree` prints.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Workspace } from '../../server/src/pipeline/workspace.js';
-import type { TreeNode } from '../../server/src/protocol.js';
-import { decisionTree } from '../../server/src/services/tree/compile.js';
+import type { LeafRecommendation, TreeNode, ViewNode } from '../../server/src/protocol.js';
+import { viewText } from '../../server/src/render/view-text.js';
+import { decisionTreeView } from '../../server/src/services/tree-view/index.js';
 import { fileUrl, samplesDir } from '../helpers.js';
 
-type Outline = string | { [branch: string]: Outline };
+const said = (r: LeafRecommendation): string => `${r.statement} ${r.verb}${r.against ? ' against' : ''} ${r.intervention}`;
+/** What everyone in a box gets. */
+const recs = (v: ViewNode): string[] => v.recommendations.map(said);
+/** What some in a box get as well, under conditions the decision does not ask about. */
+const added = (v: ViewNode): string[] => v.additions.flatMap((a) => a.recommendations.map(said));
+const branches = (v: ViewNode): string[] => v.children.map((c) => c.branch ?? '');
 
-describe('the roadmap of the HCC sample', () => {
+describe('the roadmap of the HCC sample, as the reviewer sees it', () => {
   const analysis = new Workspace().analysis(fileUrl(path.join(samplesDir, 'hcc-conversion-2021.guideline')))!;
-  const result = decisionTree(analysis, 'roadmap');
-  const asked = new Set(result.ask);
-  const full = new Map<string, TreeNode>();
-  const register = (n: TreeNode): void => {
-    if (!n.ref) full.set(n.id, n);
-    if (n.kind === 'split') n.branches.forEach((b) => register(b.node));
-  };
-  register(result.tree!);
-  const real = (n: TreeNode): TreeNode => (n.ref ? full.get(n.id)! : n);
-  /** Every leaf's recommendations below a node. */
-  const leaves = (n: TreeNode): string[][] => {
-    const m = real(n);
-    if (m.kind === 'leaf') return [m.recommendations.map((r) => `${r.statement} ${r.verb}${r.against ? ' against' : ''} ${r.intervention}`)];
-    return m.branches.flatMap((b) => leaves(b.node));
-  };
-  /** The node reached by following branch labels from the root. */
-  const at = (labels: string[]): TreeNode =>
-    labels.reduce((n, label) => {
-      const m = real(n);
-      const b = m.kind === 'split' ? m.branches.find((x) => x.label === label) : undefined;
-      assert.ok(b, `no branch ${label}`);
-      return b.node;
-    }, result.tree!);
-  /** The asked levels as nested objects; below them, what every leaf has in common. */
-  const outline = (n: TreeNode): Outline => {
-    const m = real(n);
-    if (m.kind === 'split' && asked.has(m.attribute)) {
-      return Object.fromEntries(m.branches.map((b) => [`${m.attribute}: ${b.label}`, outline(b.node)]));
-    }
-    const all = leaves(n);
-    return all.reduce((common, l) => common.filter((x) => l.includes(x))).filter((x) => !x.includes('mdt_discussion')).join('; ');
-  };
+  const result = decisionTreeView(analysis, 'roadmap');
+  const view = result.view!;
+  const root = view.root!;
+  /** The box reached by following branches from the root. */
+  const at = (...labels: string[]): ViewNode =>
+    labels.reduce((v, label) => {
+      const c = v.children.find((x) => x.branch === label);
+      assert.ok(c, `no branch "${label}" under ${v.question ?? v.id}: ${branches(v).join(' | ')}`);
+      return c;
+    }, root);
 
-  it('splits as Figure 2 does: technically resectable, then stage, then the point in the pathway', () => {
-    const o = outline(result.tree!) as Record<string, Record<string, unknown>>;
-    assert.deepEqual(Object.keys(o), ['surgically_resectable: no', 'surgically_resectable: yes']);
-    assert.deepEqual(Object.keys(o['surgically_resectable: no']), ['stage: Ia, Ib, IIa', 'stage: IIb', 'stage: IIIa', 'stage: IIIb']);
-    // Technically resectable Ia-IIa go straight to resection: outside the decision.
-    assert.deepEqual(Object.keys(o['surgically_resectable: yes']), ['stage: IIb', 'stage: IIIa', 'stage: IIIb']);
+  it('asks first whether the tumour is technically resectable, then the stage, grouped as Figure 2 groups it', () => {
+    assert.equal(root.attribute, 'surgically_resectable');
+    assert.match(root.question ?? '', /^Technically resectable at the initial assessment\?$/);
+    assert.deepEqual(branches(root), ['no', 'yes']);
+    assert.equal(at('no').attribute, 'stage');
+    assert.deepEqual(branches(at('no')), ['Ia, Ib, IIa', 'IIb, IIIa']);
+    // Technically resectable Ia-IIa go straight to resection: outside the decision, shown there.
+    assert.deepEqual(branches(at('yes')), ['IIb, IIIa']);
+    // An MDT discussion for everyone on the pathway, said once at the root.
+    assert.deepEqual(recs(root), ['S13 recommend mdt_discussion']);
   });
 
-  it('sends the technical branch (unresectable Ia-IIa) to conversion, then to resection once the FLR is adequate and the tumour has not progressed', () => {
-    const technical = (outline(result.tree!) as Record<string, Record<string, Record<string, Record<string, unknown>>>>)['surgically_resectable: no']['stage: Ia, Ib, IIa'];
-    const initial = technical['phase: initial_assessment'] as Record<string, Record<string, string>>;
-    assert.equal(initial['chronic_liver_disease: no']['flr_slv: < 30%'], 'S1 recommend conversion_therapy; S3 recommend tki_ici');
-    const after = technical['phase: post_conversion'] as Record<string, Record<string, Record<string, string>>>;
-    assert.deepEqual(Object.keys(after), ['response: CR, PR, SD', 'response: PD']);
-    assert.deepEqual(after['response: CR, PR, SD']['chronic_liver_disease: no'], { 'flr_slv: < 30%': 'S1 recommend conversion_therapy', 'flr_slv: ≥ 30%': '' });
-    assert.deepEqual(after['response: CR, PR, SD']['chronic_liver_disease: yes'], { 'flr_slv: < 40%': 'S1 recommend conversion_therapy', 'flr_slv: ≥ 40%': '' });
-    // With adequate FLR, resection once the S12 intervals have passed (a branch below).
-    const adequate = at(['no', 'Ia, Ib, IIa', 'post_conversion', 'CR, PR, SD', 'no', '≥ 30%']);
-    assert.equal(real(adequate).kind === 'split' && (real(adequate) as { attribute: string }).attribute, 'received_tki');
-    assert.ok(leaves(adequate).some((l) => l.includes('S10 recommend resection')));
-    assert.match(JSON.stringify(after['response: PD']), /S11 recommend against resection/);
+  it('sends the technical branch (unresectable Ia-IIa) to conversion, then to resection once the FLR is adequate', () => {
+    const technical = at('no', 'Ia, Ib, IIa');
+    assert.equal(technical.attribute, 'phase');
+    const initial = at('no', 'Ia, Ib, IIa', 'initial assessment');
+    assert.equal(initial.kind, 'outcome');
+    assert.deepEqual(recs(initial), ['S1 recommend conversion_therapy', 'S3 recommend tki_ici']);
+    // PVE or ALPPS (the section-sign footnote) where S8's criteria hold: folded into the box.
+    assert.deepEqual(added(initial), ['S8 suggest alpps', 'S8 suggest pve']);
+    assert.match(initial.additions[0].conditions.join(', '), /Child-Pugh class A, age < 65 years, ICG-R15 < 10%/);
+    const after = at('no', 'Ia, Ib, IIa', 'post conversion');
+    assert.deepEqual(branches(after), ['CR, PR, SD', 'PD']);
+    for (const [liver, cut] of [['no', '30%'], ['yes', '40%']]) {
+      assert.deepEqual(recs(at('no', 'Ia, Ib, IIa', 'post conversion', 'CR, PR, SD', liver, `< ${cut}`)), ['S1 recommend conversion_therapy']);
+      const adequate = at('no', 'Ia, Ib, IIa', 'post conversion', 'CR, PR, SD', liver, `≥ ${cut}`);
+      assert.deepEqual(recs(adequate), []);
+      // Resection once the S12 drug-free intervals have passed.
+      assert.deepEqual(added(adequate), ['S10 recommend resection']);
+      assert.match(adequate.additions[0].conditions.join(' '), /depending on received a small-molecule targeted drug/);
+    }
+    const progression = at('no', 'Ia, Ib, IIa', 'post conversion', 'PD');
+    assert.deepEqual(recs(progression), ['S11 recommend against resection']);
+    assert.ok(added(progression).includes('S15 suggest second_line_systemic'));
   });
 
   it('sends the oncological branch (resectable IIb-IIIa) to conversion, then to resection on response or 3 months of stable disease', () => {
-    const onco = (outline(result.tree!) as Record<string, Record<string, Record<string, Record<string, unknown>>>>)['surgically_resectable: yes']['stage: IIb'];
-    assert.equal(onco['phase: initial_assessment'], 'S1 recommend conversion_therapy; S3 recommend tki_ici');
-    const after = onco['phase: post_conversion'] as Record<string, unknown>;
-    assert.deepEqual(after, {
-      'response: CR, PR': '',
-      'response: SD': { 'months_stable: < 3 months': 'S11 recommend against resection; S11 recommend conversion_therapy', 'months_stable: ≥ 3 months': '' },
-      'response: PD': 'S11 recommend against resection',
-    });
+    const initial = at('yes', 'IIb, IIIa', 'initial assessment');
+    assert.deepEqual(recs(initial), ['S1 recommend conversion_therapy', 'S3 recommend tki_ici']);
+    // SIRT and radiotherapy + HAIC for IIIa with tumour thrombus: the stage becomes a condition.
+    const thrombus = initial.additions.find((a) => a.recommendations.some((r) => r.intervention === 'sirt'));
+    assert.deepEqual(thrombus?.conditions, ['CNLC stage IIIa', 'portal vein tumour thrombus']);
+    const after = at('yes', 'IIb, IIIa', 'post conversion');
+    assert.deepEqual(branches(after), ['CR, PR', 'SD', 'PD']);
+    assert.deepEqual(added(at('yes', 'IIb, IIIa', 'post conversion', 'CR, PR')), ['S10 recommend resection']);
+    assert.deepEqual(recs(at('yes', 'IIb, IIIa', 'post conversion', 'SD', '< 3 months')), ['S11 recommend against resection', 'S11 recommend conversion_therapy']);
+    assert.deepEqual(added(at('yes', 'IIb, IIIa', 'post conversion', 'SD', '≥ 3 months')), ['S10 recommend resection']);
+    assert.deepEqual(recs(at('yes', 'IIb, IIIa', 'post conversion', 'PD')), ['S11 recommend against resection']);
   });
 
-  it('gives the surgically unresectable IIb-IIIa the sequential path and IIIb systemic therapy', () => {
-    const o = outline(result.tree!) as Record<string, Record<string, Record<string, unknown>>>;
-    assert.equal(o['surgically_resectable: no']['stage: IIb']['phase: initial_assessment'], 'S1 recommend sequential_therapy');
-    assert.equal(o['surgically_resectable: no']['stage: IIIb']['phase: initial_assessment'], 'S16 recommend systemic_therapy');
+  it('gives the surgically unresectable IIb-IIIa the sequential path, said once for the whole branch', () => {
+    assert.deepEqual(recs(at('no', 'IIb, IIIa')), ['S1 recommend sequential_therapy']);
+    assert.deepEqual(recs(at('no', 'IIb, IIIa', 'initial assessment')), []);
   });
 
-  it('recommends resection after a successful conversion only below the S12 intervals, and has no gap or conflict', () => {
-    const all = leaves(result.tree!);
-    assert.ok(all.some((l) => l.includes('S10 recommend resection')));
-    const flags = [...full.values()].filter((n) => n.kind === 'leaf' && (n.gap || n.conflict));
-    assert.deepEqual(flags, []);
-    assert.ok(!result.truncated);
+  it('shows the population and, one step away, what holds outside it (resection-free Ia-IIa, IIIb, after resection)', () => {
+    assert.match(view.population?.text ?? '', /^Point in the conversion pathway is not post resection, and CNLC stage is not IIIb/);
+    const outside = view.population?.outside;
+    assert.ok(outside);
+    const everything = (v: ViewNode): string[] => [...recs(v), ...added(v), ...v.children.flatMap(everything)];
+    const there = everything(outside);
+    assert.ok(there.includes('S16 recommend systemic_therapy'), 'IIIb');
+    assert.ok(there.includes('S14 suggest adjuvant_therapy'), 'after resection');
+  });
+
+  it('draws at most 30 boxes, and every rule of the tree appears in some box', () => {
+    assert.ok(view.boxes <= 30, `${view.boxes} boxes`);
+    assert.ok(view.boxes >= 15, `${view.boxes} boxes: the view lost branches`);
+    const inTree = new Set<string>();
+    const walkTree = (n: TreeNode): void => {
+      if (n.kind === 'leaf') n.recommendations.forEach((r) => (r.rules ?? [r.rule]).forEach((x) => inTree.add(x)));
+      else n.branches.forEach((b) => walkTree(b.node));
+    };
+    walkTree(result.tree!);
+    const shown = new Set<string>();
+    const byId = new Map<string, ViewNode>();
+    const index = (v: ViewNode): void => {
+      byId.set(v.id, v);
+      v.children.forEach(index);
+    };
+    index(root);
+    const walkView = (v: ViewNode): void => {
+      const all = [...v.recommendations, ...v.additions.flatMap((a) => a.recommendations)];
+      all.forEach((r) => (r.rules ?? [r.rule]).forEach((x) => shown.add(x)));
+      v.children.forEach(walkView);
+    };
+    walkView(root);
+    assert.ok(inTree.size > 10);
+    assert.deepEqual([...inTree].filter((r) => !shown.has(r)), []);
+    assert.equal(result.truncated, undefined);
+  });
+
+  it('prints the same view as text in at most 60 lines; --detail unfolds it', () => {
+    const text = viewText(result).trimEnd().split('\n');
+    assert.ok(text.length <= 60, `${text.length} lines`);
+    assert.ok(text.some((l) => l.includes('IIb, IIIa: Point in the conversion pathway?')));
+    assert.ok(viewText(result, true).split('\n').length > 3 * text.length);
   });
 });

@@ -154,24 +154,26 @@ describe('decision tree', () => {
       const cli = (args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
       const text = cli(['tree', 'g.guideline', '--format', 'text']);
       assert.equal(text.status, 0, text.stderr);
+      // The reviewer's view: flr is not asked, so its split is folded into the box.
       assert.equal(text.stdout, [
-        'Decision d: Path',
-        '  ask: stage, resectable',
+        'Path',
         '',
-        'stage?',
-        '├─ I, II',
-        '│  resectable?',
-        '│  ├─ no',
-        '│  │  ⚠ gap: no recommendation',
-        '│  └─ yes',
-        '│     flr?',
-        '│     ├─ < 30%',
-        '│     │  • recommend pve  [S1: strong for, ⊕⊕⊕⊕ high, agreement 90%; rule grow_liver]',
-        '│     └─ ≥ 30%',
-        '│        • recommend surgery  [S1: strong for, ⊕⊕⊕⊕ high, agreement 90%; rule operate]',
-        '└─ III, IV',
-        '   • recommend chemo  [S1: strong for, ⊕⊕⊕⊕ high, agreement 90%; rule systemic]',
+        'Tumour stage?',
+        '├─ I, II: Resectable?',
+        '│  ├─ no: ⚠ no recommendation',
+        '│  └─ yes: in some cases:',
+        '│        + Recommend pve (S1 ↑↑ ⊕⊕⊕⊕) if flr < 30%; Recommend surgery (S1 ↑↑ ⊕⊕⊕⊕) if flr ≥ 30%',
+        '└─ III, IV: Recommend chemo (S1 ↑↑ ⊕⊕⊕⊕)',
         '',
+        'Strength: ↑↑ strong for · ↑ conditional for · ↓ conditional against · ↓↓ strong against',
+        'Certainty of evidence: ⊕⊕⊕⊕ high · ⊕⊕⊕◯ moderate · ⊕⊕◯◯ low · ⊕◯◯◯ very low',
+        '',
+      ].join('\n'));
+      const detail = cli(['tree', 'g.guideline', '--detail']);
+      assert.equal(detail.stdout.split('\n').slice(5, 8).join('\n'), [
+        '│  └─ yes: Flr?',
+        '│     ├─ < 30%: Recommend pve (S1 ↑↑ ⊕⊕⊕⊕)',
+        '│     └─ ≥ 30%: Recommend surgery (S1 ↑↑ ⊕⊕⊕⊕)',
       ].join('\n'));
       const json = JSON.parse(cli(['tree', 'g.guideline', '--decision', 'other', '--format', 'json']).stdout) as { decision: { name: string }; tree: SplitNode };
       assert.equal(json.decision.name, 'other');

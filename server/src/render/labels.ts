@@ -2,6 +2,7 @@
 // certainty as ⊕ symbols, strength as strong or conditional, for or against.
 import { certaintyLabel } from '../model/vocabulary.js';
 import type { LeafNode, LeafRecommendation } from '../protocol.js';
+import { humanize, lowerFirst, shortText } from '../services/tree-view/words.js';
 
 /** "Recommend", "Suggest against", ... */
 export function verbPhrase(rec: LeafRecommendation): string {
@@ -44,3 +45,36 @@ export function leafFlag(leaf: LeafNode): string | undefined {
 export function recommendationSummary(rec: LeafRecommendation): string {
   return `${verbPhrase(rec)} ${rec.intervention} (${gradingParts(rec).join(', ')})`;
 }
+
+/** GRADE strength as arrows: ↑↑ strong for, ↑ conditional for, ↓ conditional against, ↓↓ strong against. */
+export function strengthArrows(rec: LeafRecommendation): string {
+  const strong = (rec.strength ?? (rec.verb === 'recommend' ? 'strong' : 'conditional')) === 'strong';
+  const arrow = rec.against ? '↓' : '↑';
+  return strong ? arrow + arrow : arrow;
+}
+
+/** "⊕⊕◯◯" alone, for compact grading. */
+export function certaintySymbols(rec: LeafRecommendation): string | undefined {
+  return certaintyText(rec)?.split(' ')[0];
+}
+
+/** "Recommend conversion therapy": the verb and the intervention in words. */
+export function recommendationWords(rec: LeafRecommendation): string {
+  return `${verbPhrase(rec)} ${lowerFirst(interventionWords(rec))}`;
+}
+
+/** The intervention by its short description, else its name in words. */
+export function interventionWords(rec: LeafRecommendation): string {
+  return rec.interventionLabel ? shortText(rec.interventionLabel, true) : humanize(rec.intervention);
+}
+
+/** "S1 ↑↑ ⊕⊕◯◯": the statement, strength and certainty in the legend's symbols. */
+export function gradingSymbols(rec: LeafRecommendation): string {
+  return [rec.statement, strengthArrows(rec), certaintySymbols(rec)].filter((p): p is string => p !== undefined && p.length > 0).join(' ');
+}
+
+/** The GRADE symbols the view uses, for a legend. */
+export const gradeLegend: readonly string[] = [
+  'Strength: ↑↑ strong for · ↑ conditional for · ↓ conditional against · ↓↓ strong against',
+  'Certainty of evidence: ⊕⊕⊕⊕ high · ⊕⊕⊕◯ moderate · ⊕⊕◯◯ low · ⊕◯◯◯ very low',
+];

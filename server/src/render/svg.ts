@@ -44,6 +44,8 @@ export function treeHeading(result: DecisionTreeResult): Span[] {
 }
 
 export interface SvgOptions {
+  /** Unfold every folded box. */
+  detail?: boolean;
   palette?: Palette;
   measure?: Measure;
   fontFamily?: string;

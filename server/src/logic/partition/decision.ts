@@ -94,3 +94,21 @@ export function partitionOf(consistency: Consistency, decision: A.DecisionDecl |
   if (budget === undefined) byDecision.set(decision ?? null, result);
   return result;
 }
+
+/**
+ * The partition of the patients a decision's `where` leaves out, so a reader can see what
+ * the rules recommend for them too. Undefined without a `where` (or when it cannot be
+ * analysed, or nobody is outside it).
+ */
+export function outsidePartitionOf(consistency: Consistency, decision: A.DecisionDecl | undefined, budget?: number): DecisionPartition | undefined {
+  if (!decision?.where) return undefined;
+  const spec = specOf(consistency, decision);
+  if (spec.populationProblem) return undefined;
+  const negated: A.Expr = { kind: 'Not', span: decision.where.span, operand: decision.where };
+  const c = conditionOf(negated, consistency.scope, consistency.known);
+  if (!c.ok || c.boxes.length === 0) return undefined;
+  const asked = new Set(spec.order);
+  const rules = consistency.ruleSet.rules.filter((r) => asked.size === 0 || r.attrs.some((a) => asked.has(a)));
+  const outside: TreeSpec = { ...spec, rules, population: c.boxes };
+  return { ...partition({ scope: consistency.scope, rules, population: c.boxes, order: spec.order, budget }), spec: outside };
+}

@@ -12,7 +12,7 @@ import type { RuleInfo } from '../../logic/rules.js';
 import { witnessOf, witnessText } from '../../logic/witness.js';
 import { exprText } from '../../model/expr-text.js';
 import type { DecisionSummary, DecisionTreeResult, LeafNode, LeafRecommendation, SourceRange, SplitNode, TreeNode } from '../../protocol.js';
-import { decisionsOf, partitionOf, type DecisionPartition } from '../../logic/partition/decision.js';
+import { decisionsOf, outsidePartitionOf, partitionOf, type DecisionPartition } from '../../logic/partition/decision.js';
 import { branchLabel } from './labels.js';
 import { rulesGiving, type PNode } from '../../logic/partition/partition.js';
 import { leafRegion } from '../../logic/partition/paths.js';
@@ -41,6 +41,7 @@ export function decisionTree(analysis: Analysis, decisionName?: string): Decisio
     }
   } else decision = decisions[0];
   const p = partitionOf(consistency, decision);
+  const outside = p.root ? outsidePartitionOf(consistency, decision) : undefined;
   return {
     ...base,
     decision: decision ? summary(decision) : undefined,
@@ -48,6 +49,7 @@ export function decisionTree(analysis: Analysis, decisionName?: string): Decisio
     tree: p.root ? toProtocol(p, consistency) : undefined,
     ask: p.spec.order.map((a) => consistency.scope.attrs[a].name),
     where: decision?.where ? exprText(decision.where) : undefined,
+    outside: outside?.root ? toProtocol(outside, consistency, 'o') : undefined,
     truncated: p.truncated || undefined,
   };
 }
@@ -61,7 +63,7 @@ export function sourceRange(analysis: ResolvedDocument, uri: string, span: Span)
   return lines ? { uri, range: lines.range(span) } : undefined;
 }
 
-function toProtocol(p: DecisionPartition, consistency: Consistency): TreeNode {
+function toProtocol(p: DecisionPartition, consistency: Consistency, prefix = 'n'): TreeNode {
   const { analysis, scope, ruleSet } = consistency;
   const made = new Map<number, TreeNode>();
   const ruleSource = (r: RuleInfo): SourceRange | undefined => sourceRange(analysis, r.uri, r.decl.span);
@@ -77,6 +79,7 @@ function toProtocol(p: DecisionPartition, consistency: Consistency): TreeNode {
         const rules = rulesGiving(node, o);
         const first = rules[0];
         const g = first.grading;
+        const interventionLabel = analysis.symbols.lookup(o.rec.intervention, 'intervention')?.decl.description?.value;
         return {
           rule: first.name,
           statement: first.statementName,
@@ -84,6 +87,7 @@ function toProtocol(p: DecisionPartition, consistency: Consistency): TreeNode {
           verb: o.rec.verb,
           against: o.rec.against,
           intervention: o.rec.intervention,
+          ...(interventionLabel !== undefined ? { interventionLabel } : {}),
           strength: g.strength,
           certainty: g.certainty,
           agreement: g.agreement,
@@ -93,7 +97,7 @@ function toProtocol(p: DecisionPartition, consistency: Consistency): TreeNode {
       });
       const leaf: LeafNode = {
         kind: 'leaf',
-        id: `n${node.id}`,
+        id: `${prefix}${node.id}`,
         recommendations,
         gap: node.gap,
         conflict: node.conflict,
@@ -106,9 +110,10 @@ function toProtocol(p: DecisionPartition, consistency: Consistency): TreeNode {
       const attr = scope.attrs[node.attr];
       const split: SplitNode = {
         kind: 'split',
-        id: `n${node.id}`,
+        id: `${prefix}${node.id}`,
         attribute: attr.name,
         attributeLabel: attr.description,
+        attributeType: attr.type.kind === 'boolean' ? 'boolean' : attr.type.kind === 'enum' ? 'enum' : 'number',
         branches: node.branches.map((b) => ({ label: branchLabel(attr, b.dom), node: convert(b.node) })),
         sources: sources(node.rules),
       };

@@ -1,0 +1,21 @@
+// The decision tree with its reviewer's view: what the preview draws, `guideline tree`
+// prints, and the `guideline/decisionTree` request returns.
+import type * as A from '../../../../grammar/src/index.js';
+import type { Analysis } from '../../pipeline/analysis.js';
+import type { DecisionTreeResult } from '../../protocol.js';
+import { decisionTree } from '../tree/compile.js';
+import { buildView } from './build.js';
+import { whereText } from './population.js';
+
+export function decisionTreeView(analysis: Analysis, decisionName?: string, maxBoxes?: number): DecisionTreeResult {
+  const result = decisionTree(analysis, decisionName);
+  if (result.error) return result;
+  const decl = analysis.source.parse.ast.declarations.find(
+    (d): d is A.DecisionDecl => d.kind === 'Decision' && d.name?.text === result.decision?.name,
+  );
+  const title = result.decision ? (result.decision.title ?? result.decision.name) : 'All rules (the file has no decision)';
+  const built = buildView(result.tree, result.outside, { ask: result.ask ?? [], title, maxBoxes });
+  const { outside, ...view } = built;
+  const population = decl?.where ? { text: whereText(decl.where, analysis), outside } : undefined;
+  return { ...result, view: { ...view, population } };
+}

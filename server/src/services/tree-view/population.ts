@@ -1,0 +1,46 @@
+// A decision's `where` in words, from the attributes' descriptions: "Point in the
+// conversion pathway is not post resection, and not (technically resectable ... and CNLC
+// stage is Ia, Ib or IIa)".
+import type * as A from '../../../../grammar/src/index.js';
+import type { Analysis } from '../../pipeline/analysis.js';
+import { humanize, shortText } from './words.js';
+
+function valueWords(v: A.Value): string {
+  switch (v.kind) {
+    case 'Symbol': return humanize(v.name.text);
+    case 'Bool': return v.value ? 'yes' : 'no';
+    case 'Quantity': {
+      const unit = v.unit?.text;
+      const n = `${v.negative ? '-' : ''}${v.number.text}`;
+      return unit === undefined ? n : unit === '%' ? `${n}%` : `${n} ${unit}`;
+    }
+  }
+}
+
+function list(values: string[]): string {
+  return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
+const opWords: Record<A.CompareOp, string> = { '=': 'is', '!=': 'is not', '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
+
+export function whereText(e: A.Expr, analysis: Analysis): string {
+  const name = (n: A.Name): string => {
+    const d = analysis.symbols.lookup(n.text, 'attribute')?.decl.description?.value;
+    return d ? shortText(d) : humanize(n.text);
+  };
+  const words = (x: A.Expr, parent?: A.Expr['kind']): string => {
+    switch (x.kind) {
+      case 'And':
+      case 'Or': {
+        const text = x.operands.map((o) => words(o, x.kind)).join(x.kind === 'And' ? ', and ' : ', or ');
+        return parent ? `(${text})` : text;
+      }
+      case 'Not': return `not ${words(x.operand, 'Not')}`;
+      case 'Flag': return name(x.attribute);
+      case 'Compare': return `${name(x.attribute)} ${opWords[x.op]} ${valueWords(x.value)}`;
+      case 'In': return `${name(x.attribute)} is ${list(x.values.map(valueWords))}`;
+      case 'Between': return `${name(x.attribute)} between ${valueWords(x.low)} and ${valueWords(x.high)}`;
+    }
+  };
+  return words(e);
+}
