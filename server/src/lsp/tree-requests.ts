@@ -15,7 +15,7 @@ import {
   type StatementDetails,
   type StatementDetailsParams,
 } from '../protocol.js';
-import { decisionTree } from '../services/tree/compile.js';
+import { decisionTreeView } from '../services/tree-view/index.js';
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -35,7 +35,7 @@ export function registerTreeRequests(connection: Connection, documents: TextDocu
     if (before) return before;
     const analysis = analysisOf(params.uri);
     if (!analysis) return null;
-    const result = decisionTree(analysis, params.decision);
+    const result = decisionTreeView(analysis, params.decision);
     return stale(params.uri, version, token) ?? result;
   });
 

@@ -2,7 +2,7 @@
 // certainty as ⊕ symbols, strength as strong or conditional, for or against.
 import { certaintyLabel } from '../model/vocabulary.js';
 import type { LeafNode, LeafRecommendation } from '../protocol.js';
-import { humanize, lowerFirst, shortText } from '../services/tree-view/words.js';
+import { humanize, lowerFirst, shortText } from './words.js';
 
 /** "Recommend", "Suggest against", ... */
 export function verbPhrase(rec: LeafRecommendation): string {

@@ -12,7 +12,7 @@ import type { LeafNode, LeafRecommendation, SplitNode, TreeNode, TreeView, ViewA
 import { recKey } from './keys.js';
 import { compactAdditions } from './compact.js';
 import { simplify } from './merge.js';
-import { branchText, conditionText, dependingText, nameText, questionText } from './words.js';
+import { branchText, conditionText, dependingText, nameText, questionText } from '../../render/words.js';
 
 export interface ViewOptions {
   /** The decision's `ask`: splits on other attributes are folded. */

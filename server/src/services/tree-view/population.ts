@@ -3,7 +3,7 @@
 // stage is Ia, Ib or IIa)".
 import type * as A from '../../../../grammar/src/index.js';
 import type { Analysis } from '../../pipeline/analysis.js';
-import { humanize, shortText } from './words.js';
+import { humanize, shortText } from '../../render/words.js';
 
 function valueWords(v: A.Value): string {
   switch (v.kind) {
