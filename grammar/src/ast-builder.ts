@@ -116,6 +116,16 @@ function nameField(keyword: IToken | undefined, token: IToken | undefined): A.Fi
   return field(keyword, value, value?.span);
 }
 
+/** A field value word; a numbered level (`strength 1`) is kept as a name spelled "1". */
+function fieldValueName(node: C.FieldValueCstNode | undefined): A.Name | undefined {
+  return node && (name(first(node.children.Name)) ?? name(first(node.children.NumberLiteral)));
+}
+
+function valueField(keyword: IToken | undefined, node: C.FieldValueCstNode | undefined): A.Field<A.Name> | undefined {
+  const value = fieldValueName(node);
+  return field(keyword, value, value?.span);
+}
+
 function percentField(keyword: IToken | undefined, node: C.PercentageCstNode | undefined): A.Field<A.NumberLit> | undefined {
   const value = percentage(node);
   return field(keyword, value, value?.span);
@@ -152,6 +162,7 @@ export class AstBuilder {
       header: headers[0],
       uses: (c.useDecl ?? []).map((n) => this.useDecl(n)),
       declarations,
+      gradings: (c.gradingDecl ?? []).map((n) => this.gradingDecl(n)),
     };
   }
 
@@ -159,6 +170,7 @@ export class AstBuilder {
     const c = node.children;
     const title = lastOf(c.titleField);
     const doi = lastOf(c.doiField);
+    const grading = lastOf(c.gradingSelect);
     return {
       kind: 'Guideline',
       span: nodeSpan(node, tokenSpan(c.Kw_guideline[0])),
@@ -166,7 +178,31 @@ export class AstBuilder {
       title: title && stringField(first(title.children.Kw_title), first(title.children.string)),
       doi: doi && stringField(first(doi.children.Kw_doi), first(doi.children.string)),
       panel: c.panelBlock?.[0] && this.panel(c.panelBlock[0]),
+      grading: grading && nameField(first(grading.children.Kw_grading), first(grading.children.Name)),
     };
+  }
+
+  private gradingDecl(node: C.GradingDeclCstNode): A.GradingDecl {
+    const c = node.children;
+    const list = (keyword: IToken | undefined, levels: C.GradingLevelsCstNode | undefined): A.Field<A.GradingLevel[]>[] => {
+      const field = listField(keyword, (levels?.children.gradingLevel ?? []).flatMap((l) => this.gradingLevel(l)));
+      return field ? [field] : [];
+    };
+    return {
+      kind: 'Grading',
+      span: nodeSpan(node, tokenSpan(c.Kw_grading[0])),
+      name: name(first(c.Name)),
+      title: string(first(c.string)),
+      strength: (c.gradingStrengths ?? []).flatMap((n) => list(first(n.children.Kw_strength), first(n.children.gradingLevels))),
+      certainty: (c.gradingCertainties ?? []).flatMap((n) => list(first(n.children.Kw_certainty), first(n.children.gradingLevels))),
+    };
+  }
+
+  private gradingLevel(node: C.GradingLevelCstNode): A.GradingLevel[] {
+    const level = label(first(node.children.level));
+    if (!level) return [];
+    const grade = name(first(node.children.grade));
+    return [{ span: grade ? join(level.span, grade.span) : level.span, level, grade }];
   }
 
   private panel(node: C.PanelBlockCstNode): A.Panel {
@@ -175,7 +211,7 @@ export class AstBuilder {
     const agree = lastOf(c.agreeField);
     const consensus = lastOf(c.consensusField);
     const strong = lastOf(c.strongField);
-    const votersValue = voters && numberLit(first(voters.children.NumberLiteral));
+    const votersValue = voters && this.voters(voters);
     return {
       kind: 'Panel',
       span: nodeSpan(node, tokenSpan(c.Kw_panel[0])),
@@ -184,6 +220,14 @@ export class AstBuilder {
       consensus: consensus && percentField(first(consensus.children.Kw_consensus), first(consensus.children.percentage)),
       strong: strong && percentField(first(strong.children.Kw_strong), first(strong.children.percentage)),
     };
+  }
+
+  /** A voters count, with the sign it may (wrongly) carry. */
+  private voters(node: C.VotersFieldCstNode): A.NumberLit | undefined {
+    const num = numberLit(first(node.children.NumberLiteral));
+    const minus = first(node.children.Minus);
+    if (!num || !real(minus)) return num;
+    return { value: -num.value, text: `-${num.text}`, span: join(tokenSpan(minus), num.span) };
   }
 
   private useDecl(node: C.UseDeclCstNode): A.Use {
@@ -260,6 +304,12 @@ export class AstBuilder {
     const section = lastOf(c.sectionField);
     const rationale = lastOf(c.rationaleField);
     const status = lastOf(c.statusField);
+    const statementKind = lastOf(c.kindField);
+    const voters = lastOf(c.votersField);
+    const votersValue = voters && this.voters(voters);
+    const history = lastOf(c.historyField);
+    const historyWord = history && fieldValueName(first(history.children.fieldValue));
+    const historyNote = history && string(first(history.children.string));
     return {
       kind: 'Statement',
       span: nodeSpan(node, tokenSpan(c.Kw_statement[0])),
@@ -267,16 +317,20 @@ export class AstBuilder {
       title: string(first(c.string)),
       body: real(open) ? join(tokenSpan(open), real(close) ? tokenSpan(close) : tokenSpan(open)) : undefined,
       text: text && stringField(first(text.children.Kw_text), first(text.children.string)),
-      basis: basis && nameField(first(basis.children.Kw_basis), first(first(basis.children.fieldValue)?.children.Name)),
-      strength: strength && nameField(first(strength.children.Kw_strength), first(first(strength.children.fieldValue)?.children.Name)),
-      certainty: certainty && nameField(first(certainty.children.Kw_certainty), first(first(certainty.children.fieldValue)?.children.Name)),
+      basis: basis && valueField(first(basis.children.Kw_basis), first(basis.children.fieldValue)),
+      strength: strength && valueField(first(strength.children.Kw_strength), first(strength.children.fieldValue)),
+      certainty: certainty && valueField(first(certainty.children.Kw_certainty), first(certainty.children.fieldValue)),
       agreement: agreement && percentField(first(agreement.children.Kw_agreement), first(agreement.children.percentage)),
       votes: votes && listField(first(votes.children.Kw_votes), (votes.children.vote ?? []).flatMap((v) => this.vote(v))),
       endorsedStrong: endorsed && percentField(first(endorsed.children.Kw_endorsed_strong), first(endorsed.children.percentage)),
       cites: cites && listField(first(cites.children.Kw_cites), (cites.children.citeItem ?? []).flatMap((i) => this.citeItem(i))),
       section: section && stringField(first(section.children.Kw_section), first(section.children.string)),
       rationale: rationale && stringField(first(rationale.children.Kw_rationale), first(rationale.children.string)),
-      status: status && nameField(first(status.children.Kw_status), first(first(status.children.fieldValue)?.children.Name)),
+      status: status && valueField(first(status.children.Kw_status), first(status.children.fieldValue)),
+      statementKind: statementKind && valueField(first(statementKind.children.Kw_kind), first(statementKind.children.fieldValue)),
+      voters: voters && field(first(voters.children.Kw_voters), votersValue, votersValue?.span),
+      remarks: (c.remarkField ?? []).flatMap((r) => stringField(first(r.children.Kw_remark), first(r.children.string)) ?? []),
+      history: history && field(first(history.children.Kw_history), historyWord && { word: historyWord, note: historyNote }, historyWord && join(historyWord.span, (historyNote ?? historyWord).span)),
       rules: (c.ruleDecl ?? []).map((r) => this.ruleDecl(r)),
     };
   }
@@ -298,10 +352,14 @@ export class AstBuilder {
     const c = node.children;
     const when = first(c.orExpr);
     const then = first(c.action);
+    const strength = lastOf(c.strengthField);
+    const certainty = lastOf(c.certaintyField);
     return {
       kind: 'Rule',
       span: nodeSpan(node, tokenSpan(c.Kw_rule[0])),
       name: name(first(c.Name)),
+      strength: strength && valueField(first(strength.children.Kw_strength), first(strength.children.fieldValue)),
+      certainty: certainty && valueField(first(certainty.children.Kw_certainty), first(certainty.children.fieldValue)),
       when: when && this.orExpr(when),
       then: then && this.action(then),
     };

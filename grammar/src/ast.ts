@@ -19,6 +19,7 @@ export interface StringLit {
 }
 
 export interface NumberLit {
+  /** Negative only where a sign is allowed (`voters -3`, kept for its diagnostic). */
   readonly value: number;
   /** As written, e.g. "96.2": precision matters to the agreement checks. */
   readonly text: string;
@@ -38,6 +39,8 @@ export interface GuidelineFile {
   readonly header?: GuidelineHeader;
   readonly uses: Use[];
   readonly declarations: Declaration[];
+  /** `grading` blocks: schemes of levels, kept apart from the named declarations. */
+  readonly gradings: GradingDecl[];
 }
 
 export interface GuidelineHeader {
@@ -47,6 +50,26 @@ export interface GuidelineHeader {
   readonly title?: Field<StringLit>;
   readonly doi?: Field<StringLit>;
   readonly panel?: Panel;
+  /** `grading NAME`: the scheme the statements are graded in; GRADE when absent. */
+  readonly grading?: Field<Name>;
+}
+
+/** One level of a grading scheme and the GRADE word it means (`IIa conditional`). */
+export interface GradingLevel {
+  readonly span: Span;
+  /** As written: a name (`IIa`) or a number (`1`). */
+  readonly level: Name;
+  readonly grade?: Name;
+}
+
+export interface GradingDecl {
+  readonly kind: 'Grading';
+  readonly span: Span;
+  readonly name?: Name;
+  readonly title?: StringLit;
+  /** Every `strength` list of the block, in order (one is expected). */
+  readonly strength: Field<GradingLevel[]>[];
+  readonly certainty: Field<GradingLevel[]>[];
 }
 
 export interface Panel {
@@ -145,7 +168,19 @@ export interface StatementDecl {
   readonly section?: Field<StringLit>;
   readonly rationale?: Field<StringLit>;
   readonly status?: Field<Name>;
+  /** `kind best_practice`; the field is `statementKind` because `kind` names the node type. */
+  readonly statementKind?: Field<Name>;
+  /** This statement's voters, where they differ from the panel's. */
+  readonly voters?: Field<NumberLit>;
+  readonly remarks: Field<StringLit>[];
+  readonly history?: Field<HistoryNote>;
   readonly rules: RuleDecl[];
+}
+
+/** `history revised "note"` */
+export interface HistoryNote {
+  readonly word: Name;
+  readonly note?: StringLit;
 }
 
 export type Verb = 'recommend' | 'suggest';
@@ -162,6 +197,9 @@ export interface RuleDecl {
   readonly kind: 'Rule';
   readonly span: Span;
   readonly name?: Name;
+  /** The rule's own grading, overriding its statement's. */
+  readonly strength?: Field<Name>;
+  readonly certainty?: Field<Name>;
   readonly when?: Expr;
   readonly then?: Action;
 }

@@ -16,6 +16,7 @@ export type FileCstChildren = {
   statementDecl?: StatementDeclCstNode[];
   caseDecl?: CaseDeclCstNode[];
   decisionDecl?: DecisionDeclCstNode[];
+  gradingDecl?: GradingDeclCstNode[];
 };
 
 export interface GuidelineHeaderCstNode extends CstNode {
@@ -30,6 +31,7 @@ export type GuidelineHeaderCstChildren = {
   titleField?: TitleFieldCstNode[];
   doiField?: DoiFieldCstNode[];
   panelBlock?: PanelBlockCstNode[];
+  gradingSelect?: GradingSelectCstNode[];
   RBrace: IToken[];
 };
 
@@ -51,6 +53,71 @@ export interface DoiFieldCstNode extends CstNode {
 export type DoiFieldCstChildren = {
   Kw_doi: IToken[];
   string: StringCstNode[];
+};
+
+export interface GradingSelectCstNode extends CstNode {
+  name: "gradingSelect";
+  children: GradingSelectCstChildren;
+}
+
+export type GradingSelectCstChildren = {
+  Kw_grading: IToken[];
+  Name: IToken[];
+};
+
+export interface GradingDeclCstNode extends CstNode {
+  name: "gradingDecl";
+  children: GradingDeclCstChildren;
+}
+
+export type GradingDeclCstChildren = {
+  Kw_grading: IToken[];
+  Name: IToken[];
+  string?: StringCstNode[];
+  LBrace: IToken[];
+  gradingStrengths?: GradingStrengthsCstNode[];
+  gradingCertainties?: GradingCertaintiesCstNode[];
+  RBrace: IToken[];
+};
+
+export interface GradingStrengthsCstNode extends CstNode {
+  name: "gradingStrengths";
+  children: GradingStrengthsCstChildren;
+}
+
+export type GradingStrengthsCstChildren = {
+  Kw_strength: IToken[];
+  gradingLevels: GradingLevelsCstNode[];
+};
+
+export interface GradingCertaintiesCstNode extends CstNode {
+  name: "gradingCertainties";
+  children: GradingCertaintiesCstChildren;
+}
+
+export type GradingCertaintiesCstChildren = {
+  Kw_certainty: IToken[];
+  gradingLevels: GradingLevelsCstNode[];
+};
+
+export interface GradingLevelsCstNode extends CstNode {
+  name: "gradingLevels";
+  children: GradingLevelsCstChildren;
+}
+
+export type GradingLevelsCstChildren = {
+  gradingLevel?: (GradingLevelCstNode)[];
+  Comma?: IToken[];
+};
+
+export interface GradingLevelCstNode extends CstNode {
+  name: "gradingLevel";
+  children: GradingLevelCstChildren;
+}
+
+export type GradingLevelCstChildren = {
+  level: LabelCstNode[];
+  grade?: IToken[];
 };
 
 export interface PanelBlockCstNode extends CstNode {
@@ -75,6 +142,7 @@ export interface VotersFieldCstNode extends CstNode {
 
 export type VotersFieldCstChildren = {
   Kw_voters: IToken[];
+  Minus?: IToken[];
   NumberLiteral: IToken[];
 };
 
@@ -224,6 +292,10 @@ export type StatementDeclCstChildren = {
   sectionField?: SectionFieldCstNode[];
   rationaleField?: RationaleFieldCstNode[];
   statusField?: StatusFieldCstNode[];
+  kindField?: KindFieldCstNode[];
+  votersField?: VotersFieldCstNode[];
+  remarkField?: RemarkFieldCstNode[];
+  historyField?: HistoryFieldCstNode[];
   ruleDecl?: RuleDeclCstNode[];
   RBrace: IToken[];
 };
@@ -275,6 +347,7 @@ export interface FieldValueCstNode extends CstNode {
 
 export type FieldValueCstChildren = {
   Name?: IToken[];
+  NumberLiteral?: IToken[];
 };
 
 export interface AgreementFieldCstNode extends CstNode {
@@ -370,6 +443,37 @@ export type StatusFieldCstChildren = {
   fieldValue: FieldValueCstNode[];
 };
 
+export interface KindFieldCstNode extends CstNode {
+  name: "kindField";
+  children: KindFieldCstChildren;
+}
+
+export type KindFieldCstChildren = {
+  Kw_kind: IToken[];
+  fieldValue: FieldValueCstNode[];
+};
+
+export interface RemarkFieldCstNode extends CstNode {
+  name: "remarkField";
+  children: RemarkFieldCstChildren;
+}
+
+export type RemarkFieldCstChildren = {
+  Kw_remark: IToken[];
+  string: StringCstNode[];
+};
+
+export interface HistoryFieldCstNode extends CstNode {
+  name: "historyField";
+  children: HistoryFieldCstChildren;
+}
+
+export type HistoryFieldCstChildren = {
+  Kw_history: IToken[];
+  fieldValue: FieldValueCstNode[];
+  string?: StringCstNode[];
+};
+
 export interface RuleDeclCstNode extends CstNode {
   name: "ruleDecl";
   children: RuleDeclCstChildren;
@@ -378,6 +482,8 @@ export interface RuleDeclCstNode extends CstNode {
 export type RuleDeclCstChildren = {
   Kw_rule: IToken[];
   Name: IToken[];
+  strengthField?: StrengthFieldCstNode[];
+  certaintyField?: CertaintyFieldCstNode[];
   Kw_when: IToken[];
   orExpr: OrExprCstNode[];
   Kw_then: IToken[];
@@ -581,6 +687,12 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   guidelineHeader(children: GuidelineHeaderCstChildren, param?: IN): OUT;
   titleField(children: TitleFieldCstChildren, param?: IN): OUT;
   doiField(children: DoiFieldCstChildren, param?: IN): OUT;
+  gradingSelect(children: GradingSelectCstChildren, param?: IN): OUT;
+  gradingDecl(children: GradingDeclCstChildren, param?: IN): OUT;
+  gradingStrengths(children: GradingStrengthsCstChildren, param?: IN): OUT;
+  gradingCertainties(children: GradingCertaintiesCstChildren, param?: IN): OUT;
+  gradingLevels(children: GradingLevelsCstChildren, param?: IN): OUT;
+  gradingLevel(children: GradingLevelCstChildren, param?: IN): OUT;
   panelBlock(children: PanelBlockCstChildren, param?: IN): OUT;
   votersField(children: VotersFieldCstChildren, param?: IN): OUT;
   agreeField(children: AgreeFieldCstChildren, param?: IN): OUT;
@@ -609,6 +721,9 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   sectionField(children: SectionFieldCstChildren, param?: IN): OUT;
   rationaleField(children: RationaleFieldCstChildren, param?: IN): OUT;
   statusField(children: StatusFieldCstChildren, param?: IN): OUT;
+  kindField(children: KindFieldCstChildren, param?: IN): OUT;
+  remarkField(children: RemarkFieldCstChildren, param?: IN): OUT;
+  historyField(children: HistoryFieldCstChildren, param?: IN): OUT;
   ruleDecl(children: RuleDeclCstChildren, param?: IN): OUT;
   action(children: ActionCstChildren, param?: IN): OUT;
   orExpr(children: OrExprCstChildren, param?: IN): OUT;

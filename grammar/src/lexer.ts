@@ -76,6 +76,10 @@ export const Nothing = keyword('nothing');
 export const Decision = keyword('decision');
 export const Ask = keyword('ask');
 export const Where = keyword('where');
+export const Grading = keyword('grading');
+export const Kind = keyword('kind');
+export const Remark = keyword('remark');
+export const History = keyword('history');
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });

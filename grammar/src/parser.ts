@@ -6,8 +6,11 @@ import * as t from './lexer.js';
 
 const statementFieldKeywords = new Set<TokenType>([
   t.Text, t.Basis, t.Strength, t.Certainty, t.Agreement, t.Votes, t.EndorsedStrong,
-  t.Cites, t.Section, t.Rationale, t.Status,
+  t.Cites, t.Section, t.Rationale, t.Status, t.Kind, t.Voters, t.Remark, t.History,
 ]);
+
+/** The two level lists of a `grading` block; a level is never one of these words. */
+const gradingListKeywords = new Set<TokenType>([t.Strength, t.Certainty]);
 
 class GuidelineCstParser extends CstParser {
   constructor() {
@@ -27,6 +30,7 @@ class GuidelineCstParser extends CstParser {
         { ALT: () => this.SUBRULE(this.statementDecl) },
         { ALT: () => this.SUBRULE(this.caseDecl) },
         { ALT: () => this.SUBRULE(this.decisionDecl) },
+        { ALT: () => this.SUBRULE(this.gradingDecl) },
       ]);
     });
   });
@@ -40,6 +44,7 @@ class GuidelineCstParser extends CstParser {
         { ALT: () => this.SUBRULE(this.titleField) },
         { ALT: () => this.SUBRULE(this.doiField) },
         { ALT: () => this.SUBRULE(this.panelBlock) },
+        { ALT: () => this.SUBRULE(this.gradingSelect) },
       ]);
     });
     this.CONSUME(t.RBrace);
@@ -53,6 +58,57 @@ class GuidelineCstParser extends CstParser {
   private doiField = this.RULE('doiField', () => {
     this.CONSUME(t.Doi);
     this.SUBRULE(this.string);
+  });
+
+  /** `grading acc_aha` in the header: the scheme the statements' levels come from. */
+  private gradingSelect = this.RULE('gradingSelect', () => {
+    this.CONSUME(t.Grading);
+    this.CONSUME(t.Name);
+  });
+
+  /** `grading NAME "title" { strength I strong, ... certainty A high, ... }` */
+  private gradingDecl = this.RULE('gradingDecl', () => {
+    this.CONSUME(t.Grading);
+    this.CONSUME(t.Name);
+    this.OPTION(() => this.SUBRULE(this.string));
+    this.CONSUME(t.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.gradingStrengths) },
+        { ALT: () => this.SUBRULE(this.gradingCertainties) },
+      ]);
+    });
+    this.CONSUME(t.RBrace);
+  });
+
+  private gradingStrengths = this.RULE('gradingStrengths', () => {
+    this.CONSUME(t.Strength);
+    this.SUBRULE(this.gradingLevels);
+  });
+
+  private gradingCertainties = this.RULE('gradingCertainties', () => {
+    this.CONSUME(t.Certainty);
+    this.SUBRULE(this.gradingLevels);
+  });
+
+  /** Possibly empty, so an empty list is reported by the checker rather than as a syntax error. */
+  private gradingLevels = this.RULE('gradingLevels', () => {
+    this.OPTION({
+      GATE: () => this.gradingLevelAhead(),
+      DEF: () => {
+        this.SUBRULE(this.gradingLevel);
+        this.MANY(() => {
+          this.CONSUME(t.Comma);
+          this.SUBRULE2(this.gradingLevel);
+        });
+      },
+    });
+  });
+
+  /** A level of the scheme and the GRADE word it means; a missing word is the checker's to report. */
+  private gradingLevel = this.RULE('gradingLevel', () => {
+    this.SUBRULE(this.label, { LABEL: 'level' });
+    this.OPTION({ GATE: () => this.gradingLevelAhead(), DEF: () => this.CONSUME(t.Name, { LABEL: 'grade' }) });
   });
 
   private panelBlock = this.RULE('panelBlock', () => {
@@ -71,6 +127,8 @@ class GuidelineCstParser extends CstParser {
 
   private votersField = this.RULE('votersField', () => {
     this.CONSUME(t.Voters);
+    // A sign is accepted here so `voters -3` gets the checker's precise message.
+    this.OPTION(() => this.CONSUME(t.Minus));
     this.CONSUME(t.NumberLiteral);
   });
 
@@ -164,6 +222,10 @@ class GuidelineCstParser extends CstParser {
         { ALT: () => this.SUBRULE(this.sectionField) },
         { ALT: () => this.SUBRULE(this.rationaleField) },
         { ALT: () => this.SUBRULE(this.statusField) },
+        { ALT: () => this.SUBRULE(this.kindField) },
+        { ALT: () => this.SUBRULE(this.votersField) },
+        { ALT: () => this.SUBRULE(this.remarkField) },
+        { ALT: () => this.SUBRULE(this.historyField) },
         { ALT: () => this.SUBRULE(this.ruleDecl) },
       ]);
     });
@@ -186,9 +248,15 @@ class GuidelineCstParser extends CstParser {
     this.CONSUME(t.Certainty);
     this.SUBRULE(this.fieldValue);
   });
-  /** A field's value word, which is never the keyword of the next field (`strength certainty low`). */
+  /**
+   * A field's value word, which is never the keyword of the next field (`strength certainty low`).
+   * A number is a value too: a grading scheme's levels may be numbered (`strength 1`).
+   */
   private fieldValue = this.RULE('fieldValue', () => {
-    this.OR([{ GATE: () => !statementFieldKeywords.has(this.LA(1).tokenType), ALT: () => this.CONSUME(t.Name) }]);
+    this.OR([
+      { GATE: () => !statementFieldKeywords.has(this.LA(1).tokenType), ALT: () => this.CONSUME(t.Name) },
+      { ALT: () => this.CONSUME(t.NumberLiteral) },
+    ]);
   });
   private agreementField = this.RULE('agreementField', () => {
     this.CONSUME(t.Agreement);
@@ -229,10 +297,31 @@ class GuidelineCstParser extends CstParser {
     this.CONSUME(t.Status);
     this.SUBRULE(this.fieldValue);
   });
+  private kindField = this.RULE('kindField', () => {
+    this.CONSUME(t.Kind);
+    this.SUBRULE(this.fieldValue);
+  });
+  private remarkField = this.RULE('remarkField', () => {
+    this.CONSUME(t.Remark);
+    this.SUBRULE(this.string);
+  });
+  /** `history revised "Downgraded from strong to weak"`: what changed since the last edition. */
+  private historyField = this.RULE('historyField', () => {
+    this.CONSUME(t.History);
+    this.SUBRULE(this.fieldValue);
+    this.OPTION(() => this.SUBRULE(this.string));
+  });
 
   private ruleDecl = this.RULE('ruleDecl', () => {
     this.CONSUME(t.Rule);
     this.CONSUME(t.Name);
+    // A rule's own grading, which overrides its statement's for this rule.
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.strengthField) },
+        { ALT: () => this.SUBRULE(this.certaintyField) },
+      ]);
+    });
     this.CONSUME(t.When);
     this.SUBRULE(this.orExpr);
     this.CONSUME(t.Then);
@@ -429,6 +518,12 @@ class GuidelineCstParser extends CstParser {
     if (!statementFieldKeywords.has(this.LA(k).tokenType)) return true;
     const next = this.LA(k + 1).tokenType;
     return next === t.Comma || next === t.RBrace;
+  }
+
+  /** The token ahead can be a grading level or GRADE word: not the keyword of the next list. */
+  private gradingLevelAhead(): boolean {
+    const next = this.LA(1).tokenType;
+    return !gradingListKeywords.has(next) && next !== t.RBrace;
   }
 
   /** A unit word follows a number only when it is not itself the start of `x = ...`. */

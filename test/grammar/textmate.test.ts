@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { reservedKeywords, softKeywords } from '../../grammar/src/index.js';
 import { builtinTypes } from '../../server/src/model/types.js';
-import { bases, certainties, statuses, strengths } from '../../server/src/model/vocabulary.js';
+import { bases, certainties, historyWords, statementKinds, statuses, strengthWords } from '../../server/src/model/vocabulary.js';
 import { repoRoot } from '../helpers.js';
 
 interface Pattern { match?: string; patterns?: Pattern[] }
@@ -22,7 +22,7 @@ function highlightedWords(): Set<string> {
 
 describe('TextMate grammar', () => {
   it('highlights exactly the lexer keywords plus the enumerated values and types', () => {
-    const expected = new Set([...reservedKeywords, ...softKeywords, ...bases, ...strengths, ...certainties, ...statuses, ...builtinTypes]);
+    const expected = new Set([...reservedKeywords, ...softKeywords, ...bases, ...strengthWords, ...certainties, ...statuses, ...statementKinds, ...historyWords, ...builtinTypes]);
     assert.deepEqual([...highlightedWords()].sort(), [...expected].sort());
   });
 });
