@@ -101,6 +101,7 @@ describe('parser: every construct', () => {
       section: { value: { value: 'Sec' } },
       rationale: { value: { value: 'Why' } },
       status: { value: name('draft') },
+      remarks: [],
       rules: [],
     });
   });
