@@ -36,6 +36,11 @@ export interface LeafRecommendation {
   interventionLabel?: string;
   strength?: 'strong' | 'conditional';
   certainty?: 'high' | 'moderate' | 'low' | 'very_low';
+  /** The levels as the guideline's grading scheme writes them (`IIa`, `weak`), where not GRADE's own words. */
+  strengthLevel?: string;
+  certaintyLevel?: string;
+  /** From a best practice statement: ungraded, so no strength or certainty is shown. */
+  bestPractice?: boolean;
   /** Percent. */
   agreement?: number;
   /** Where the rule is written. */

@@ -4,7 +4,7 @@
 import type * as A from '../../../grammar/src/index.js';
 import type { ResolvedDocument } from '../model/document.js';
 import type { Finding } from '../model/findings.js';
-import { panelOf, votesOf, type Panel } from '../model/grading.js';
+import { maxVoters, panelOf, validVoters, votesOf, type Panel } from '../model/grading.js';
 
 /** Digits after the decimal point as written: "96.2" -> 1, "80" -> 0. */
 export function decimalsOf(text: string): number {
@@ -62,9 +62,30 @@ function describeNearest(n: { below?: AttainableValue; above?: AttainableValue }
 
 export function checkAgreement(analysis: ResolvedDocument, report: (f: Finding) => void): void {
   const panel = panelOf(analysis);
+  checkVoters(analysis, analysis.source.parse.ast.header?.panel?.voters, report);
   for (const d of analysis.source.parse.ast.declarations) {
-    if (d.kind === 'Statement') checkStatement(analysis, d, panel, report);
+    if (d.kind !== 'Statement') continue;
+    checkVoters(analysis, d.voters, report);
+    checkStatement(analysis, d, panel, report);
   }
+}
+
+/** A voters count is a whole number from 1 to what can be counted exactly. */
+function checkVoters(analysis: ResolvedDocument, field: A.Field<A.NumberLit> | undefined, report: (f: Finding) => void): void {
+  if (!field || validVoters(field.value) !== undefined) return;
+  const n = field.value.value;
+  const written = field.value.text.length > 24 ? `${field.value.text.slice(0, 20)}…` : field.value.text;
+  const why = n < 0 ? 'is negative'
+    : n === 0 ? 'is zero: a vote needs at least one voter'
+      : !Number.isInteger(n) && Number.isFinite(n) ? 'is not a whole number of voters'
+        : `is more voters than can be counted exactly (at most ${maxVoters})`;
+  report({
+    severity: 'error',
+    code: 'invalid-voters',
+    message: `\`voters ${written}\` ${why}; the vote arithmetic leaves it out`,
+    uri: analysis.uri,
+    span: field.value.span,
+  });
 }
 
 function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, panel: Panel, report: (f: Finding) => void): void {
@@ -72,17 +93,21 @@ function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, panel: P
   const votes = votesOf(d);
   const total = votes ? Object.values(votes).reduce((a, b) => a + b, 0) : 0;
   const who = d.name ? `\`${d.name.text}\`` : 'This statement';
+  // The statement's own voters, where it gives them, count instead of the panel's.
+  const own = validVoters(d.voters?.value);
+  const voters = own ?? panel.voters;
+  const whose = own !== undefined ? 'the statement' : 'the panel';
   // All-zero votes are the placeholder a quick fix inserts: a warning until the counts are entered.
   if (votes && d.votes && total === 0) {
     report({ severity: 'warning', code: 'placeholder', message: `The votes of ${who} are all 0, a placeholder: enter the panel's votes`, uri, span: d.votes.span });
-  } else if (votes && d.votes && panel.voters !== undefined && total !== panel.voters) {
+  } else if (votes && d.votes && voters !== undefined && total !== voters) {
     report({
       severity: 'error',
       code: 'votes-total',
-      message: `The votes of ${who} add up to ${total}, but the panel has ${panel.voters} voters`,
+      message: `The votes of ${who} add up to ${total}, but ${whose} has ${voters} voters`,
       uri,
       span: d.votes.span,
-      data: { total, voters: panel.voters },
+      data: { total, voters },
     });
   }
   const stated = d.agreement?.value;
@@ -101,8 +126,7 @@ function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, panel: P
       });
     }
   }
-  const voters = panel.voters;
-  if (voters === undefined || voters <= 0) return;
+  if (voters === undefined) return;
   const attainable = (what: string, value: A.NumberLit | undefined): void => {
     if (!value || value.value < 0 || value.value > 100) return;
     const decimals = decimalsOf(value.text);
@@ -111,7 +135,7 @@ function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, panel: P
     report({
       severity: 'warning',
       code: 'unattainable-percentage',
-      message: `${what} ${value.text}% cannot come from the panel's ${voters} voters: no whole number of them gives ${value.text}% at this precision; ${describeNearest(nearestAttainable(value.value, decimals, voters), voters)}`,
+      message: `${what} ${value.text}% cannot come from ${own !== undefined ? 'its' : "the panel's"} ${voters} voters: no whole number of them gives ${value.text}% at this precision; ${describeNearest(nearestAttainable(value.value, decimals, voters), voters)}`,
       uri,
       span: value.span,
     });

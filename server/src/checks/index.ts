@@ -4,6 +4,7 @@
 import type { ResolvedDocument } from '../model/document.js';
 import type { Finding } from '../model/findings.js';
 import { checkFields } from './fields.js';
+import { checkGradingSchemes } from './grading.js';
 import { checkTypes } from './types.js';
 import { checkMethodology } from './methodology.js';
 import { checkAgreement } from './agreement.js';
@@ -18,6 +19,7 @@ export type Check = (analysis: ResolvedDocument, report: (finding: Finding) => v
 
 export const checks: readonly { name: string; run: Check }[] = [
   { name: 'fields', run: checkFields },
+  { name: 'grading schemes', run: checkGradingSchemes },
   { name: 'types', run: checkTypes },
   { name: 'methodology', run: checkMethodology },
   { name: 'agreement', run: checkAgreement },

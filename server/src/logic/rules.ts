@@ -3,7 +3,7 @@
 // each with its condition as boxes, its recommendations and its statement's grading.
 import type * as A from '../../../grammar/src/index.js';
 import type { ResolvedDocument } from '../model/document.js';
-import { gradingOf, panelOf, type Grading } from '../model/grading.js';
+import { gradingContext, gradingOf, ruleGradingOf, type Grading } from '../model/grading.js';
 import { attrsOf, type Box } from './box.js';
 import { conditionOf, type Problem } from './condition.js';
 import type { Scope } from './scope.js';
@@ -22,6 +22,7 @@ export interface RuleInfo {
   readonly statement: A.StatementDecl;
   readonly statementName: string;
   readonly uri: string;
+  /** The rule's own grading where it gives one, else its statement's. */
   readonly grading: Grading;
   readonly recs: readonly Recommendation[];
   /** The condition as boxes; empty when the rule can never fire. */
@@ -52,7 +53,7 @@ export function recKey(r: Recommendation): string {
 }
 
 export function collectRules(analysis: ResolvedDocument, scope: Scope): RuleSet {
-  const panel = panelOf(analysis);
+  const ctx = gradingContext(analysis);
   const known = new Set(analysis.symbols.ofKind('attribute').map((s) => s.name));
   const rules: RuleInfo[] = [];
   const skipped: SkippedRule[] = [];
@@ -60,7 +61,9 @@ export function collectRules(analysis: ResolvedDocument, scope: Scope): RuleSet 
   for (const file of analysis.program.files) {
     for (const decl of file.parse.ast.declarations) {
       if (decl.kind !== 'Statement') continue;
-      const grading = gradingOf(decl, panel);
+      const grading = gradingOf(decl, ctx);
+      // An informational statement recommends nothing: its rules are errors, not rules.
+      if (grading.kind === 'informational') continue;
       if (grading.status !== 'adopted') {
         notAdopted += decl.rules.length;
         continue;
@@ -81,7 +84,7 @@ export function collectRules(analysis: ResolvedDocument, scope: Scope): RuleSet 
           statement: decl,
           statementName: decl.name?.text ?? '(unnamed statement)',
           uri: file.uri,
-          grading,
+          grading: ruleGradingOf(grading, rule, ctx.scheme),
           recs: act.interventions.map((i) => ({ verb: act.verb, against: act.against, intervention: i.text })),
           boxes: condition.boxes,
           attrs: attrsOf(condition.boxes),

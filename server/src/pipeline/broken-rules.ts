@@ -9,7 +9,7 @@ function ruleExtents(file: A.GuidelineFile): A.Span[] {
   const extents: A.Span[] = [];
   for (const d of file.declarations) {
     if (d.kind !== 'Statement') continue;
-    const siblings = [d.text, d.basis, d.strength, d.certainty, d.agreement, d.votes, d.endorsedStrong, d.cites, d.section, d.rationale, d.status, ...d.rules]
+    const siblings = [d.text, d.basis, d.strength, d.certainty, d.agreement, d.votes, d.endorsedStrong, d.cites, d.section, d.rationale, d.status, d.statementKind, d.voters, d.history, ...d.remarks, ...d.rules]
       .filter((x): x is NonNullable<typeof x> => x !== undefined)
       .map((x) => x.span.start);
     for (const rule of d.rules) {

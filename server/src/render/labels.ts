@@ -10,15 +10,19 @@ export function verbPhrase(rec: LeafRecommendation): string {
   return rec.against ? `${verb} against` : verb;
 }
 
-/** "⊕⊕◯◯ low", or undefined when the statement gives no certainty. */
+/** "⊕⊕◯◯ low" ("B_R ⊕⊕⊕◯ moderate" in another scheme), "best practice", or undefined when no certainty is given. */
 export function certaintyText(rec: LeafRecommendation): string | undefined {
-  return rec.certainty ? certaintyLabel(rec.certainty) : undefined;
+  if (rec.bestPractice) return 'best practice';
+  if (!rec.certainty) return undefined;
+  return rec.certaintyLevel ? `${rec.certaintyLevel} ${certaintyLabel(rec.certainty)}` : certaintyLabel(rec.certainty);
 }
 
-/** "strong for", "conditional against"; the verb's strength when the statement gives none. */
+/** "strong for", "IIa (conditional) against"; the verb's strength when the statement gives none. */
 export function strengthText(rec: LeafRecommendation): string {
+  const direction = rec.against ? 'against' : 'for';
+  if (rec.bestPractice) return direction;
   const strength = rec.strength ?? (rec.verb === 'recommend' ? 'strong' : 'conditional');
-  return `${strength} ${rec.against ? 'against' : 'for'}`;
+  return `${rec.strengthLevel ? `${rec.strengthLevel} (${strength})` : strength} ${direction}`;
 }
 
 /** "agreement 96.2%". */

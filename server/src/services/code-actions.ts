@@ -5,7 +5,9 @@
 import type * as A from '../../../grammar/src/index.js';
 import type { Analysis } from '../pipeline/analysis.js';
 import type { Finding } from '../model/findings.js';
-import { bases, certainties, placeholderWord, statuses, strengths, voteGrades } from '../model/vocabulary.js';
+import { bases, historyWords, placeholderWord, statementKinds, statuses, voteGrades } from '../model/vocabulary.js';
+import type { GradingScheme } from '../model/grading-scheme.js';
+import { gradingContext } from '../model/grading.js';
 import { missingFields, rationalePlaceholder, type RequiredField } from '../checks/methodology.js';
 import { declarationFor, referenceDeclarations } from './declare.js';
 import { listed } from '../model/bounded-text.js';
@@ -63,9 +65,57 @@ export function fixesFor(analysis: Analysis, finding: Finding): QuickFix[] {
       const choices = Array.isArray(finding.data?.choices) ? finding.data.choices.filter((c): c is string => typeof c === 'string') : [];
       return choices.map((c) => ({ title: `Change to \`${c}\``, finding, edits: [{ span: finding.span, newText: c }] }));
     }
+    case 'grading-invalid-grade':
+      return renames(finding);
+    case 'grading-not-allowed':
+      return removal(analysis, finding, 'Remove it: the statement is ungraded', finding.span);
+    case 'grading-duplicate-level':
+      return removal(analysis, finding, 'Remove the repeated level', finding.data?.remove);
+    case 'grading-unmapped-level':
+      return (Array.isArray(finding.data?.words) ? finding.data.words : []).filter((w): w is string => typeof w === 'string').map((w) => ({
+        title: `Map it to GRADE's \`${w}\``,
+        finding,
+        edits: [{ span: { start: finding.span.end, end: finding.span.end }, newText: ` ${w}` }],
+      }));
+    case 'grading-not-selected':
+      return selectSchemeFix(analysis, finding);
     default:
       return [];
   }
+}
+
+function isSpan(x: unknown): x is A.Span {
+  return typeof x === 'object' && x !== null && typeof (x as A.Span).start === 'number' && typeof (x as A.Span).end === 'number';
+}
+
+/** Deletes `span` with the blank space before it; a field alone on its line goes with its line. */
+function removal(analysis: Analysis, finding: Finding, title: string, span: unknown): QuickFix[] {
+  if (!isSpan(span)) return [];
+  const text = analysis.source.text;
+  let start = span.start;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  let end = span.end;
+  if (start === 0 || text[start - 1] === '\n') {
+    let after = end;
+    while (after < text.length && (text[after] === ' ' || text[after] === '\t' || text[after] === '\r')) after++;
+    if (text[after] === '\n') end = after + 1;
+    else if (after < text.length) start = span.start;
+  }
+  return [{ title, finding, edits: [{ span: { start, end }, newText: '' }], preferred: true }];
+}
+
+/** Adds `grading NAME` to the guideline header, right after its opening brace. */
+function selectSchemeFix(analysis: Analysis, finding: Finding): QuickFix[] {
+  const scheme = finding.data?.scheme;
+  const header = analysis.source.parse.ast.header;
+  if (typeof scheme !== 'string' || !header) return [];
+  const text = analysis.source.text;
+  const existing = header.grading;
+  if (existing) return [{ title: `Select \`${scheme}\``, finding, edits: [{ span: existing.value.span, newText: scheme }], preferred: true }];
+  const brace = text.indexOf('{', header.name?.span.end ?? header.span.start);
+  if (brace < 0 || brace >= header.span.end) return [];
+  const indent = indentAt(text, header.span.start) + '  ';
+  return [{ title: `Select \`${scheme}\` in the header`, finding, edits: [{ span: { start: brace + 1, end: brace + 1 }, newText: `\n${indent}grading ${scheme}` }], preferred: true }];
 }
 
 function renames(finding: Finding): QuickFix[] {
@@ -93,18 +143,20 @@ function declarations(analysis: Analysis, finding: Finding): QuickFix[] {
 
 /** For a field value with no close match (such as the `TODO` placeholder), each word the field allows. */
 function fieldWords(analysis: Analysis, finding: Finding): QuickFix[] {
-  const words = allowedWordsAt(analysis.source.parse.ast, finding.span);
+  const words = allowedWordsAt(analysis.source.parse.ast, finding.span, gradingContext(analysis).scheme);
   return words.map((w) => ({ title: `Change to \`${w}\``, finding, edits: [{ span: finding.span, newText: w }] }));
 }
 
-function allowedWordsAt(file: A.GuidelineFile, span: A.Span): readonly string[] {
+function allowedWordsAt(file: A.GuidelineFile, span: A.Span, scheme: GradingScheme): readonly string[] {
   const at = (f: A.Field<A.Name> | undefined): boolean => f?.value.span.start === span.start;
   for (const d of file.declarations) {
     if (d.kind !== 'Statement') continue;
     if (at(d.basis)) return bases;
-    if (at(d.strength)) return strengths;
-    if (at(d.certainty)) return certainties;
+    if ([d, ...d.rules].some((g) => at(g.strength))) return [...scheme.strengths.keys()];
+    if ([d, ...d.rules].some((g) => at(g.certainty))) return [...scheme.certainties.keys()];
     if (at(d.status)) return statuses;
+    if (at(d.statementKind)) return statementKinds;
+    if (d.history?.value.word.span.start === span.start) return historyWords;
     if (d.votes?.value.some((v) => v.grade.span.start === span.start)) return voteGrades;
   }
   return [];
@@ -123,7 +175,7 @@ export function indentAt(text: string, offset: number): string {
 /** Where a new field goes in a statement: after its text if it has one, else after `{`; and its indent. */
 function fieldInsertion(text: string, d: A.StatementDecl): { offset: number; indent: string } | undefined {
   if (!d.body) return undefined;
-  const firstInside = [d.text, d.basis, d.strength, d.certainty, d.agreement, d.votes, d.cites, d.section, d.rationale, d.status, ...d.rules]
+  const firstInside = [d.text, d.statementKind, d.basis, d.strength, d.certainty, d.agreement, d.votes, d.voters, d.cites, d.section, d.rationale, d.status, d.history, ...d.remarks, ...d.rules]
     .filter((x): x is NonNullable<typeof x> => x !== undefined)
     .map((x) => x.span.start)
     .sort((a, b) => a - b)[0];
@@ -135,7 +187,7 @@ function fieldInsertion(text: string, d: A.StatementDecl): { offset: number; ind
 function missingFieldFix(analysis: Analysis, finding: Finding): QuickFix[] {
   const d = statementAt(analysis, finding.span.start);
   if (!d) return [];
-  const missing = missingFields(d);
+  const missing = missingFields(d, gradingContext(analysis).panel);
   const where = fieldInsertion(analysis.source.text, d);
   if (missing.length === 0 || !where) return [];
   const newText = missing.map((f) => `\n${where.indent}${placeholders[f]}`).join('');

@@ -8,7 +8,9 @@ import type { Analysis } from '../pipeline/analysis.js';
 import { compatibleUnits } from '../model/quantities.js';
 import type { AttributeSymbol, Sym } from '../model/symbols.js';
 import { attributeType, builtinTypes, describeType, type AttrType } from '../model/types.js';
-import { bases, certainties, certaintyLabel, statuses, strengths, voteGrades } from '../model/vocabulary.js';
+import { gradingContext } from '../model/grading.js';
+import { bases, certainties, certaintyLabel, historyWords, statementKinds, statuses, strengthWords, voteGrades } from '../model/vocabulary.js';
+import { builtinSchemeName, levelLabel } from '../model/grading-scheme.js';
 import { describeSymbol } from './hover.js';
 
 export type CompletionKind = 'keyword' | 'attribute' | 'member' | 'intervention' | 'reference' | 'type' | 'enum' | 'value' | 'unit';
@@ -36,10 +38,12 @@ const comparisonTokens = new Set(['Equals', 'NotEquals', 'Less', 'LessEq', 'Grea
 const statementFields: Record<string, keyof A.StatementDecl> = {
   text: 'text', basis: 'basis', strength: 'strength', certainty: 'certainty', agreement: 'agreement', votes: 'votes',
   endorsed_strong: 'endorsedStrong', cites: 'cites', section: 'section', rationale: 'rationale', status: 'status',
+  kind: 'statementKind', voters: 'voters', history: 'history',
 };
 
+/** The words of a field whose values do not depend on the grading scheme. */
 const fieldWords: Record<string, readonly string[]> = {
-  basisField: bases, strengthField: strengths, certaintyField: certainties, statusField: statuses,
+  basisField: bases, statusField: statuses, kindField: statementKinds, historyField: historyWords,
 };
 
 export function completions(analysis: Analysis, offset: number): CompletionResult {
@@ -133,14 +137,27 @@ class Context {
         return symbols.ofKind('intervention').map((s) => this.symbolItem(s, 'intervention', 'intervention'));
       case 'label':
         return e.ruleStack.includes('citeItem') ? [...symbols.references.values()].map((s) => this.symbolItem(s, 'reference', s.decl.citation ? truncate(s.decl.citation.value, 60) : 'reference')) : [];
-      case 'fieldValue': {
-        const field = e.ruleStack[e.ruleStack.length - 2];
-        const words = fieldWords[field] ?? [];
-        return words.map((w) => ({
+      case 'fieldValue':
+        return this.fieldValues(e.ruleStack[e.ruleStack.length - 2]);
+      case 'gradingLevel': {
+        // After a level, the GRADE word it means; a level itself is the committee's to name.
+        if (!this.preceding.length || ['Comma', 'Kw_strength', 'Kw_certainty'].includes(this.preceding[this.preceding.length - 1].type)) return [];
+        const certainty = e.ruleStack.includes('gradingCertainties');
+        const words = certainty ? certainties : strengthWords;
+        return words.map((w, i) => ({
           label: w,
           kind: 'value' as const,
-          detail: field === 'certaintyField' ? certaintyLabel(w as (typeof certainties)[number]) : field.replace('Field', ''),
-          sortText: `0${words.indexOf(w)}`,
+          detail: certainty ? `GRADE ${certaintyLabel(w as (typeof certainties)[number])}` : w === 'weak' ? 'GRADE conditional' : `GRADE ${w}`,
+          sortText: `0${i}`,
+        }));
+      }
+      case 'gradingSelect': {
+        const { schemes } = gradingContext(this.analysis);
+        return [...schemes.declared.values(), undefined].map((d, i) => ({
+          label: d?.scheme.name ?? builtinSchemeName,
+          kind: 'value' as const,
+          detail: d ? d.scheme.title ?? 'grading scheme' : 'built-in grading scheme',
+          sortText: `0${String(i).padStart(3, '0')}`,
         }));
       }
       case 'vote':
@@ -154,6 +171,18 @@ class Context {
       default:
         return [];
     }
+  }
+
+  /** A field's words: the grading scheme's levels for strength and certainty, with their GRADE meaning. */
+  private fieldValues(field: string): CompletionEntry[] {
+    const scheme = gradingContext(this.analysis).scheme;
+    const graded: [string, string][] | undefined = field === 'strengthField'
+      ? [...scheme.strengths].map(([l, g]) => [l, levelLabel(l, g) === l ? `strength${l === 'weak' ? ' (conditional)' : ''}` : `GRADE ${g}`])
+      : field === 'certaintyField'
+        ? [...scheme.certainties].map(([l, g]) => [l, l === g ? certaintyLabel(g) : `GRADE ${certaintyLabel(g)}`])
+        : undefined;
+    const entries = graded ?? (fieldWords[field] ?? []).map((w): [string, string] => [w, field.replace('Field', '')]);
+    return entries.map(([label, detail], i) => ({ label, kind: 'value' as const, detail, sortText: `0${String(i).padStart(3, '0')}` }));
   }
 
   private attributes(): CompletionEntry[] {

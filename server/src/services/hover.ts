@@ -2,7 +2,7 @@
 // GRADE grading, agreement, basis, text and full citations; a reference its citation.
 import type * as A from '../../../grammar/src/index.js';
 import type { Analysis } from '../pipeline/analysis.js';
-import { gradingOf, panelOf, type Grading } from '../model/grading.js';
+import { gradingContext, gradingOf, ruleGradingOf, type Grading } from '../model/grading.js';
 import { citedLabels, occurrenceAt } from '../model/resolve.js';
 import type { ReferenceSymbol, StatementSymbol, Sym } from '../model/symbols.js';
 import { attributeType, describeType } from '../model/types.js';
@@ -26,7 +26,7 @@ export function describeSymbol(analysis: Analysis, sym: Sym): string {
     case 'statement':
       return statementMarkdown(analysis, sym);
     case 'rule':
-      return [`**rule** \`${sym.name}\` ${verbPhrase(sym.decl.then)}`, '', '---', '', statementMarkdown(analysis, sym.parent)].join('\n');
+      return [`**rule** \`${sym.name}\` ${verbPhrase(sym.decl.then)}`, ...ruleGradingLines(analysis, sym.parent.decl, sym.decl), '', '---', '', statementMarkdown(analysis, sym.parent)].join('\n');
     case 'reference':
       return referenceMarkdown(sym);
     case 'attribute': {
@@ -60,10 +60,28 @@ function verbPhrase(action: A.Action | undefined): string {
   return `→ ${action.verb}${action.against ? ' against' : ''} ${action.interventions.map((i) => `\`${i.text}\``).join(', ')}`;
 }
 
-/** "Strong recommendation · ⊕⊕◯◯ low certainty" */
+/** A rule graded on its own says so above its statement's hover. */
+function ruleGradingLines(analysis: Analysis, statement: A.StatementDecl, rule: A.RuleDecl): string[] {
+  if (!rule.strength && !rule.certainty) return [];
+  const ctx = gradingContext(analysis);
+  const own = ruleGradingOf(gradingOf(statement, ctx), rule, ctx.scheme);
+  return own.kind === 'recommendation' ? ['', `Own grading: ${gradingLine(own)}`] : [];
+}
+
+/**
+ * "Strong recommendation · ⊕⊕◯◯ low certainty"; in another scheme, or with GRADE's `weak`,
+ * the level as written beside GRADE's meaning: "IIa (GRADE: conditional recommendation)".
+ */
 export function gradingLine(g: Grading): string {
-  const strength = g.strength ? `${g.strength === 'strong' ? 'Strong' : 'Conditional'} recommendation` : 'Strength not given';
-  const certainty = g.certainty ? `${certaintyLabel(g.certainty)} certainty` : 'certainty not given';
+  if (g.kind === 'best_practice') return 'Best practice statement (ungraded)';
+  if (g.kind === 'informational') return 'Informational statement (ungraded)';
+  const meaning = g.strength && `${g.strength === 'strong' ? 'Strong' : 'Conditional'} recommendation`;
+  const written = g.written.strength;
+  const strength = !meaning ? 'Strength not given' : written && written !== g.strength ? `${escapeMarkdown(written)} (GRADE: ${meaning.toLowerCase()})` : meaning;
+  const level = g.written.certainty;
+  const certainty = !g.certainty
+    ? 'certainty not given'
+    : level && level !== g.certainty ? `certainty ${escapeMarkdown(level)} (GRADE: ${certaintyLabel(g.certainty)})` : `${certaintyLabel(g.certainty)} certainty`;
   return `${strength} · ${certainty}`;
 }
 
@@ -75,16 +93,22 @@ export function agreementLine(g: Grading): string {
 
 function statementMarkdown(analysis: Analysis, sym: StatementSymbol): string {
   const decl = sym.decl;
-  const g = gradingOf(decl, panelOf(analysis));
+  const ctx = gradingContext(analysis);
+  const g = gradingOf(decl, ctx);
   const title = decl.title ? ` · ${escapeMarkdown(decl.title.value)}` : '';
   const lines = [`**Statement ${sym.name}**${title}`, ''];
   lines.push(`${gradingLine(g)}  `);
-  lines.push(`${agreementLine(g)}  `);
+  if (g.kind === 'recommendation' && !ctx.scheme.builtin) lines.push(`Graded in ${escapeMarkdown(ctx.scheme.title ?? ctx.scheme.name)}  `);
+  if (g.agreement !== undefined || g.votes || ctx.panel.requiresAgreement) lines.push(`${agreementLine(g)}${decl.voters && g.voters !== undefined ? ` · ${g.voters} voters` : ''}  `);
   const basis = g.basis === 'expert_opinion' ? 'expert opinion' : g.basis;
-  lines.push(`Basis: ${basis ?? 'not given'}${g.status !== 'adopted' ? ` · Status: ${g.status}` : ''}${g.endorsedStrong !== undefined ? ` · Endorsed strong by ${g.endorsedStrong}%` : ''}`);
+  const basisLine = g.kind === 'recommendation' || basis ? [`Basis: ${basis ?? 'not given'}`] : [];
+  const facts = [...basisLine, ...(g.status !== 'adopted' ? [`Status: ${g.status}`] : []), ...(g.endorsedStrong !== undefined ? [`Endorsed strong by ${g.endorsedStrong}%`] : [])];
+  if (g.history) facts.push(`History: ${g.history.word}${g.history.note ? ` (${escapeMarkdown(g.history.note)})` : ''}`);
+  if (facts.length) lines.push(facts.join(' · '));
   if (decl.section) lines.push('', `Section: ${escapeMarkdown(decl.section.value.value)}`);
   if (decl.text) lines.push('', ...decl.text.value.value.split('\n').map((l) => `> ${escapeMarkdown(l)}`));
   if (decl.rationale) lines.push('', `*Rationale:* ${escapeMarkdown(decl.rationale.value.value)}`);
+  for (const remark of g.remarks) lines.push('', `*Remark:* ${escapeMarkdown(remark)}`);
   const refs = citedReferences(analysis, decl);
   if (refs.cited.length || refs.missing.length) {
     lines.push('', '**References**', '');

@@ -7,9 +7,10 @@ import type { DecisionTreeResult, LeafNode, LeafRecommendation, TreeNode } from 
 export function recommendationLine(rec: LeafRecommendation): string {
   const verb = `${rec.verb}${rec.against ? ' against' : ''}`;
   const strength = rec.strength ?? (rec.verb === 'recommend' ? 'strong' : 'conditional');
+  const level = (written: string | undefined, meaning: string): string => (written ? `${written} (${meaning})` : meaning);
   const grading = [
-    `${strength} ${rec.against ? 'against' : 'for'}`,
-    rec.certainty ? certaintyLabel(rec.certainty) : undefined,
+    rec.bestPractice ? `best practice, ${rec.against ? 'against' : 'for'}` : `${level(rec.strengthLevel, strength)} ${rec.against ? 'against' : 'for'}`,
+    rec.certainty && !rec.bestPractice ? level(rec.certaintyLevel, certaintyLabel(rec.certainty)) : undefined,
     rec.agreement !== undefined ? `agreement ${Math.round(rec.agreement * 10) / 10}%` : undefined,
   ].filter((s): s is string => s !== undefined);
   const rules = rec.rules && rec.rules.length > 0 ? rec.rules.join(', ') : rec.rule;
