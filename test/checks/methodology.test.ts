@@ -15,7 +15,7 @@ const graded = 'basis evidence strength conditional certainty low agreement 96.2
 describe('methodology checks', () => {
   it('reports missing required fields at the statement name', () => {
     assert.deepEqual(findings('statement S1 { strength conditional }', ['missing-field']), [
-      '[3:11..3:13] missing-field `S1` has no basis, certainty and agreement (or votes): every statement states its basis, strength, certainty and agreement',
+      '[3:11..3:13] missing-field `S1` has no basis, certainty and agreement (or votes): every recommendation states its basis, strength, certainty and agreement',
     ]);
     assert.deepEqual(findings(`statement S1 { ${graded} }`, ['missing-field']), []);
     assert.deepEqual(findings('statement S1 { basis evidence strength strong certainty low votes A 50, B 0, C 2, D 0, E 0 rationale "r" }', ['missing-field']), []);

@@ -66,7 +66,11 @@ describe('command line', function () {
     const model = JSON.parse(r.stdout);
     assert.equal(model.guideline.title, 'T');
     assert.deepEqual(model.statements.map((s: Record<string, unknown>) => [s.id, s.basis, s.strength, s.certainty, s.agreement]), [['S1', 'evidence', 'strong', 'high', 90]]);
-    assert.deepEqual(model.statements[0].rules, [{ id: 'r1', verb: 'recommend against', interventions: ['resection'], when: 'age >= 80 years' }]);
+    assert.deepEqual(model.statements[0].rules, [{
+      id: 'r1', ownGrading: false, strength: 'strong', certainty: 'high', grade: { strength: 'strong', certainty: 'high' },
+      verb: 'recommend against', interventions: ['resection'], when: 'age >= 80 years',
+    }]);
+    assert.deepEqual([model.statements[0].kind, model.statements[0].grade, model.grading.name], ['recommendation', { strength: 'strong', certainty: 'high' }, 'GRADE']);
     assert.deepEqual(model.references.map((x: { label: string }) => x.label), ['1']);
     assert.deepEqual(model.attributes, [{ name: 'age', type: 'years', description: null }]);
   });

@@ -26,7 +26,7 @@ function apply(a: Analysis, code: string, title: string): Analysis {
   return after;
 }
 
-const vocab = `guideline g { panel { voters 52 } }
+const vocab = `guideline g { panel { voters 52 consensus 80% } }
 enum ChildPugh { A, B, C }
 attribute child_pugh: ChildPugh
 attribute age: years
@@ -82,7 +82,7 @@ describe('quick fixes', () => {
   });
 
   it('adds missing fields to a one-line statement', () => {
-    const a = analyzeText('statement S1 { strength conditional }');
+    const a = analyzeText('guideline g { panel { consensus 80% } }\nstatement S1 { strength conditional }');
     const b = apply(a, 'missing-field', 'Add basis, certainty, agreement (to fill in)');
     assert.ok(!codes(b).includes('missing-field'));
   });

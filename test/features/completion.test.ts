@@ -43,7 +43,7 @@ describe('completion', () => {
 
   it('offers the words a field allows, certainty in GRADE notation', () => {
     assert.deepEqual(labels('statement S1 { basis |'), ['evidence', 'expert_opinion']);
-    assert.deepEqual(labels('statement S1 { strength str| }'), ['strong', 'conditional']);
+    assert.deepEqual(labels('statement S1 { strength str| }'), ['strong', 'conditional', 'weak']);
     assert.equal(item('statement S1 { certainty |', 'low')?.detail, '⊕⊕◯◯ low');
   });
 

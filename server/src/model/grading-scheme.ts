@@ -40,21 +40,26 @@ export const gradeScheme: GradingScheme = {
  * whose GRADE word is missing or unknown is left out (the checker reports both).
  */
 export function schemeOf(decl: A.GradingDecl): GradingScheme {
-  const strengths = new Map<string, Strength>();
-  const certaintyMap = new Map<string, Certainty>();
-  for (const list of decl.strength) {
-    for (const l of list.value) {
-      const grade = gradeStrength(l.grade?.text);
-      if (grade && !strengths.has(l.level.text)) strengths.set(l.level.text, grade);
-    }
+  return {
+    name: decl.name?.text ?? '(unnamed scheme)',
+    title: decl.title?.value,
+    builtin: false,
+    strengths: mapping(decl.strength, gradeStrength),
+    certainties: mapping(decl.certainty, gradeCertainty),
+  };
+}
+
+/** Each level's first listing decides its meaning, as the checker reads it (a repeat is reported). */
+function mapping<T>(lists: readonly A.Field<A.GradingLevel[]>[], meaning: (w: string | undefined) => T | undefined): Map<string, T> {
+  const out = new Map<string, T>();
+  const seen = new Set<string>();
+  for (const l of lists.flatMap((f) => f.value)) {
+    if (seen.has(l.level.text)) continue;
+    seen.add(l.level.text);
+    const grade = meaning(l.grade?.text);
+    if (grade !== undefined) out.set(l.level.text, grade);
   }
-  for (const list of decl.certainty) {
-    for (const l of list.value) {
-      const grade = gradeCertainty(l.grade?.text);
-      if (grade && !certaintyMap.has(l.level.text)) certaintyMap.set(l.level.text, grade);
-    }
-  }
-  return { name: decl.name?.text ?? '(unnamed scheme)', title: decl.title?.value, builtin: false, strengths, certainties: certaintyMap };
+  return out;
 }
 
 export interface DeclaredScheme {

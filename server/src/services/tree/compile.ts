@@ -16,6 +16,7 @@ import { decisionsOf, outsidePartitionOf, partitionOf, type DecisionPartition } 
 import { branchLabel } from './labels.js';
 import { rulesGiving, type PNode } from '../../logic/partition/partition.js';
 import { leafRegion } from '../../logic/partition/paths.js';
+import type { Grading } from '../../model/grading.js';
 
 /** Errors that leave rules or names out of the tree: syntax, names, types, files. */
 const incompleteCodes = new Set([
@@ -90,9 +91,7 @@ function toProtocol(p: DecisionPartition, consistency: Consistency, prefix = 'n'
           ...(interventionLabel !== undefined ? { interventionLabel } : {}),
           strength: g.strength,
           certainty: g.certainty,
-          strengthLevel: g.written.strength !== g.strength ? g.written.strength : undefined,
-          certaintyLevel: g.written.certainty !== g.certainty ? g.written.certainty : undefined,
-          bestPractice: g.kind === 'best_practice' || undefined,
+          ...schemeLevels(g),
           agreement: g.agreement,
           source: ruleSource(first),
           rules: rules.map((r) => r.name),
@@ -147,4 +146,13 @@ export function sendOnce(root: TreeNode): TreeNode {
     return node.kind === 'split' ? { ...node, branches: node.branches.map((b) => ({ label: b.label, node: emit(b.node) })) } : node;
   };
   return emit(root);
+}
+
+/** The scheme's own words for a leaf, only where they are not GRADE's (so GRADE leaves stay as they were). */
+function schemeLevels(g: Grading): Pick<LeafRecommendation, 'strengthLevel' | 'certaintyLevel' | 'bestPractice'> {
+  return {
+    ...(g.written.strength !== g.strength && g.written.strength ? { strengthLevel: g.written.strength } : {}),
+    ...(g.written.certainty !== g.certainty && g.written.certainty ? { certaintyLevel: g.written.certainty } : {}),
+    ...(g.kind === 'best_practice' ? { bestPractice: true } : {}),
+  };
 }
