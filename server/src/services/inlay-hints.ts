@@ -4,7 +4,7 @@
 // `= 1 weeks`), and a bare number shows the unit it takes.
 import type * as A from '../../../grammar/src/index.js';
 import type { Analysis } from '../pipeline/analysis.js';
-import { gradingOf, panelOf } from '../model/grading.js';
+import { gradingContext, gradingOf } from '../model/grading.js';
 import { quantityInAttributeUnit } from '../model/quantities.js';
 import { attributeType, type AttrType } from '../model/types.js';
 import { forEachCondition } from '../checks/walk.js';
@@ -34,7 +34,8 @@ function number(n: number): string {
 export function inlayHints(analysis: Analysis, range?: A.Span): InlayHint[] {
   const hints: InlayHint[] = [];
   const inRange = (offset: number): boolean => !range || (offset >= range.start && offset <= range.end);
-  const panel = panelOf(analysis);
+  const grading = gradingContext(analysis);
+  const panel = grading.panel;
 
   const quantity = (attribute: A.Name, v: A.Value): void => {
     if (v.kind !== 'Quantity' || !inRange(v.span.end)) return;
@@ -59,7 +60,7 @@ export function inlayHints(analysis: Analysis, range?: A.Span): InlayHint[] {
   }, (a) => quantity(a.attribute, a.value));
   for (const d of analysis.source.parse.ast.declarations) {
     if (d.kind !== 'Statement') continue;
-    const g = gradingOf(d, panel);
+    const g = gradingOf(d, grading);
     if (g.agreementFromVotes && g.agreement !== undefined && d.votes && inRange(d.votes.span.end)) {
       hints.push({ offset: d.votes.span.end, label: ` = ${g.agreement}% agreement`, tooltip: `Agreement computed from the votes: grades ${panel.agree.join(', ')} count as agreeing` });
     }

@@ -6,7 +6,7 @@
 // clinical-protocol PlanDefinition per decision tree whose nested actions follow the tree.
 import type * as A from '../../../../grammar/src/index.js';
 import type { Analysis } from '../../pipeline/analysis.js';
-import { gradingOf, panelOf, type Grading } from '../../model/grading.js';
+import { gradingContext, gradingOf, ruleGradingOf, type Grading } from '../../model/grading.js';
 import { citedLabels } from '../../model/resolve.js';
 import type { Certainty, Strength } from '../../model/vocabulary.js';
 import { consistencyOf } from '../../logic/engine.js';
@@ -70,7 +70,7 @@ export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirE
   const guidelineName = header?.name?.text ?? 'guideline';
   const base = (options.base ?? `http://example.org/fhir/guideline/${encodeURIComponent(guidelineName)}`).replace(/\/+$/, '');
   const version = options.version ?? '0.1.0';
-  const panel = panelOf(analysis);
+  const grading = gradingContext(analysis);
   const table = analysis.symbols;
   const entries: { fullUrl: string; resource: FhirResource }[] = [];
   const add = (resource: FhirResource): string => {
@@ -153,7 +153,7 @@ export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirE
   for (const s of statements) {
     const rules = s.rules.filter((r) => r.then && r.then.interventions.length > 0);
     if (rules.length === 0) continue;
-    const g = gradingOf(s, panel);
+    const g = gradingOf(s, grading);
     const statementName = s.name?.text ?? 'statement';
     const id = ids.make(`statement-${statementName}`);
     const url = canonical('PlanDefinition', id);
@@ -180,7 +180,7 @@ export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirE
         return compact({ type: 'citation', label: fhirString(label), citation: doc.citation, url: doc.url });
       }),
       library: [libraryUrl],
-      action: rules.map((r) => ruleAction(r, g, expressionOf.get(r), libraryUrl, activityFor)),
+      action: rules.map((r) => ruleAction(r, ruleGradingOf(g, r, grading.scheme), expressionOf.get(r), libraryUrl, activityFor)),
     }));
   }
 
