@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import type { Analysis } from '../../server/src/pipeline/analysis.js';
 import { quickFixes, type TextEdit } from '../../server/src/services/code-actions.js';
 import { completions } from '../../server/src/services/completion.js';
+import { formatText } from '../../server/src/services/format.js';
+import { parse } from '../../grammar/src/index.js';
 import { hover } from '../../server/src/services/hover.js';
 import { recommendationLine } from '../../server/src/services/tree/text.js';
 import { strengthText, certaintyText } from '../../server/src/render/labels.js';
@@ -139,5 +141,20 @@ describe('tree leaves in another scheme', () => {
     const bp = { ...rec, verb: 'recommend' as const, bestPractice: true };
     assert.equal(certaintyText(bp), 'best practice');
     assert.doesNotMatch(recommendationLine(bp), /⊕|strong/);
+  });
+});
+
+describe('formatting the grading constructs', () => {
+  it('lays out a scheme, the header\'s selection, the new fields and a rule\'s own grading, and is stable', () => {
+    const messy = 'guideline g {\n  title "t"   grading   s\n  panel { voters -3 }\n}\ngrading s "S" { strength I strong, II weak certainty A high }\n'
+      + 'statement S { kind best_practice voters -2 remark "a" remark "b" history new "n"\n rule r strength I certainty A when f then recommend x }\n';
+    const formatted = formatText(messy, parse(messy));
+    assert.equal(formatted, [
+      'guideline g {', '  title "t"', '  grading s', '  panel {', '    voters -3', '  }', '}',
+      'grading s "S" {', '  strength I strong, II weak', '  certainty A high', '}',
+      'statement S {', '  kind best_practice', '  voters -2', '  remark "a"', '  remark "b"', '  history new "n"',
+      '  rule r strength I certainty A', '    when f', '    then recommend x', '}', '',
+    ].join('\n'));
+    assert.equal(formatText(formatted, parse(formatted)), formatted);
   });
 });

@@ -165,7 +165,12 @@ function itemsOf(text: string, parse: A.ParseResult): Item[] {
 
 /** The top-level declarations, each from its first token to the next one's. */
 function chunkStarts(ast: A.GuidelineFile): number[] {
-  const starts = [...(ast.header ? [ast.header.span.start] : []), ...ast.uses.map((u) => u.span.start), ...ast.declarations.map((d) => d.span.start)];
+  const starts = [
+    ...(ast.header ? [ast.header.span.start] : []),
+    ...ast.uses.map((u) => u.span.start),
+    ...ast.declarations.map((d) => d.span.start),
+    ...ast.gradings.map((g) => g.span.start),
+  ];
   return [...new Set(starts)].sort((a, b) => a - b);
 }
 
@@ -263,6 +268,10 @@ function layoutOf(parse: A.ParseResult, text: string): Layout {
       if (inside.length > 1 && close.type === 'RBrace') layout.inlineBraces.add(close.span.start);
     }
   });
+  /** `voters -3`: the sign stays against its number, as a negative quantity's does. */
+  const signed = (f: A.Field<A.NumberLit> | undefined): void => {
+    if (f && f.value.text.startsWith('-')) layout.tightAfter.add(f.value.span.start);
+  };
   /** The keyword of a list field (`given`, `ask`): the token before each item that is no comma. */
   const listKeywords = (names: readonly { span: A.Span }[], level: number): void => {
     for (const n of names) {
@@ -278,14 +287,22 @@ function layoutOf(parse: A.ParseResult, text: string): Layout {
     block(h.span, 0, true);
     field(h.title, 1);
     field(h.doi, 1);
+    field(h.grading, 1);
     if (h.panel) {
       const p = h.panel;
       line(p.span.start, 1);
       block(p.span, 1, true);
       [p.voters, p.agree, p.consensus, p.strong].forEach((f) => field(f, 2));
+      signed(p.voters);
     }
   }
   for (const u of ast.uses) line(u.span.start, 0);
+  // A grading scheme: one line per level list.
+  for (const g of ast.gradings) {
+    line(g.span.start, 0);
+    block(g.span, 0, true);
+    [...g.strength, ...g.certainty].forEach((f) => field(f, 1));
+  }
   for (const d of ast.declarations) {
     line(d.span.start, 0);
     switch (d.kind) {
@@ -302,7 +319,9 @@ function layoutOf(parse: A.ParseResult, text: string): Layout {
       }
       case 'Statement':
         block(d.span, 0, true);
-        [d.text, d.basis, d.strength, d.certainty, d.agreement, d.votes, d.endorsedStrong, d.cites, d.section, d.rationale, d.status].forEach((f) => field(f, 1));
+        [d.text, d.basis, d.strength, d.certainty, d.agreement, d.votes, d.endorsedStrong, d.cites, d.section, d.rationale, d.status,
+          d.statementKind, d.voters, d.history, ...d.remarks].forEach((f) => field(f, 1));
+        signed(d.voters);
         for (const item of d.cites?.value ?? []) {
           if (!item.to) continue;
           const minus = before(item.to.span.start);
