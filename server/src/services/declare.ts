@@ -24,13 +24,14 @@ const precedence: Record<DeclKind, A.Declaration['kind'][]> = {
 
 /**
  * An edit inserting `lines` (one declaration each) at the sensible place for `kind`; none
- * when a syntax error comes before that place, since an unfinished declaration there would
+ * when a syntax error comes before that place or right at it (the next declaration found
+ * where an unclosed block expected its `}`), since an unfinished declaration there would
  * swallow the new lines and the fix would never take.
  */
 function insertDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]): TextEdit | undefined {
   const edit = placeDeclarations(analysis, kind, lines);
   const firstError = analysis.source.parse.errors.reduce((min, e) => Math.min(min, e.span.start), Infinity);
-  return edit.span.start > firstError || (edit.span.start === analysis.source.text.length && firstError < Infinity) ? undefined : edit;
+  return edit.span.start >= firstError || (edit.span.start === analysis.source.text.length && firstError < Infinity) ? undefined : edit;
 }
 
 function placeDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]): TextEdit {
