@@ -7,6 +7,7 @@ import { completions } from '../../server/src/services/completion.js';
 import { formatText } from '../../server/src/services/format.js';
 import { parse } from '../../grammar/src/index.js';
 import { hover } from '../../server/src/services/hover.js';
+import { foldingSpans, outline } from '../../server/src/services/outline.js';
 import { recommendationLine } from '../../server/src/services/tree/text.js';
 import { strengthText, certaintyText } from '../../server/src/render/labels.js';
 import { analyzeText, codes, cursor } from '../helpers.js';
@@ -156,5 +157,16 @@ describe('formatting the grading constructs', () => {
       '  rule r strength I certainty A', '    when f', '    then recommend x', '}', '',
     ].join('\n'));
     assert.equal(formatText(formatted, parse(formatted)), formatted);
+  });
+});
+
+describe('outline of a file with a grading scheme', () => {
+  it('lists the scheme in its place and folds it', () => {
+    const a = analyzeText(scheme + 'statement R1 { basis evidence strength I certainty A }');
+    assert.deepEqual(outline(a).map((i) => [i.kind, i.name]), [
+      ['guideline', 'g'], ['grading', 'acc_aha'], ['intervention', 'statin'], ['attribute', 'diabetes'], ['statement', 'R1'],
+    ]);
+    const g = a.source.parse.ast.gradings[0];
+    assert.ok(foldingSpans(a).some((f) => f.span.start === g.span.start && f.span.end === g.span.end));
   });
 });

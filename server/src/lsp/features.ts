@@ -95,6 +95,7 @@ export function registerFeatures(connection: Connection, documents: Documents, w
 
 const outlineKinds: Record<OutlineKind, SymbolKind> = {
   guideline: SymbolKind.Module,
+  grading: SymbolKind.Enum,
   enum: SymbolKind.Enum,
   attribute: SymbolKind.Field,
   intervention: SymbolKind.Function,

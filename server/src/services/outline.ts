@@ -3,7 +3,7 @@ import type * as A from '../../../grammar/src/index.js';
 import type { Analysis } from '../pipeline/analysis.js';
 import { clipped } from '../model/bounded-text.js';
 
-export type OutlineKind = 'guideline' | 'enum' | 'attribute' | 'intervention' | 'reference' | 'statement' | 'rule' | 'case' | 'decision';
+export type OutlineKind = 'guideline' | 'grading' | 'enum' | 'attribute' | 'intervention' | 'reference' | 'statement' | 'rule' | 'case' | 'decision';
 
 export interface OutlineItem {
   name: string;
@@ -49,7 +49,9 @@ export function outline(analysis: Analysis): OutlineItem[] {
         break;
     }
   }
-  return items;
+  // Grading schemes are kept apart from the declarations; in the outline they take their place in the file.
+  for (const g of ast.gradings) items.push(item('grading', g.name, g.span, g.title?.value));
+  return items.sort((a, b) => a.span.start - b.span.start);
 }
 
 /** Multi-line blocks: declarations, statement bodies, rules, text blocks and comments. */
@@ -57,6 +59,7 @@ export function foldingSpans(analysis: Analysis): { span: A.Span; comment: boole
   const ast = analysis.source.parse.ast;
   const spans: { span: A.Span; comment: boolean }[] = analysis.source.parse.comments.map((span) => ({ span, comment: true }));
   if (ast.header) spans.push({ span: ast.header.span, comment: false });
+  for (const g of ast.gradings) spans.push({ span: g.span, comment: false });
   for (const d of ast.declarations) {
     spans.push({ span: d.span, comment: false });
     if (d.kind === 'Statement') {
