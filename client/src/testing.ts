@@ -20,8 +20,8 @@ const REFRESH_MS = 400;
 
 export interface CaseTests {
   readonly controller: vscode.TestController;
-  /** Runs the given items (files or cases; all when omitted) and resolves with each case's result by item id. */
-  run(items?: readonly vscode.TestItem[]): Promise<Map<string, CaseResult>>;
+  /** Runs the given items (files or cases; all when omitted) and resolves with each case's result. */
+  run(items?: readonly vscode.TestItem[]): Promise<Map<vscode.TestItem, CaseResult>>;
   /** Lists the cases again (every file, or the given one). */
   refresh(uri?: vscode.Uri): Promise<void>;
 }
@@ -30,7 +30,6 @@ export function registerCaseTests(context: vscode.ExtensionContext, client: () =
   const controller = vscode.tests.createTestController('guideline.cases', 'Guideline cases');
   context.subscriptions.push(controller);
 
-  const caseItemId = (uri: string, id: string): string => `${uri}\u0000${id}`;
   const toRange = (r: FileCases['cases'][number]['range']): vscode.Range => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
   const show = (file: FileCases): void => {
@@ -41,7 +40,8 @@ export function registerCaseTests(context: vscode.ExtensionContext, client: () =
     const uri = vscode.Uri.parse(file.uri);
     const item = controller.items.get(file.uri) ?? controller.createTestItem(file.uri, path.basename(uri.path), uri);
     item.children.replace(file.cases.map((c) => {
-      const child = controller.createTestItem(caseItemId(file.uri, c.id), c.title, uri);
+      // A child's id is its case's id: ids are unique among siblings only.
+      const child = controller.createTestItem(c.id, c.title, uri);
       child.range = toRange(c.range);
       return child;
     }));
@@ -93,15 +93,14 @@ export function registerCaseTests(context: vscode.ExtensionContext, client: () =
   const plan = (items: readonly vscode.TestItem[]): Map<string, Set<string> | undefined> => {
     const byFile = new Map<string, Set<string> | undefined>();
     for (const item of items) {
-      const [file, id] = item.id.split('\u0000');
-      if (id === undefined) byFile.set(file, undefined);
-      else if (!byFile.has(file) || byFile.get(file)) byFile.set(file, (byFile.get(file) ?? new Set()).add(id));
+      if (!item.parent) byFile.set(item.id, undefined);
+      else if (!byFile.has(item.parent.id) || byFile.get(item.parent.id)) byFile.set(item.parent.id, (byFile.get(item.parent.id) ?? new Set()).add(item.id));
     }
     return byFile;
   };
 
-  const execute = async (request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<Map<string, CaseResult>> => {
-    const results = new Map<string, CaseResult>();
+  const execute = async (request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<Map<vscode.TestItem, CaseResult>> => {
+    const results = new Map<vscode.TestItem, CaseResult>();
     const run = controller.createTestRun(request);
     const lc = client();
     try {
@@ -112,14 +111,14 @@ export function registerCaseTests(context: vscode.ExtensionContext, client: () =
         if (token.isCancellationRequested) break;
         const fileItem = controller.items.get(file);
         if (!fileItem) continue;
-        const children = toArray(fileItem.children).filter((c) => !excluded.has(c.id) && (!ids || ids.has(c.id.split('\u0000')[1])));
+        const children = toArray(fileItem.children).filter((c) => !excluded.has(c.id) && (!ids || ids.has(c.id)));
         children.forEach((c) => run.enqueued(c));
         if (!lc) {
           children.forEach((c) => run.errored(c, new vscode.TestMessage('The language server is not running')));
           continue;
         }
         children.forEach((c) => run.started(c));
-        const params: RunCasesParams = { uri: file, ids: children.map((c) => c.id.split('\u0000')[1]) };
+        const params: RunCasesParams = { uri: file, ids: children.map((c) => c.id) };
         let answer: RunCasesResult;
         try {
           answer = await lc.sendRequest<RunCasesResult>(runCasesMethod, params, token);
@@ -130,12 +129,12 @@ export function registerCaseTests(context: vscode.ExtensionContext, client: () =
         const byId = new Map(answer.results.map((r) => [r.id, r]));
         const uri = vscode.Uri.parse(file);
         for (const child of children) {
-          const result = byId.get(child.id.split('\u0000')[1]);
+          const result = byId.get(child.id);
           if (!result) {
             run.skipped(child);
             continue;
           }
-          results.set(child.id, result);
+          results.set(child, result);
           for (const note of result.notes) run.appendOutput(`${child.label}: ${note}\r\n`, undefined, child);
           if (result.passed) run.passed(child);
           else {
@@ -155,7 +154,7 @@ export function registerCaseTests(context: vscode.ExtensionContext, client: () =
 
   controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, (request, token) => execute(request, token).then(() => undefined), true);
 
-  const runItems = async (items?: readonly vscode.TestItem[]): Promise<Map<string, CaseResult>> => {
+  const runItems = async (items?: readonly vscode.TestItem[]): Promise<Map<vscode.TestItem, CaseResult>> => {
     if (controller.items.size === 0) await refresh();
     const source = new vscode.CancellationTokenSource();
     try {
@@ -168,7 +167,7 @@ export function registerCaseTests(context: vscode.ExtensionContext, client: () =
   context.subscriptions.push(
     vscode.commands.registerCommand(runCaseCommand, async (uri: string, id: string) => {
       await refresh(vscode.Uri.parse(uri));
-      const item = controller.items.get(uri)?.children.get(caseItemId(uri, id));
+      const item = controller.items.get(uri)?.children.get(id);
       if (item) await runItems([item]);
     }),
   );

@@ -9,7 +9,7 @@ const VOCABULARY = 'hcc-vocabulary.guideline';
 
 interface CaseTestsApi {
   controller: vscode.TestController;
-  run(items?: readonly vscode.TestItem[]): Promise<Map<string, CaseResult>>;
+  run(items?: readonly vscode.TestItem[]): Promise<Map<vscode.TestItem, CaseResult>>;
 }
 
 function cases(): CaseTestsApi {
@@ -61,17 +61,21 @@ describe('references, rename and formatting', () => {
     }
   });
 
-  it('formats the sample with whitespace edits only, and a formatted file again to itself', async () => {
+  it('formats a disordered sample back to itself with whitespace edits only', async () => {
     const editor = await openFile(SAMPLE);
     const doc = editor.document;
     const original = doc.getText();
-    const edits = await waitFor('formatting edits', async () => vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 2, insertSpaces: true }));
-    for (const e of edits) assert.match(e.newText, /^\s*$/, 'an edit that is not whitespace');
-    const whole = new vscode.WorkspaceEdit();
-    whole.set(doc.uri, edits);
-    assert.ok(await vscode.workspace.applyEdit(whole));
+    // The sample is in the canonical layout: pad every space of a rule.
+    const rule = offsetOf(doc, 'rule flr_increase_alpps');
+    const end = offsetOf(doc, '\n  rule ', 1, rule + 1);
+    await replaceAt(editor, rule, end - rule, original.slice(rule, end).replace(/ +/g, '   '));
     try {
-      assert.equal(doc.getText().replace(/\s+/g, ''), original.replace(/\s+/g, ''), 'formatting changed more than whitespace');
+      const edits = await waitFor('formatting edits', async () => vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 4, insertSpaces: false }));
+      for (const e of edits) assert.match(e.newText, /^\s*$/, 'an edit that is not whitespace');
+      const whole = new vscode.WorkspaceEdit();
+      whole.set(doc.uri, edits);
+      assert.ok(await vscode.workspace.applyEdit(whole));
+      assert.equal(doc.getText(), original, 'formatting did not restore the canonical sample');
       const again = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 2, insertSpaces: true });
       assert.deepEqual(again ?? [], [], 'a second format changed the text again');
     } finally {
@@ -88,20 +92,21 @@ describe('cases in the Testing view', () => {
     const sample = workspaceUri(SAMPLE).toString();
     const doc = await vscode.workspace.openTextDocument(workspaceUri(SAMPLE));
     const count = (doc.getText().match(/^case "/gm) ?? []).length;
-    const file = await waitFor('the sample in the Testing view', () => {
+    // Listed from the file as it is now (an earlier test's edit may still be being relisted).
+    const at = (item: vscode.TestItem) => (item.range ? doc.lineAt(item.range.start.line).text : '');
+    const file = await waitFor('the sample\'s cases in the Testing view, each at its `case`', () => {
       const item = api.controller.items.get(sample);
-      return item && item.children.size === count ? item : undefined;
+      return item && item.children.size === count && children(item).every((c) => at(c).startsWith(`case "${c.label}"`)) ? item : undefined;
     });
     assert.equal(file.label, SAMPLE);
     const [first] = children(file);
-    assert.ok(first?.range, 'a case without its place in the file');
-    assert.equal(doc.lineAt(first.range.start.line).text.startsWith('case "'), true);
+    assert.ok(first);
 
     const one = await api.run([first]);
-    assert.deepEqual([...one.keys()], [first.id]);
+    assert.deepEqual([...one.keys()], [first]);
     const all = await api.run();
     assert.ok(all.size >= count, `${all.size} results for ${count} cases of the sample`);
-    assert.ok(children(file).every((c) => all.get(c.id)?.passed === true), 'a case of the sample fails');
+    assert.ok(children(file).every((c) => all.get(c)?.passed === true), 'a case of the sample fails');
   });
 
   it('shows a failing case\'s expected and actual at its expect', async () => {
@@ -117,7 +122,7 @@ describe('cases in the Testing view', () => {
       assert.ok(file);
       const item = await waitFor('the edited case relisted', () => children(file).find((c) => c.range?.start.line === doc.positionAt(start).line));
       const result = await waitFor('a failed result', async () => {
-        const r = (await api.run([item])).get(item.id);
+        const r = (await api.run([item])).get(item);
         return r && !r.passed ? r : undefined;
       });
       const failure = result.failures[0]!;
