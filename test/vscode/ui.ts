@@ -130,13 +130,14 @@ async function main(): Promise<number> {
   step('hover over statement S8: its GRADE grading');
   const s8 = lineColumn(text, 'statement S8');
   await goTo(page, { line: s8.line, column: s8.column + 'statement '.length });
-  const cursor = await page.locator('.monaco-editor.focused .cursors-layer .cursor').first().boundingBox();
-  assert.ok(cursor, 'no cursor in the editor');
   const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Statement S8' }).first();
   // Hover as a person does: move onto the name, and again if the server was still starting.
+  // The cursor is found anew each time: code lenses arriving move the lines down.
   await untilShown(
     'a hover over S8',
     async () => {
+      const cursor = await page.locator('.monaco-editor.focused .cursors-layer .cursor').first().boundingBox();
+      assert.ok(cursor, 'no cursor in the editor');
       await page.mouse.move(cursor.x + 40, cursor.y - 200);
       await page.mouse.move(cursor.x + 5, cursor.y + cursor.height / 2, { steps: 3 });
     },

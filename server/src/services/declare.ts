@@ -24,14 +24,18 @@ const precedence: Record<DeclKind, A.Declaration['kind'][]> = {
 
 /**
  * An edit inserting `lines` (one declaration each) at the sensible place for `kind`; none
- * when a syntax error comes before that place or right at it (the next declaration found
- * where an unclosed block expected its `}`), since an unfinished declaration there would
+ * when a syntax error comes before that place or at the token right after it (the next
+ * declaration found where an unclosed block or header expected its `{` or `}`), since an unfinished declaration there would
  * swallow the new lines and the fix would never take.
  */
 function insertDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]): TextEdit | undefined {
   const edit = placeDeclarations(analysis, kind, lines);
-  const firstError = analysis.source.parse.errors.reduce((min, e) => Math.min(min, e.span.start), Infinity);
-  return edit.span.start >= firstError || (edit.span.start === analysis.source.text.length && firstError < Infinity) ? undefined : edit;
+  const { errors, tokens } = analysis.source.parse;
+  const firstError = errors.reduce((min, e) => Math.min(min, e.span.start), Infinity);
+  // An error at the token after the insertion point is the unfinished thing before it too
+  // (`guideline g` without its `{`, then the line the new declaration would go before).
+  const nextToken = tokens.find((t) => t.span.start >= edit.span.start)?.span.start ?? analysis.source.text.length;
+  return firstError <= nextToken ? undefined : edit;
 }
 
 function placeDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]): TextEdit {
