@@ -25,8 +25,8 @@ const precedence: Record<DeclKind, A.Declaration['kind'][]> = {
 /**
  * An edit inserting `lines` (one declaration each) at the sensible place for `kind`; none
  * when a syntax error comes before that place or at the token right after it (the next
- * declaration found where an unclosed block or header expected its `{` or `}`), since an unfinished declaration there would
- * swallow the new lines and the fix would never take.
+ * declaration found where an unclosed block or header expected its `{` or `}`), since an
+ * unfinished declaration there would swallow the new lines and the fix would never take.
  */
 function insertDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]): TextEdit | undefined {
   const edit = placeDeclarations(analysis, kind, lines);
