@@ -47,6 +47,7 @@ export function previewHtml(r: PageResources): string {
   <button id="export-png" type="button" title="Export as PNG">PNG&#x2026;</button>
 </div>
 <div id="banner" role="status" hidden></div>
+<div id="population" hidden><span id="population-text"></span> <button id="outside" type="button" title="What the rules give the patients outside this population">Outside&#x2026;</button></div>
 <div id="viewport" tabindex="0" aria-label="Decision tree; drag or use the arrow keys to pan, + and - to zoom, 0 to fit">
   <div id="empty" hidden></div>
 </div>

@@ -18,7 +18,10 @@ export interface ViewState {
 
 /** Extension -> webview. */
 export type HostMessage =
-  | { type: 'tree'; result: DecisionTreeResult }
+  /** `direction` and `detail` are the `guideline.preview.*` settings. */
+  | { type: 'tree'; result: DecisionTreeResult; direction?: 'right' | 'down'; detail?: boolean }
+  /** The rules under the editor's cursor: their boxes are highlighted. */
+  | { type: 'highlight'; rules: string[] }
   | { type: 'noDocument' }
   | { type: 'loading'; uri: string }
   | { type: 'failed'; uri: string; message: string }
@@ -74,6 +77,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
       return isObject(v.result) && isString(v.result.uri) && Array.isArray(v.result.decisions);
     case 'noDocument':
       return true;
+    case 'highlight':
+      return Array.isArray(v.rules) && v.rules.every(isString);
     case 'loading':
       return isString(v.uri);
     case 'failed':

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { DecisionTreeResult, SourceRange } from '../../../server/src/protocol.js';
 import { makeNonce, previewHtml } from './html.js';
+import { rulesAt } from './rules-at.js';
 import { isWebviewMessage, type ExportFormat, type HostMessage, type PreviewState, type WebviewMessage } from './messages.js';
 import { isStaleAnswer, type TreeSource } from './tree-source.js';
 
@@ -66,6 +67,10 @@ export class DecisionTreePanel {
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor?.document.languageId === 'guideline') this.follow(editor.document.uri.toString());
       }),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.highlightAt(e.textEditor)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('guideline.preview') && this.lastResult) this.post(this.treeMessage(this.lastResult));
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.toString() === this.documentUri && e.contentChanges.length > 0) this.schedule();
       }),
@@ -104,6 +109,19 @@ export class DecisionTreePanel {
     void this.panel.webview.postMessage(message);
   }
 
+  /** A tree message with the `guideline.preview.*` settings. */
+  private treeMessage(result: DecisionTreeResult): HostMessage {
+    const config = vscode.workspace.getConfiguration('guideline.preview');
+    return { type: 'tree', result, direction: config.get<string>('direction') === 'down' ? 'down' : 'right', detail: config.get<boolean>('detail') === true };
+  }
+
+  /** The editor's cursor in a rule: its boxes light up in the preview. */
+  private highlightAt(editor: vscode.TextEditor): void {
+    if (editor.document.uri.toString() !== this.documentUri || !this.lastResult) return;
+    const at = editor.selection.active;
+    this.post({ type: 'highlight', rules: rulesAt(this.lastResult, editor.document.uri.toString(), at.line, at.character) });
+  }
+
   private async update(): Promise<void> {
     const uri = this.documentUri;
     if (!uri) {
@@ -129,7 +147,7 @@ export class DecisionTreePanel {
         return;
       }
       this.lastResult = result;
-      this.post({ type: 'tree', result });
+      this.post(this.treeMessage(result));
     } catch (err) {
       if (seq !== this.requestSeq || isStaleAnswer(err)) return; // a newer request is on its way
       this.post({ type: 'failed', uri, message: err instanceof Error ? err.message : String(err) });
@@ -140,7 +158,7 @@ export class DecisionTreePanel {
     switch (message.type) {
       case 'ready':
         // A (re)loaded webview: show what we have at once, then ask for the current tree.
-        if (this.lastResult && this.lastResult.uri === this.documentUri) this.post({ type: 'tree', result: this.lastResult });
+        if (this.lastResult && this.lastResult.uri === this.documentUri) this.post(this.treeMessage(this.lastResult));
         return this.update();
       case 'selectDecision':
         this.decision = message.decision;

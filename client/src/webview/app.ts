@@ -5,10 +5,13 @@ import { layoutTree, type Scene } from '../../../server/src/render/layout.js';
 import { defaultFontFamily, paintScene } from '../../../server/src/render/paint.js';
 import { themePalette } from '../../../server/src/render/palette.js';
 import type { Measure } from '../../../server/src/render/text.js';
+import { layoutView, type Direction, type ViewScene } from '../../../server/src/render/view-layout.js';
+import { paintView } from '../../../server/src/render/view-paint.js';
 import { isHostMessage, type HostMessage, type PreviewState } from '../preview/messages.js';
 import { Chrome } from './chrome.js';
 import { toDom } from './dom.js';
-import { exportSvg, svgToPngBase64 } from './export.js';
+import { exportSvg, exportViewSvg, svgToPngBase64 } from './export.js';
+import { emptyText } from '../../../server/src/render/view-text.js';
 import { canvasMeasure } from './measure.js';
 import { StatementTooltip } from './tooltip.js';
 import { Viewport } from './viewport.js';
@@ -27,6 +30,13 @@ export class PreviewApp {
   private state: PreviewState;
   private result: DecisionTreeResult | undefined;
   private scene: Scene | undefined;
+  /** The reviewer's view as drawn, when the result carries one. */
+  private viewScene: ViewScene | undefined;
+  private unfolded = new Set<string>();
+  private showOutside = false;
+  private direction: Direction = 'right';
+  private detail = false;
+  private highlighted: string[] = [];
   private nodes = new Map<string, TreeNode>();
   /** Which tree the view shows (uri#decision), to keep zoom and scroll across edits. */
   private shown: string | undefined;
@@ -65,7 +75,13 @@ export class PreviewApp {
   private async onMessage(message: HostMessage): Promise<void> {
     switch (message.type) {
       case 'tree':
+        this.direction = message.direction ?? this.direction;
+        this.detail = message.detail ?? this.detail;
         return this.showTree(message.result);
+      case 'highlight':
+        this.highlighted = message.rules;
+        this.applyHighlight();
+        return;
       case 'noDocument':
         this.clear('Open a .guideline file to see its decision tree.', 'empty');
         return;
@@ -98,6 +114,13 @@ export class PreviewApp {
     this.result = result;
     this.chrome.showResult(result);
     this.save({ uri: result.uri, decision: result.decision?.name });
+    const key = `${result.uri}#${result.decision?.name ?? ''}`;
+    if (key !== this.shown) {
+      this.unfolded = new Set();
+      this.showOutside = false;
+    }
+    this.chrome.showPopulation(result.view?.population?.text, result.view?.population?.outside !== undefined, this.showOutside);
+    if (result.view) return this.showView(result, key);
     if (!result.tree) {
       this.clear(
         result.hasErrors ? 'Nothing to draw yet: no rule parses. Fix the errors to see the tree.' : 'No rules yet: write a rule (when … then …) to see its decision tree.',
@@ -118,11 +141,11 @@ export class PreviewApp {
     const laidOut = performance.now();
     const root = paintScene(scene, { palette: themePalette, fontFamily: this.fontFamily, background: false, interactive: true, titles: false });
     this.scene = scene;
+    this.viewScene = undefined;
     this.nodes = new Map(scene.nodes.map((n) => [n.node.id, n.node]));
     this.chrome.setEmpty(undefined);
     this.camera.replaceChildren(toDom(root));
     this.viewport.setContent(Number(root.attrs.width), Number(root.attrs.height));
-    const key = `${result.uri}#${result.decision?.name ?? ''}`;
     if (key !== this.shown) {
       const saved = this.state.view;
       if (this.shown === undefined && saved) this.viewport.restore(saved);
@@ -135,7 +158,76 @@ export class PreviewApp {
     this.chrome.setState('ready');
   }
 
+  /** Draws the reviewer's view; `anchor` is a box to keep where it is on screen (after unfolding). */
+  private async showView(result: DecisionTreeResult, key: string, anchor?: { id: string; x: number; y: number }): Promise<void> {
+    const view = result.view!;
+    const root = this.showOutside ? view.population?.outside : view.root;
+    if (!root) {
+      this.clear(emptyText(result), 'empty');
+      return;
+    }
+    const seq = ++this.renderSeq;
+    const started = performance.now();
+    let scene: ViewScene;
+    try {
+      scene = await layoutView(root, { direction: this.direction, unfolded: this.unfolded, detail: this.detail, measure: this.measure });
+    } catch (err) {
+      this.clear(`The tree could not be laid out: ${String(err)}`, 'failed');
+      return;
+    }
+    if (seq !== this.renderSeq) return;
+    const laidOut = performance.now();
+    const svg = paintView(scene, { palette: themePalette, fontFamily: this.fontFamily, background: false, interactive: true, titles: false });
+    this.viewScene = scene;
+    this.scene = undefined;
+    this.chrome.setEmpty(undefined);
+    this.camera.replaceChildren(toDom(svg));
+    this.viewport.setContent(Number(svg.attrs.width), Number(svg.attrs.height));
+    if (anchor) {
+      const box = scene.nodes.find((n) => n.view.id === anchor.id);
+      if (box) this.viewport.keep(box.x, box.y, anchor.x, anchor.y);
+    } else if (key !== this.shown) {
+      const saved = this.state.view;
+      if (this.shown === undefined && saved) this.viewport.restore(saved);
+      else this.viewport.fit();
+      this.shown = key;
+    }
+    this.applyHighlight();
+    document.body.dataset.layoutMs = String(Math.round(laidOut - started));
+    document.body.dataset.drawMs = String(Math.round(performance.now() - laidOut));
+    document.body.dataset.boxes = String(scene.nodes.length);
+    this.chrome.setState('ready');
+  }
+
+  /** Unfolds or folds a box, keeping it where it is on screen. */
+  private toggle(id: string): void {
+    const result = this.result;
+    const box = this.viewScene?.nodes.find((n) => n.view.id === id);
+    if (!result || !box) return;
+    if (this.unfolded.has(id)) this.unfolded.delete(id);
+    else this.unfolded.add(id);
+    const at = this.viewport.toScreen(box.x, box.y);
+    void this.showView(result, this.shown ?? '', { id, ...at });
+  }
+
+  private applyHighlight(): void {
+    const wanted = new Set(this.highlighted);
+    for (const n of this.viewScene?.nodes ?? []) {
+      const on = wanted.size > 0 && n.content.recs.some((r) => (r.rules ?? [r.rule]).some((x) => wanted.has(x)));
+      this.camera.querySelector(`[data-node="${CSS.escape(n.view.id)}"]`)?.classList.toggle('gt-highlight', on);
+    }
+  }
+
   private wire(): void {
+    this.chrome.outside.addEventListener('click', () => {
+      this.showOutside = !this.showOutside;
+      this.unfolded = new Set();
+      const result = this.result;
+      if (!result) return;
+      this.chrome.showPopulation(result.view?.population?.text, result.view?.population?.outside !== undefined, this.showOutside);
+      this.shown = '';
+      void this.showView(result, `${result.uri}#${result.decision?.name ?? ''}#${this.showOutside ? 'outside' : ''}`);
+    });
     const c = this.chrome;
     c.zoomIn.addEventListener('click', () => this.viewport.zoomBy(1.25));
     c.zoomOut.addEventListener('click', () => this.viewport.zoomBy(0.8));
@@ -148,6 +240,19 @@ export class PreviewApp {
     });
     c.viewport.addEventListener('click', (e) => {
       if (this.viewport.dragged) return;
+      if (this.viewScene && e.target instanceof Element) {
+        const box = e.target.closest('[data-node]');
+        const refers = box?.getAttribute('data-refers');
+        if (box && refers) {
+          const target = this.viewScene.nodes.find((n) => n.view.id === refers);
+          if (target) this.viewport.centerOn(target);
+          return;
+        }
+        if (box?.hasAttribute('data-toggle') && !e.target.closest('[data-rec]')) {
+          this.toggle(box.getAttribute('data-node') ?? '');
+          return;
+        }
+      }
       const sources = this.sourcesAt(e.target);
       if (sources.length > 0) this.api.postMessage({ type: 'reveal', sources });
     });
@@ -172,7 +277,16 @@ export class PreviewApp {
   private nodeAt(target: EventTarget | null): { node: TreeNode; rec?: number } | undefined {
     if (!(target instanceof Element)) return undefined;
     const nodeElement = target.closest('[data-node]');
-    const node = nodeElement ? this.nodes.get(nodeElement.getAttribute('data-node') ?? '') : undefined;
+    const id = nodeElement?.getAttribute('data-node') ?? '';
+    const drawn = this.viewScene?.nodes.find((n) => n.view.id === id);
+    if (drawn) {
+      const recElement = target.closest('[data-rec]');
+      const rec = recElement ? Number(recElement.getAttribute('data-rec')) : undefined;
+      // A view box stands in for a leaf: its rows are the recommendations and additions.
+      const leaf: TreeNode = { kind: 'leaf', id, recommendations: drawn.content.recs, gap: drawn.view.gap, conflict: drawn.view.conflict, sources: drawn.view.sources, example: drawn.view.example };
+      return { node: leaf, rec };
+    }
+    const node = nodeElement ? this.nodes.get(id) : undefined;
     if (!node) return undefined;
     const recElement = target.closest('[data-rec]');
     return { node, rec: recElement ? Number(recElement.getAttribute('data-rec')) : undefined };
@@ -212,9 +326,9 @@ export class PreviewApp {
   }
 
   private export(format: 'svg' | 'png'): void {
-    const { scene, result } = this;
-    if (!scene || !result) return;
-    const svg = exportSvg(scene, result, this.fontFamily, this.measure);
+    const { scene, result, viewScene } = this;
+    if (!result || (!scene && !viewScene)) return;
+    const svg = viewScene ? exportViewSvg(viewScene, result, this.fontFamily, this.measure) : exportSvg(scene!, result, this.fontFamily, this.measure);
     const file = result.uri.slice(result.uri.lastIndexOf('/') + 1).replace(/\.guideline$/, '');
     const name = `${decodeURIComponent(file)}-${result.decision?.name ?? 'tree'}`;
     if (format === 'svg') {

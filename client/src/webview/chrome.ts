@@ -21,6 +21,17 @@ export class Chrome {
   private readonly title = byId<HTMLSpanElement>('title');
   private readonly banner = byId<HTMLDivElement>('banner');
   private readonly empty = byId<HTMLDivElement>('empty');
+  readonly outside = byId<HTMLButtonElement>('outside');
+  private readonly population = byId<HTMLDivElement>('population');
+  private readonly populationText = byId<HTMLSpanElement>('population-text');
+
+  /** The decision's population as a banner, with the button to what holds outside it. */
+  showPopulation(text: string | undefined, hasOutside: boolean, showingOutside: boolean): void {
+    this.population.hidden = text === undefined;
+    this.populationText.textContent = text === undefined ? '' : showingOutside ? `Outside the population: not (${text})` : `Population: ${text}`;
+    this.outside.hidden = !hasOutside;
+    this.outside.textContent = showingOutside ? 'Back to the population' : 'Outside…';
+  }
 
   /** Fills the picker and title, and raises the errors banner, for a new result. */
   showResult(result: DecisionTreeResult): void {

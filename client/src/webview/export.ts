@@ -7,6 +7,9 @@ import { paintScene } from '../../../server/src/render/paint.js';
 import { resolvedPalette } from '../../../server/src/render/palette.js';
 import { serializeSvg, treeHeading } from '../../../server/src/render/svg.js';
 import type { Measure } from '../../../server/src/render/text.js';
+import type { ViewScene } from '../../../server/src/render/view-layout.js';
+import { paintView, printHeading, printPalette } from '../../../server/src/render/view-paint.js';
+import { viewNotes } from '../../../server/src/render/svg.js';
 
 export function exportSvg(scene: Scene, result: DecisionTreeResult, fontFamily: string, measure: Measure): string {
   const style = getComputedStyle(document.documentElement);
@@ -17,6 +20,24 @@ export function exportSvg(scene: Scene, result: DecisionTreeResult, fontFamily: 
     interactive: false,
     titles: true,
     heading: treeHeading(result),
+    measure,
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serializeSvg(root)}\n`;
+}
+
+/**
+ * The view as it is drawn now, for print: the light print palette whatever the editor's
+ * theme, with the title, the population and the GRADE legend.
+ */
+export function exportViewSvg(scene: ViewScene, result: DecisionTreeResult, fontFamily: string, measure: Measure): string {
+  const view = result.view;
+  const root = paintView(scene, {
+    palette: printPalette,
+    fontFamily,
+    background: true,
+    interactive: false,
+    titles: true,
+    heading: printHeading(view?.title ?? 'Decision tree', view?.population?.text, viewNotes(result)),
     measure,
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${serializeSvg(root)}\n`;

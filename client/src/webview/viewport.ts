@@ -72,6 +72,22 @@ export class Viewport {
     this.set({ scale, x, y: 16 - root.y * scale });
   }
 
+  /** Where a drawing point is on screen, in viewport pixels. */
+  toScreen(x: number, y: number): { x: number; y: number } {
+    return { x: this.view.x + x * this.view.scale, y: this.view.y + y * this.view.scale };
+  }
+
+  /** Pans so the drawing point (x, y) sits at the screen point (sx, sy): the reader's place survives a re-layout. */
+  keep(x: number, y: number, sx: number, sy: number): void {
+    this.set({ ...this.view, x: sx - x * this.view.scale, y: sy - y * this.view.scale });
+  }
+
+  /** Pans to put a box in the middle of the viewport. */
+  centerOn(box: { x: number; y: number; width: number; height: number }): void {
+    const { width, height } = this.host.getBoundingClientRect();
+    this.set({ ...this.view, x: width / 2 - (box.x + box.width / 2) * this.view.scale, y: height / 2 - (box.y + box.height / 2) * this.view.scale });
+  }
+
   /** Zooms by `factor` keeping the point (cx, cy) of the viewport where it is. */
   zoomBy(factor: number, cx?: number, cy?: number): void {
     const rect = this.host.getBoundingClientRect();

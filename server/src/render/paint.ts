@@ -25,7 +25,7 @@ export interface PaintOptions {
 
 export const defaultFontFamily = "'Segoe UI', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', sans-serif";
 
-const toneRole: Record<Tone, ColourRole> = {
+export const toneRole: Record<Tone, ColourRole> = {
   text: 'text',
   muted: 'muted',
   accent: 'accent',
@@ -37,7 +37,7 @@ const toneRole: Record<Tone, ColourRole> = {
 
 const r1 = (n: number): number => Math.round(n * 10) / 10;
 
-function textLine(line: Line, x: number, top: number, palette: Palette, anchor?: 'middle'): SvgElement {
+export function textLine(line: Line, x: number, top: number, palette: Palette, anchor?: 'middle'): SvgElement {
   const size = Math.max(...line.spans.map((s) => fonts[s.style].size));
   const baseline = top + line.height / 2 + size * 0.35;
   const spans = line.spans
@@ -48,8 +48,9 @@ function textLine(line: Line, x: number, top: number, palette: Palette, anchor?:
   return el('text', { x: r1(x), y: r1(baseline), 'text-anchor': anchor }, spans);
 }
 
-function sectionsOf(content: Content, width: number, palette: Palette): SvgElement[] {
+export function sectionsOf(content: Content, width: number, palette: Palette, pad: { x: number; y: number; section: number } = padding): SvgElement[] {
   const out: SvgElement[] = [];
+  const padding = pad;
   // The same arithmetic as nodeContent's height: padding, lines, a gap between sections.
   let top = padding.y;
   content.sections.forEach((section, i) => {
@@ -160,7 +161,7 @@ function edgePath(edge: SceneEdge, p: Palette): SvgElement[] {
 
 const headingX = 16;
 
-function headingLines(heading: Span[], palette: Palette, measure: Measure): { elements: SvgElement[]; width: number; height: number } {
+export function headingLines(heading: Span[], palette: Palette, measure: Measure): { elements: SvgElement[]; width: number; height: number } {
   const elements: SvgElement[] = [];
   let top = padding.y;
   let width = 0;

@@ -7,6 +7,9 @@ import { layoutTree } from './layout.js';
 import { defaultFontFamily, paintScene } from './paint.js';
 import { lightPalette, type Palette } from './palette.js';
 import type { Measure } from './text.js';
+import { layoutView, type Direction } from './view-layout.js';
+import { paintView, printHeading, printPalette } from './view-paint.js';
+import { emptyText } from './view-text.js';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -51,8 +54,34 @@ export interface SvgOptions {
   fontFamily?: string;
 }
 
+/** What a printed view's heading says beyond the title: errors, size notes, an empty tree. */
+export function viewNotes(result: DecisionTreeResult): string[] {
+  return [
+    result.hasErrors ? '⚠ The file has errors: the tree shows the rules that could be analysed.' : undefined,
+    result.view?.folded.note,
+    result.view?.root ? undefined : emptyText(result),
+  ].filter((n): n is string => n !== undefined);
+}
+
+/** The reviewer's view as a standalone SVG document, as the preview's default view shows it, in the print palette. */
+export async function renderViewSvg(result: DecisionTreeResult, options: SvgOptions & { direction?: Direction } = {}): Promise<string> {
+  const view = result.view!;
+  const scene = await layoutView(view.root, { direction: options.direction, detail: options.detail, measure: options.measure });
+  const root = paintView(scene, {
+    palette: options.palette ?? printPalette,
+    fontFamily: options.fontFamily ?? defaultFontFamily,
+    background: true,
+    interactive: false,
+    titles: true,
+    heading: printHeading(view.title, view.population?.text, viewNotes(result)),
+    measure: options.measure,
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serializeSvg(root)}\n`;
+}
+
 /** The decision tree as a standalone SVG document (light colours unless told otherwise). */
 export async function renderTreeSvg(result: DecisionTreeResult, options: SvgOptions = {}): Promise<string> {
+  if (result.view) return renderViewSvg(result, options);
   const scene = await layoutTree(result.tree, options.measure);
   const root = paintScene(scene, {
     palette: options.palette ?? lightPalette,

@@ -14,7 +14,9 @@ export function decisionTreeView(analysis: Analysis, decisionName?: string, maxB
     (d): d is A.DecisionDecl => d.kind === 'Decision' && d.name?.text === result.decision?.name,
   );
   const title = result.decision ? (result.decision.title ?? result.decision.name) : 'All rules (the file has no decision)';
-  const built = buildView(result.tree, result.outside, { ask: result.ask ?? [], title, maxBoxes });
+  // A tree that is one empty leaf has no rules to show: the view says so in words, not as a gap.
+  const ruleless = (t: typeof result.tree): boolean => t === undefined || (t.kind === 'leaf' && t.recommendations.length === 0);
+  const built = buildView(ruleless(result.tree) ? undefined : result.tree, ruleless(result.outside) ? undefined : result.outside, { ask: result.ask ?? [], title, maxBoxes });
   const { outside, ...view } = built;
   const population = decl?.where ? { text: whereText(decl.where, analysis), outside } : undefined;
   return { ...result, view: { ...view, population } };

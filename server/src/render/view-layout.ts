@@ -1,0 +1,135 @@
+// Places the reviewer's view with ELK's layered algorithm: a tree (never a DAG), left to
+// right or top down, children in the order the rules list them (model order), so no two
+// edges cross. Which boxes are unfolded is an input: the same view re-lays out when the
+// reader unfolds one, and box ids stay put so the reader's place can be kept.
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { ViewNode } from '../protocol.js';
+import type { Box, Point } from './layout.js';
+import { estimateWidth, type Measure } from './text.js';
+import { viewContent, type ViewContent } from './view-content.js';
+
+export type Direction = 'right' | 'down';
+
+export interface ViewLayoutOptions {
+  direction?: Direction;
+  /** Ids of folded boxes to draw unfolded. */
+  unfolded?: ReadonlySet<string>;
+  /** Unfold every box (`--detail`). */
+  detail?: boolean;
+  measure?: Measure;
+}
+
+export interface ViewSceneNode extends Box {
+  view: ViewNode;
+  content: ViewContent;
+  /** 'unfold': folded, with detail to show; 'fold': shown unfolded, can fold back. */
+  toggle?: 'unfold' | 'fold';
+}
+
+export interface ViewSceneEdge {
+  id: string;
+  source: string;
+  target: string;
+  path: Point[];
+}
+
+export interface ViewScene {
+  width: number;
+  height: number;
+  direction: Direction;
+  nodes: ViewSceneNode[];
+  edges: ViewSceneEdge[];
+}
+
+export const viewMargin = 12;
+
+function options(direction: Direction): Record<string, string> {
+  return {
+    'elk.algorithm': 'layered',
+    'elk.direction': direction === 'down' ? 'DOWN' : 'RIGHT',
+    'elk.edgeRouting': 'ORTHOGONAL',
+    'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    // A tree in the order its rules list the branches: no search, hence no crossings and no
+    // reordering when one box unfolds.
+    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+    'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
+    'elk.spacing.nodeNode': direction === 'down' ? '14' : '6',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '18',
+    'elk.spacing.edgeNode': '6',
+    'elk.omitNodeMicroLayout': 'true',
+    'elk.separateConnectedComponents': 'false',
+    'elk.padding': `[top=${viewMargin},left=${viewMargin},bottom=${viewMargin},right=${viewMargin}]`,
+  };
+}
+
+/** The boxes the view draws with `unfolded` applied, parents before children. */
+export function drawnBoxes(root: ViewNode | undefined, unfolded: ReadonlySet<string>, detail: boolean): { view: ViewNode; parent?: string; toggle?: 'unfold' | 'fold' }[] {
+  const out: { view: ViewNode; parent?: string; toggle?: 'unfold' | 'fold' }[] = [];
+  if (!root) return out;
+  const stack: { v: ViewNode; parent?: string }[] = [{ v: root }];
+  while (stack.length > 0) {
+    const { v: v0, parent } = stack.pop()!;
+    const open = v0.detail !== undefined && (detail || unfolded.has(v0.id));
+    const v = open ? v0.detail! : v0;
+    const toggle = v0.detail === undefined || detail ? undefined : open ? 'fold' : 'unfold';
+    out.push({ view: v, parent, toggle });
+    for (let i = v.children.length - 1; i >= 0; i--) stack.push({ v: v.children[i], parent: v.id });
+  }
+  return out;
+}
+
+let elk: InstanceType<typeof ELK> | undefined;
+
+export async function layoutView(root: ViewNode | undefined, o: ViewLayoutOptions = {}): Promise<ViewScene> {
+  const direction = o.direction ?? 'right';
+  const measure = o.measure ?? estimateWidth;
+  const boxes = drawnBoxes(root, o.unfolded ?? new Set(), o.detail ?? false);
+  if (boxes.length === 0) return { width: 0, height: 0, direction, nodes: [], edges: [] };
+  const contents = new Map(boxes.map((b) => [b.view.id, viewContent(b.view, measure, b.toggle)]));
+  const children: ElkNode[] = boxes.map((b) => {
+    const c = contents.get(b.view.id)!;
+    return { id: b.view.id, width: c.width, height: c.height };
+  });
+  const edges: ElkExtendedEdge[] = boxes.filter((b) => b.parent !== undefined).map((b) => ({ id: `${b.parent}>${b.view.id}`, sources: [b.parent!], targets: [b.view.id] }));
+  elk ??= new ELK();
+  const input: ElkNode = { id: 'root', layoutOptions: options(direction), children, edges };
+  const out = await elk.layout(input);
+  const placed = new Map((out.children ?? []).map((c) => [c.id, c]));
+  const nodes: ViewSceneNode[] = boxes.map((b) => {
+    const p = placed.get(b.view.id);
+    const content = contents.get(b.view.id)!;
+    return { view: b.view, content, toggle: b.toggle, x: p?.x ?? 0, y: p?.y ?? 0, width: content.width, height: content.height };
+  });
+  const sceneEdges: ViewSceneEdge[] = (out.edges ?? []).map((e) => {
+    const edge = e as ElkExtendedEdge;
+    const s = edge.sections?.[0];
+    const path = s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((pt) => ({ x: pt.x, y: pt.y })) : [];
+    return { id: edge.id, source: edge.sources[0], target: edge.targets[0], path };
+  });
+  return { width: Math.ceil(out.width ?? 0), height: Math.ceil(out.height ?? 0), direction, nodes, edges: sceneEdges };
+}
+
+/** Pairs of edges that cross (touching at a shared parent does not count): zero for a drawn tree. */
+export function edgeCrossings(scene: ViewScene): number {
+  const segments = scene.edges.map((e) => ({ e, segs: e.path.slice(1).map((p, i) => [e.path[i], p] as const) }));
+  let crossings = 0;
+  for (let i = 0; i < segments.length; i++) {
+    for (let j = i + 1; j < segments.length; j++) {
+      const a = segments[i];
+      const b = segments[j];
+      if (a.e.source === b.e.source) continue; // siblings share their trunk
+      if (a.segs.some(([p, q]) => b.segs.some(([r, s]) => properlyCross(p, q, r, s)))) crossings++;
+    }
+  }
+  return crossings;
+}
+
+function properlyCross(p: Point, q: Point, r: Point, s: Point): boolean {
+  const d = (a: Point, b: Point, c: Point): number => (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+  const d1 = d(r, s, p);
+  const d2 = d(r, s, q);
+  const d3 = d(p, q, r);
+  const d4 = d(p, q, s);
+  return ((d1 > 1e-6 && d2 < -1e-6) || (d1 < -1e-6 && d2 > 1e-6)) && ((d3 > 1e-6 && d4 < -1e-6) || (d3 < -1e-6 && d4 > 1e-6));
+}
