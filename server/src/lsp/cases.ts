@@ -31,7 +31,7 @@ export function registerCaseRequests(connection: Connection, documents: TextDocu
   };
 
   connection.onRequest(listCasesMethod, async (params: ListCasesParams, token: CancellationToken): Promise<ListCasesResult | ResponseError<void>> => {
-    const uris = params.uris ?? [...new Set([...documents.keys(), ...files.list()])];
+    const uris = params.uris ?? [...new Set([...documents.keys(), ...files.list(documents.keys())])];
     const result: ListCasesResult = { files: [] };
     for (const uri of uris) {
       await nextTurn();

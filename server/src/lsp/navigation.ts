@@ -17,7 +17,7 @@ export function registerNavigation(
   analysisOf: (uri: string) => Analysis | undefined,
 ): void {
   const everyAnalysis = (from: Analysis): Analysis[] => {
-    const uris = new Set<string>([from.uri, ...documents.keys(), ...from.program.files.map((f) => f.uri), ...files.list()]);
+    const uris = new Set<string>([from.uri, ...documents.keys(), ...from.program.files.map((f) => f.uri), ...files.list([...documents.keys(), ...from.program.files.map((f) => f.uri)])]);
     const out: Analysis[] = [];
     for (const uri of uris) {
       try {
