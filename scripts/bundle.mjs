@@ -13,7 +13,8 @@ const common = {
   // Minified for a small package; names are kept so stack traces stay readable.
   minify: true,
   keepNames: true,
-  external: ['vscode'],
+  // resvg is a native module (drawing trees into Word files): loaded from node_modules when present.
+  external: ['vscode', '@resvg/resvg-js'],
   logLevel: 'warning',
 };
 

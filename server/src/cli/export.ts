@@ -1,11 +1,13 @@
-// `guideline export <file> --format fhir [--out DIR] [--base URL]`: the guideline for other
-// systems. A file with errors is refused (exit 1) and nothing is written; the files of one
+// `guideline export <file> --format fhir|markdown|html|docx [--out DIR] [--base URL]`: the
+// guideline for other systems and for publication. A file with errors is refused (exit 1) and nothing is written; the files of one
 // export appear together or not at all.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { docxDocument, htmlDocument, markdownDocument } from '../services/export/documents.js';
 import { fhirExport } from '../services/export/fhir.js';
+import { summaryOf } from '../services/export/summary.js';
 import type { ExportNote } from '../services/export/notes.js';
-import { format, option, type Args } from './args.js';
+import { format, option, UsageError, type Args } from './args.js';
 import { toolVersion, type CommandResult } from './command.js';
 import { fileURLToPath } from 'node:url';
 import { displayPath } from './files.js';
@@ -35,6 +37,12 @@ export const exporters: Record<string, Exporter> = {
       ],
       notes: result.notes,
     };
+  },
+  markdown: async (analysis, args) => markdownDocument(await summaryOf(analysis), stem(analysis), option(args, 'out') !== undefined),
+  html: async (analysis) => htmlDocument(await summaryOf(analysis), stem(analysis)),
+  docx: async (analysis, args) => {
+    if (option(args, 'out') === undefined) throw new UsageError('--format docx writes a file: give --out DIR');
+    return docxDocument(await summaryOf(analysis), stem(analysis));
   },
 };
 

@@ -12,7 +12,7 @@ import { settingsFlags, settingsHelp } from './settings-flags.js';
 
 const commands: Record<string, { run: (args: ReturnType<typeof parseArgs>) => CommandResult | Promise<CommandResult>; usage: string }> = {
   check: { run: check, usage: 'check <files or folders> [--format text|json|sarif] [--max-warnings N] [--docs-url URL]\n                                                 report diagnostics; exit 1 on any error (or more than N warnings)' },
-  export: { run: exportCommand, usage: 'export <file> --format fhir [--out DIR] [--base URL]\n                                                 the guideline for other systems; refuses a file with errors' },
+  export: { run: exportCommand, usage: 'export <file> --format fhir|markdown|html|docx [--out DIR] [--base URL]\n                                                 the guideline for other systems; refuses a file with errors' },
   inspect: { run: inspect, usage: 'inspect <file> [--format json]                 print the resolved model' },
   refs: { run: refs, usage: 'refs import <file.bib|.ris|.json> [--into FILE] [--from bibtex|ris|csl-json]\n                                                 print (or append to FILE) reference declarations\n  refs export <file> --format bibtex|ris|csl-json  the references as a bibliography file' },
   test: { run: test, usage: 'test <files or folders> [--format text|json|junit]  run the cases; exit 1 on any failure' },
