@@ -3,7 +3,7 @@
 // votes, remarks, citations as numbers into one reference list (numbered in order of first
 // citation), and each decision tree as an SVG picture.
 import type * as A from '../../../../grammar/src/index.js';
-import { gradingOf, panelOf } from '../../model/grading.js';
+import { gradingContext, gradingOf } from '../../model/grading.js';
 import { citedLabels } from '../../model/resolve.js';
 import type { Analysis } from '../../pipeline/analysis.js';
 import { renderTreeSvg } from '../../render/svg.js';
@@ -71,13 +71,14 @@ function clean(text: string | undefined): string | undefined {
 
 export async function summaryOf(analysis: Analysis): Promise<Summary> {
   const header = analysis.program.files.map((f) => f.parse.ast.header).find((h) => h?.name || h?.title);
-  const panel = panelOf(analysis);
+  const ctx = gradingContext(analysis);
+  const panel = ctx.panel;
   const table = analysis.symbols;
   const numbers = new Map<string, number>();
   const statements: SummaryStatement[] = [];
   const decls = analysis.source.parse.ast.declarations.filter((d): d is A.StatementDecl => d.kind === 'Statement');
   for (const s of decls) {
-    const g = gradingOf(s, panel);
+    const g = gradingOf(s, ctx);
     const labels = (s.cites?.value ?? []).flatMap(citedLabels);
     const citations: number[] = [];
     const missing: string[] = [];
@@ -97,7 +98,11 @@ export async function summaryOf(analysis: Analysis): Promise<Summary> {
       agreement: agreementLine(g),
       status: g.status,
       basis: g.basis?.replace('_', ' '),
-      remarks: s.rationale ? [{ label: 'Rationale', text: clean(s.rationale.value.value) }] : [],
+      remarks: [
+        ...(s.rationale ? [{ label: 'Rationale', text: clean(s.rationale.value.value) }] : []),
+        ...g.remarks.map((r) => ({ label: 'Remark', text: clean(r) })),
+        ...(g.history ? [{ label: 'History', text: clean(`${g.history.word}${g.history.note ? `: ${g.history.note}` : ''}`) }] : []),
+      ].filter((r) => r.text.length > 0),
       rules: s.rules.map((r) => clean(`${r.name?.text ?? 'rule'}: when ${r.when ? exprText(r.when) : '…'} then ${r.then ? `${r.then.verb}${r.then.against ? ' against' : ''} ${r.then.interventions.map((i) => i.text).join(', ')}` : '…'}`)),
       citations: citations.sort((a, b) => a - b),
       missing,
