@@ -55,7 +55,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params) => {
     configurationSupport = !!params.capabilities.workspace?.configuration;
-    files.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    files.setFolders(folders);
+    workspace.folders = folders;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -22,6 +22,7 @@ export const diagnosticCodes = {
   'duplicate-name': 'Two declarations with the same name.',
   'duplicate-member': 'An enum lists the same member twice.',
   'missing-file': 'A `use` of a file that does not exist.',
+  'use-refused': 'A `use` of a file outside the workspace folder (or, with none, outside the using file\'s folder), of something that is not a regular file, or of a file over the size limit: it is not read.',
   'use-cycle': 'Files that `use` each other in a cycle.',
   'invalid-value': 'A field value outside the words the language allows (for example a misspelt strength).',
   'placeholder': 'A `TODO` a quick fix left where only the committee knows the value (a basis, a type); a warning until it is filled in.',

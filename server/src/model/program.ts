@@ -25,7 +25,23 @@ export function resolveUsePath(fromUri: string, path: string): string | undefine
   }
 }
 
-export function loadProgram(root: SourceFile, host: SourceHost, cache: ParseCache): Program {
+/** Which files a `use` may read. */
+export interface UsePolicy {
+  /** Folder URIs a used file must lie in; none: the root file's own folder (and below). */
+  readonly folders: readonly string[];
+  readonly maxBytes: number;
+}
+
+/** Why `use` may not read `target`, or undefined when it may. */
+function refusal(target: string, rootUri: string, policy: UsePolicy): string | undefined {
+  if (!target.startsWith('file:')) return 'only files can be used';
+  const own = policy.folders.length === 0;
+  const folders = own ? [resolveUsePath(rootUri, '.')] : policy.folders.map((f) => resolveUsePath(`${f.replace(/\/+$/, '')}/`, '.'));
+  if (folders.some((f) => f !== undefined && target.startsWith(f))) return undefined;
+  return own ? "it is outside this file's folder" : 'it is outside the workspace folder';
+}
+
+export function loadProgram(root: SourceFile, host: SourceHost, cache: ParseCache, policy: UsePolicy = { folders: [], maxBytes: Infinity }): Program {
   const files: SourceFile[] = [root];
   const byUri = new Map<string, SourceFile>([[root.uri, root]]);
   const findings: Finding[] = [];
@@ -62,9 +78,20 @@ export function loadProgram(root: SourceFile, host: SourceHost, cache: ParseCach
       }
       let used = byUri.get(target);
       if (!used) {
-        const read = host.read(target);
+        const refused = refusal(target, root.uri, policy);
+        const read = refused ? { refused } : host.read(target, policy.maxBytes);
         if (!read) {
           findings.push(missing(root.uri, atRoot, use.path.value, file === root ? undefined : baseName(file.uri)));
+          continue;
+        }
+        if ('refused' in read) {
+          findings.push({
+            severity: 'error',
+            code: 'use-refused',
+            message: `\`use\` of \`${clipped(use.path.value, 100)}\`${file === root ? '' : ` (in \`${baseName(file.uri)}\`)`} refused: ${read.refused}`,
+            uri: root.uri,
+            span: atRoot.path?.span ?? atRoot.span,
+          });
           continue;
         }
         used = cache.get(target, read.text, read.version);

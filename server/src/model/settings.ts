@@ -11,6 +11,8 @@ export interface Settings {
   defaultStrong: number;
   /** Report declarations (attributes, interventions, references) that nothing uses. */
   reportUnused: boolean;
+  /** A `use`d file larger than this many megabytes is refused, not read. */
+  usedFileSizeLimit: number;
 }
 
 export const defaultSettings: Settings = {
@@ -18,6 +20,7 @@ export const defaultSettings: Settings = {
   defaultConsensus: 80,
   defaultStrong: 70,
   reportUnused: true,
+  usedFileSizeLimit: 4,
 };
 
 const severities = ['error', 'warning', 'information', 'hint', 'off'];
@@ -31,5 +34,6 @@ export function readSettings(raw: unknown): Settings {
     defaultConsensus: pct(o.defaultConsensus, defaultSettings.defaultConsensus),
     defaultStrong: pct(o.defaultStrong, defaultSettings.defaultStrong),
     reportUnused: typeof o.reportUnused === 'boolean' ? o.reportUnused : defaultSettings.reportUnused,
+    usedFileSizeLimit: typeof o.usedFileSizeLimit === 'number' && o.usedFileSizeLimit > 0 && Number.isFinite(o.usedFileSizeLimit) ? o.usedFileSizeLimit : defaultSettings.usedFileSizeLimit,
   };
 }

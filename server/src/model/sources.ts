@@ -13,24 +13,42 @@ export interface SourceFile {
   readonly parse: ParseResult;
 }
 
+export type ReadResult = { text: string; version: string } | { refused: string } | undefined;
+
 export interface SourceHost {
-  /** The text and a version stamp of a file, or undefined when it does not exist. */
-  read(uri: string): { text: string; version: string } | undefined;
+  /**
+   * The text and a version stamp of a file, undefined when it does not exist, or why it was
+   * not read: not a regular file, or more than `maxBytes`.
+   */
+  read(uri: string, maxBytes?: number): ReadResult;
 }
 
-/** Reads file: URIs from disk; the version is the modification time and size. */
+/**
+ * Reads file: URIs from disk; the version is the modification time and size. The file is
+ * opened without blocking and checked through its descriptor before anything is read, so a
+ * FIFO, a device or a file swapped in after a check is never read.
+ */
 export class DiskHost implements SourceHost {
-  read(uri: string): { text: string; version: string } | undefined {
+  read(uri: string, maxBytes = Infinity): ReadResult {
     if (!uri.startsWith('file:')) return undefined;
+    let fd: number | undefined;
     try {
-      const file = fileURLToPath(uri);
-      const stat = fs.statSync(file);
-      if (!stat.isFile()) return undefined;
-      return { text: fs.readFileSync(file, 'utf8'), version: `disk:${stat.mtimeMs}:${stat.size}` };
+      fd = fs.openSync(fileURLToPath(uri), fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+      const stat = fs.fstatSync(fd);
+      if (stat.isDirectory()) return { refused: 'it is a folder' };
+      if (!stat.isFile()) return { refused: 'it is not a regular file' };
+      if (stat.size > maxBytes) return { refused: `it has ${megabytes(stat.size)} MB, over the limit of ${megabytes(maxBytes)} MB (setting guideline.usedFileSizeLimit)` };
+      return { text: fs.readFileSync(fd, 'utf8'), version: `disk:${stat.mtimeMs}:${stat.size}` };
     } catch {
       return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   }
+}
+
+function megabytes(bytes: number): string {
+  return String(Math.round((bytes / 2 ** 20) * 10) / 10);
 }
 
 /** Open documents shadow the disk. */
@@ -47,8 +65,8 @@ export class OverlayHost implements SourceHost {
     this.open.delete(uri);
   }
 
-  read(uri: string): { text: string; version: string } | undefined {
-    return this.open.get(uri) ?? this.fallback.read(uri);
+  read(uri: string, maxBytes?: number): ReadResult {
+    return this.open.get(uri) ?? this.fallback.read(uri, maxBytes);
   }
 }
 

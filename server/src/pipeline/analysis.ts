@@ -16,7 +16,8 @@ export interface Analysis extends ResolvedDocument {
   readonly findings: Finding[];
 }
 
-export function analyze(source: SourceFile, host: SourceHost, cache: ParseCache, settings: Settings): Analysis {
+/** `folders`: the workspace folders a `use` may read from (none: the root file's folder). */
+export function analyze(source: SourceFile, host: SourceHost, cache: ParseCache, settings: Settings, folders: readonly string[] = []): Analysis {
   const uri = source.uri;
   const findings: Finding[] = source.parse.errors.map((e) => ({
     severity: 'error',
@@ -25,7 +26,7 @@ export function analyze(source: SourceFile, host: SourceHost, cache: ParseCache,
     uri,
     span: e.span,
   }));
-  const program = loadProgram(source, host, cache);
+  const program = loadProgram(source, host, cache, { folders, maxBytes: settings.usedFileSizeLimit * 2 ** 20 });
   const { table, findings: symbolFindings } = buildSymbols(program.files, uri);
   const { resolution, findings: nameFindings } = resolveFile(source.parse.ast, uri, table);
   findings.push(...program.findings, ...symbolFindings, ...nameFindings);

@@ -9,6 +9,7 @@ export class Workspace {
   private readonly cache = new ParseCache();
   private readonly analyses = new Map<string, Analysis>();
   private settingsValue: Settings = defaultSettings;
+  private foldersValue: readonly string[] = [];
 
   constructor(fallback?: SourceHost) {
     this.host = new OverlayHost(fallback);
@@ -20,6 +21,16 @@ export class Workspace {
 
   set settings(settings: Settings) {
     this.settingsValue = settings;
+    this.analyses.clear();
+  }
+
+  /** The workspace folders (URIs) a `use` may read from; none: each file's own folder. */
+  get folders(): readonly string[] {
+    return this.foldersValue;
+  }
+
+  set folders(folders: readonly string[]) {
+    this.foldersValue = folders;
     this.analyses.clear();
   }
 
@@ -46,9 +57,9 @@ export class Workspace {
     const cached = this.analyses.get(uri);
     if (cached) return cached;
     const read = this.host.read(uri);
-    if (!read) return undefined;
+    if (!read || 'refused' in read) return undefined;
     const source = this.cache.get(uri, read.text, read.version);
-    const result = analyze(source, this.host, this.cache, this.settingsValue);
+    const result = analyze(source, this.host, this.cache, this.settingsValue, this.foldersValue);
     this.analyses.set(uri, result);
     return result;
   }
