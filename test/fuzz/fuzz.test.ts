@@ -15,7 +15,7 @@ const corpus = loadCorpus();
  * Sized to take about a minute on a slow machine shared with other builds (about 40 ms of
  * CPU an input); GUIDELINE_FUZZ_INPUTS=2000 runs the full CI size where cores are free.
  */
-const CI_INPUTS = Number(process.env.GUIDELINE_FUZZ_INPUTS ?? 400);
+const CI_INPUTS = Number(process.env.GUIDELINE_FUZZ_INPUTS ?? 300);
 
 describe('fuzz', function () {
   this.timeout(300_000);

@@ -112,7 +112,8 @@ export function gradingOf(decl: A.StatementDecl, ctx: GradingContext): Grading {
   if (agreement === undefined && votes) {
     const total = Object.values(votes).reduce((a, b) => a + b, 0);
     const agreeing = panel.agree.reduce((sum, g) => sum + (votes[g] ?? 0), 0);
-    if (total > 0) {
+    // Counts near the largest double overflow when added: no percentage comes from those.
+    if (total > 0 && Number.isFinite(total) && Number.isFinite(1000 * agreeing)) {
       agreement = Math.round((1000 * agreeing) / total) / 10;
       agreementFromVotes = true;
     }

@@ -186,7 +186,8 @@ function fieldInsertion(text: string, d: A.StatementDecl): { offset: number; ind
 
 function missingFieldFix(analysis: Analysis, finding: Finding): QuickFix[] {
   const d = statementAt(analysis, finding.span.start);
-  if (!d) return [];
+  // A statement with a syntax error in it may hold the field half-typed: adding it again would not take.
+  if (!d || analysis.source.parse.errors.some((e) => e.span.start <= d.span.end && d.span.start <= e.span.end)) return [];
   const missing = missingFields(d, gradingContext(analysis).panel);
   const where = fieldInsertion(analysis.source.text, d);
   if (missing.length === 0 || !where) return [];
