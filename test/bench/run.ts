@@ -17,7 +17,7 @@ import { partition } from '../../server/src/logic/partition/partition.js';
 import { pathsTo } from '../../server/src/logic/partition/paths.js';
 import { analyzeText } from '../helpers.js';
 import { generate } from './generate.js';
-import { benchLayout } from './layout.js';
+import { benchLayout, benchView } from './layout.js';
 
 const rounds = 15;
 
@@ -130,6 +130,7 @@ async function benchAll(): Promise<void> {
   main();
   console.log('');
   for (const line of await benchLayout()) console.log(line);
+  for (const line of await benchView()) console.log(line);
   console.log(`Load average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }
 
