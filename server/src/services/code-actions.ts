@@ -191,7 +191,9 @@ function missingFieldFix(analysis: Analysis, finding: Finding): QuickFix[] {
   const missing = missingFields(d, gradingContext(analysis).panel);
   const where = fieldInsertion(analysis.source.text, d);
   if (missing.length === 0 || !where) return [];
-  const newText = missing.map((f) => `\n${where.indent}${placeholders[f]}`).join('');
+  // A token right after the insertion point must not run into the last placeholder.
+  const next = analysis.source.text[where.offset];
+  const newText = missing.map((f) => `\n${where.indent}${placeholders[f]}`).join('') + (next !== undefined && !/\s/.test(next) ? ' ' : '');
   return [{
     title: `Add ${missing.join(', ')} (to fill in)`,
     finding,
