@@ -14,7 +14,12 @@ export const samplesDir = path.join(repoRoot, 'samples');
 export class MemoryHost implements SourceHost {
   constructor(private readonly files: Record<string, string>) {}
   read(uri: string): { text: string; version: string } | undefined {
-    const name = uri.startsWith(MEM) ? decodeURIComponent(uri.slice(MEM.length)) : undefined;
+    let name: string | undefined;
+    try {
+      name = uri.startsWith(MEM) ? decodeURIComponent(uri.slice(MEM.length)) : undefined;
+    } catch {
+      return undefined; // a malformed escape names no file, as on disk
+    }
     const text = name !== undefined ? this.files[name] : undefined;
     return text === undefined ? undefined : { text, version: 'mem' };
   }
