@@ -14,6 +14,8 @@ export interface Item {
 }
 
 const bruteForceBelow = 512;
+/** A side with at most this many boxes is compared with the other box by box. */
+const shortSide = 16;
 const maxNumericBuckets = 16;
 /** Box comparisons before a join gives up (a few hundred milliseconds at most). */
 export const defaultComparisons = 3_000_000;
@@ -37,11 +39,18 @@ export function overlappingPairs(
   comparisons = defaultComparisons,
 ): boolean {
   let budget = comparisons;
-  const seen = new Set<string>();
+  const charge = (work: number): void => {
+    budget -= work;
+    if (budget < 0) throw new OutOfBudget();
+  };
+  // A pair met in several buckets is reported once; ids are small integers, so a number keys it.
+  let width = 1;
+  for (const it of left) width = Math.max(width, it.id + 1);
+  for (const it of right) width = Math.max(width, it.id + 1);
+  const seen = new Set<number>();
   const report = (l: Item, r: Item): void => {
-    if (self && l.id === r.id) return;
     const [a, b] = self && l.id > r.id ? [r, l] : [l, r];
-    const key = `${a.id}:${b.id}`;
+    const key = a.id * width + b.id;
     if (seen.has(key)) return;
     seen.add(key);
     if (found(a, b) === false) throw new OutOfBudget();
@@ -49,30 +58,42 @@ export function overlappingPairs(
   const brute = (L: readonly Item[], R: readonly Item[]): void => {
     for (let i = 0; i < L.length; i++) {
       const from = self ? i + 1 : 0;
-      budget -= R.length - from;
-      if (budget < 0) throw new OutOfBudget();
+      charge(R.length - from);
+      const l = L[i];
       for (let j = from; j < R.length; j++) {
-        if (boxesOverlap(L[i].box, R[j].box)) report(L[i], R[j]);
+        const r = R[j];
+        // Boxes of one rule are alternatives of one condition: never a pair.
+        if (self && l.id === r.id) continue;
+        if (boxesOverlap(l.box, r.box)) report(l, r);
       }
     }
   };
   const join = (L: readonly Item[], R: readonly Item[], used: ReadonlySet<number>): void => {
     if (L.length === 0 || R.length === 0) return;
-    if (L.length * R.length < bruteForceBelow) return brute(L, R);
-    const attr = busiestAttribute(self ? L : [...L, ...R], used);
+    if (self && L.every((it) => it.id === L[0].id)) return;
+    // A short side is cheapest scanned: splitting would copy the long side into every bucket.
+    if (L.length * R.length < bruteForceBelow || Math.min(L.length, R.length) <= shortSide) return brute(L, R);
+    const both = self ? L : [...L, ...R];
+    const attr = busiestAttribute(both, used);
     if (attr === undefined) return brute(L, R);
-    const buckets = bucketsFor(attr, self ? L : [...L, ...R], scope);
+    const buckets = bucketsFor(attr, both, scope);
     const into = (items: readonly Item[], bucket: Domain): Item[] =>
       items.filter((it) => {
         const d = constraintOn(it.box, attr);
         return !d || overlaps(d, bucket);
       });
+    const parts = buckets.map((bucket) => {
+      const subL = into(L, bucket);
+      return { subL, subR: self ? subL : into(R, bucket) };
+    });
+    // Every copy into a bucket is work, charged like a comparison.
+    charge(parts.reduce((n, p) => n + p.subL.length + (self ? 0 : p.subR.length), 0));
+    // A split that leaves as many pairs to compare as before is no help: compare them directly.
+    const pairsAfter = parts.reduce((n, p) => n + p.subL.length * p.subR.length, 0);
+    if (pairsAfter >= L.length * R.length) return brute(L, R);
     // Each attribute is split once on a path; then the next busiest, then pair by pair.
     const next = new Set(used).add(attr);
-    for (const bucket of buckets) {
-      const subL = into(L, bucket);
-      join(subL, self ? subL : into(R, bucket), next);
-    }
+    for (const p of parts) join(p.subL, p.subR, next);
   };
   try {
     join(left, self ? left : right, new Set());

@@ -10,7 +10,7 @@
 // an expected recommendation the case lacks, or the case says `only` or `nothing` and it
 // would give something else.
 import type * as A from '../../../../grammar/src/index.js';
-import { attrsOf, type Box, type Constraint } from '../box.js';
+import { attrsOf, conditionKey, type Box, type Constraint } from '../box.js';
 import { assignedValue } from '../condition.js';
 import { coverage } from '../cover.js';
 import { contains } from '../domain.js';
@@ -89,13 +89,63 @@ function listing(items: readonly string[]): string {
   return items.length === 0 ? 'nothing' : items.join(', ');
 }
 
+/**
+ * The rules by the attributes they test, and each rule's status for a patient who gives
+ * none of them: a case is evaluated exactly only against the rules testing something it
+ * gives; every other rule is as it is for anyone.
+ */
+interface RuleIndex {
+  readonly testing: ReadonlyMap<number, readonly number[]>;
+  readonly unknown: readonly RuleStatus[];
+  /** Rules with the same condition share a number: their status is the same at any patient. */
+  readonly conditionOf: readonly number[];
+}
+
+const indexes = new WeakMap<Consistency, RuleIndex>();
+
+function ruleIndex(consistency: Consistency): RuleIndex {
+  let index = indexes.get(consistency);
+  if (!index) {
+    const { rules } = consistency.ruleSet;
+    const testing = new Map<number, number[]>();
+    for (const rule of rules) {
+      for (const a of rule.attrs) {
+        const list = testing.get(a);
+        if (list) list.push(rule.index);
+        else testing.set(a, [rule.index]);
+      }
+    }
+    const nobody = new Map<number, number>();
+    const conditions = new Map<string, number>();
+    const conditionOf = rules.map((r) => {
+      const key = conditionKey(r.boxes);
+      let n = conditions.get(key);
+      if (n === undefined) conditions.set(key, (n = conditions.size));
+      return n;
+    });
+    index = { testing, unknown: rules.map((r) => ruleStatus(r, nobody, consistency.scope)), conditionOf };
+    indexes.set(consistency, index);
+  }
+  return index;
+}
+
 export function evaluateCase(decl: A.CaseDecl, consistency: Consistency): CaseResult {
   const { scope, ruleSet } = consistency;
   const patient = casePatient(decl, scope);
+  const index = ruleIndex(consistency);
+  const touched = new Set<number>();
+  for (const a of patient.keys()) for (const i of index.testing.get(a) ?? []) touched.add(i);
   const fired: RuleInfo[] = [];
   const open: { rule: RuleInfo; attrs: number[] }[] = [];
+  const byCondition = new Map<number, RuleStatus>();
+  const statusOf = (rule: RuleInfo): RuleStatus => {
+    const condition = index.conditionOf[rule.index];
+    let s = byCondition.get(condition);
+    if (!s) byCondition.set(condition, (s = ruleStatus(rule, patient, scope)));
+    return s;
+  };
   for (const rule of ruleSet.rules) {
-    const s = ruleStatus(rule, patient, scope);
+    const s = touched.has(rule.index) ? statusOf(rule) : index.unknown[rule.index];
     if (s.kind === 'fires') fired.push(rule);
     else if (s.kind === 'undetermined') open.push({ rule, attrs: s.attrs });
   }

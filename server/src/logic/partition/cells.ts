@@ -5,9 +5,14 @@ import { contains, finite, intersect, interval, isEmpty, members, numeric, point
 import type { RuleInfo } from '../rules.js';
 import type { Scope } from '../scope.js';
 
-/** A rule still open on a path: its boxes with the constraints already decided removed. */
+/**
+ * Rules still open on a path: their boxes with the constraints already decided removed.
+ * Rules with the same condition travel together (they split alike everywhere), so a state
+ * costs the number of distinct conditions, not of rules.
+ */
 export interface Live {
-  readonly rule: RuleInfo;
+  /** In source order; never empty. */
+  readonly rules: readonly RuleInfo[];
   readonly boxes: readonly Box[];
 }
 
@@ -15,7 +20,7 @@ const liveKeys = new WeakMap<Live, string>();
 
 function liveKey(l: Live): string {
   let k = liveKeys.get(l);
-  if (k === undefined) liveKeys.set(l, (k = `${l.rule.index}:${l.boxes.map(boxKey).join(';')}`));
+  if (k === undefined) liveKeys.set(l, (k = `${l.rules[0].index}:${l.boxes.map(boxKey).join(';')}`));
   return k;
 }
 
@@ -27,11 +32,12 @@ export function stateKey(partial: readonly Live[], population: readonly Box[]): 
 /** The first `ask` attribute something here still tests; else the one tested most. */
 export function chooseAttribute(partial: readonly Live[], population: readonly Box[], order: readonly number[]): number {
   const counts = new Map<number, number>();
-  const count = (b: Box): void => {
-    for (const c of b) counts.set(c.attr, (counts.get(c.attr) ?? 0) + 1);
+  const count = (b: Box, weight: number): void => {
+    for (const c of b) counts.set(c.attr, (counts.get(c.attr) ?? 0) + weight);
   };
-  partial.forEach((l) => l.boxes.forEach(count));
-  population.forEach(count);
+  // Each rule counts, as if the rules of one condition were apart.
+  partial.forEach((l) => l.boxes.forEach((b) => count(b, l.rules.length)));
+  population.forEach((b) => count(b, 1));
   for (const a of order) if (counts.has(a)) return a;
   let best = -1;
   let bestCount = 0;

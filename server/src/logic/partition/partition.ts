@@ -13,7 +13,7 @@
 // subtrees. A budget on the work of both phases keeps a pathological rule set from running
 // away: past it, regions become leaves marked truncated.
 import type { Box } from '../box.js';
-import { constraintOn, domainKey } from '../box.js';
+import { conditionKey, constraintOn, domainKey } from '../box.js';
 import { isSubset, overlaps, union, type Domain } from '../domain.js';
 import { recKey, type RuleInfo } from '../rules.js';
 import type { Scope } from '../scope.js';
@@ -108,7 +108,7 @@ export function partition(input: PartitionInput): Partition {
     const enter: RuleInfo[] = [];
     const open: Live[] = [];
     for (const l of live) {
-      if (l.boxes.some((b) => b.length === 0)) enter.push(l.rule);
+      if (l.boxes.some((b) => b.length === 0)) enter.push(...l.rules);
       else if (l.boxes.length > 0) open.push(l);
     }
     const pop = population.some((b) => b.length === 0) ? [] : population;
@@ -138,7 +138,7 @@ export function partition(input: PartitionInput): Partition {
     const branches = cells.map((cell) => {
       const live = open.map((l) => {
         const boxes = restrict(l.boxes, cell);
-        return boxes === l.boxes ? l : { rule: l.rule, boxes };
+        return boxes === l.boxes ? l : { rules: l.rules, boxes };
       });
       return { dom: cell, entry: entryOf(live, pop.length === 0 ? [[]] : restrict(pop, cell)) };
     });
@@ -147,7 +147,7 @@ export function partition(input: PartitionInput): Partition {
       id: nextId++,
       attr,
       branches,
-      testing: open.filter((l) => tests(l.boxes)).map((l) => l.rule.index),
+      testing: open.filter((l) => tests(l.boxes)).flatMap((l) => l.rules.map((r) => r.index)),
       population: tests(pop),
     };
     bodies.set(key, body);
@@ -238,9 +238,21 @@ export function partition(input: PartitionInput): Partition {
     return node;
   };
 
-  const rootEntry = entryOf(input.rules.map((rule) => ({ rule, boxes: rule.boxes })), input.population);
+  const rootEntry = entryOf(sameConditions(input.rules), input.population);
   const root = rootEntry && walk(rootEntry.body, definiteOf(rootEntry.enter));
   return { root, leaves: root ? recordRegions(root) : [], truncated, regions: work };
+}
+
+/** The rules grouped by condition, each group in source order, groups in order of their first rule. */
+function sameConditions(rules: readonly RuleInfo[]): Live[] {
+  const groups = new Map<string, RuleInfo[]>();
+  for (const r of rules) {
+    const key = conditionKey(r.boxes);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return [...groups.values()].map((rs) => ({ rules: rs, boxes: rs[0].boxes }));
 }
 
 /** The rules that give an outcome of a leaf on some path to it (the first holds on every path it is listed for). */
