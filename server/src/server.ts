@@ -11,40 +11,22 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readSettings } from './model/settings.js';
 import { Workspace } from './pipeline/workspace.js';
-import { diagnosticsOf } from './lsp/convert.js';
 import { registerFeatures } from './lsp/features.js';
 import { WorkspaceFiles } from './lsp/workspace-files.js';
-
-const DEBOUNCE_MS = 120;
+import { StagedPublisher } from './lsp/publish.js';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace();
   const files = new WorkspaceFiles();
-  const pending = new Map<string, NodeJS.Timeout>();
   let configurationSupport = false;
 
-  const publish = (uri: string): void => {
-    const doc = documents.get(uri);
-    if (!doc) return;
-    try {
-      const analysis = workspace.analysis(uri);
-      if (analysis) void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(analysis) });
-    } catch (err) {
-      connection.console.error(`Analysis of ${uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
-    }
-  };
-
-  const schedule = (uris: string[]): void => {
-    for (const uri of uris) {
-      if (!documents.get(uri)) continue;
-      clearTimeout(pending.get(uri));
-      pending.set(uri, setTimeout(() => {
-        pending.delete(uri);
-        publish(uri);
-      }, DEBOUNCE_MS));
-    }
-  };
+  const publisher = new StagedPublisher(workspace, {
+    version: (uri) => documents.get(uri)?.version,
+    send: (params) => void connection.sendDiagnostics(params),
+    error: (message) => connection.console.error(message),
+  });
+  const schedule = (uris: string[]): void => uris.forEach((uri) => publisher.schedule(uri));
 
   const loadSettings = async (): Promise<void> => {
     if (!configurationSupport) return;
@@ -76,17 +58,13 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => void loadSettings());
 
   documents.onDidOpen((e) => {
-    // Opening publishes at once: the user is looking at this file now.
-    const stale = workspace.update(e.document.uri, e.document.getText(), e.document.version);
-    publish(e.document.uri);
-    schedule(stale.filter((u) => u !== e.document.uri));
+    schedule(workspace.update(e.document.uri, e.document.getText(), e.document.version));
   });
   documents.onDidChangeContent((e) => {
     schedule(workspace.update(e.document.uri, e.document.getText(), e.document.version));
   });
   documents.onDidClose((e) => {
-    clearTimeout(pending.get(e.document.uri));
-    pending.delete(e.document.uri);
+    publisher.forget(e.document.uri);
     schedule(workspace.close(e.document.uri));
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

@@ -38,11 +38,22 @@ function renamed(block: string, suffix: string): string {
     .replace(/^(\s+rule )(\w+)/gm, `$1$2${suffix}`);
 }
 
-/** The sample grown to about `bytes` bytes (never less than the sample itself). */
-export function scaledSample(text: string, bytes: number): string {
-  const { frame, blocks } = sampleParts(text);
-  const out = [frame, ...blocks];
-  let size = out.reduce((n, s) => n + s.length + 1, 0);
+/**
+ * The sample grown to about `bytes` bytes, never less than the sample itself. With
+ * `withoutReferences`, the reference list and every `cites` line are left out and the
+ * statements are cut to size too, so the series can start at 25 KB, every size made alike.
+ */
+export function scaledSample(text: string, bytes: number, withoutReferences = false): string {
+  const parts = sampleParts(text);
+  const frame = withoutReferences ? parts.frame.split('\n').filter((l) => !/^reference\b/.test(l)).join('\n') : parts.frame;
+  const blocks = withoutReferences ? parts.blocks.map((b) => b.replace(/^\s+cites .*\n/gm, '')) : parts.blocks;
+  const out = [frame];
+  let size = frame.length + 1;
+  for (const block of blocks) {
+    if (size >= bytes && withoutReferences) break;
+    out.push(block);
+    size += block.length + 1;
+  }
   for (let copy = 2; size < bytes; copy++) {
     for (const block of blocks) {
       const b = renamed(block, `_c${copy}`);

@@ -18,6 +18,8 @@ export class TestClient {
   readonly stderr: string[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: (() => void)[] = [];
+  /** Called with every publication as it arrives (the bench times them). */
+  readonly listeners: ((p: PublishDiagnosticsParams) => void)[] = [];
 
   constructor() {
     this.process = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
@@ -25,6 +27,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
+      this.listeners.forEach((l) => l(p));
       this.waiters.splice(0).forEach((w) => w());
     });
     this.connection.listen();

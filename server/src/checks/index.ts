@@ -17,32 +17,47 @@ import { checkIdentifiers } from './identifiers.js';
 
 export type Check = (analysis: ResolvedDocument, report: (finding: Finding) => void) => void;
 
-export const checks: readonly { name: string; run: Check }[] = [
-  { name: 'fields', run: checkFields },
-  { name: 'grading schemes', run: checkGradingSchemes },
-  { name: 'types', run: checkTypes },
-  { name: 'methodology', run: checkMethodology },
-  { name: 'agreement', run: checkAgreement },
-  { name: 'unused', run: checkUnused },
-  { name: 'identifiers', run: checkIdentifiers },
-  { name: 'empty sets', run: checkEmptySets },
-  { name: 'rule consistency', run: checkRuleConsistency },
-  { name: 'decision gaps', run: checkDecisionGaps },
-  { name: 'cases', run: checkCases },
+/**
+ * `checked`: the quick checks, which read the names and types alone and run on every
+ * keystroke; `analysed`: the deep ones, which reason over every rule (consistency, gaps,
+ * cases), run after them and may be abandoned when the document moves on.
+ */
+export type CheckStage = 'checked' | 'analysed';
+
+export interface NamedCheck {
+  readonly name: string;
+  readonly stage: CheckStage;
+  readonly run: Check;
+}
+
+export const checks: readonly NamedCheck[] = [
+  { name: 'fields', stage: 'checked', run: checkFields },
+  { name: 'grading schemes', stage: 'checked', run: checkGradingSchemes },
+  { name: 'types', stage: 'checked', run: checkTypes },
+  { name: 'methodology', stage: 'checked', run: checkMethodology },
+  { name: 'agreement', stage: 'checked', run: checkAgreement },
+  { name: 'unused', stage: 'checked', run: checkUnused },
+  { name: 'identifiers', stage: 'checked', run: checkIdentifiers },
+  { name: 'empty sets', stage: 'checked', run: checkEmptySets },
+  { name: 'rule consistency', stage: 'analysed', run: checkRuleConsistency },
+  { name: 'decision gaps', stage: 'analysed', run: checkDecisionGaps },
+  { name: 'cases', stage: 'analysed', run: checkCases },
 ];
 
-export function runChecks(analysis: ResolvedDocument, report: (finding: Finding) => void): void {
-  for (const check of checks) {
-    try {
-      check.run(analysis, report);
-    } catch (err) {
-      report({
-        severity: 'error',
-        code: 'internal-error',
-        message: `The ${check.name} check failed on this file (please report it): ${err instanceof Error ? err.message : String(err)}`,
-        uri: analysis.uri,
-        span: { start: 0, end: 0 },
-      });
-    }
+export function checksOf(stage: CheckStage): NamedCheck[] {
+  return checks.filter((c) => c.stage === stage);
+}
+
+export function runCheck(check: NamedCheck, analysis: ResolvedDocument, report: (finding: Finding) => void): void {
+  try {
+    check.run(analysis, report);
+  } catch (err) {
+    report({
+      severity: 'error',
+      code: 'internal-error',
+      message: `The ${check.name} check failed on this file (please report it): ${err instanceof Error ? err.message : String(err)}`,
+      uri: analysis.uri,
+      span: { start: 0, end: 0 },
+    });
   }
 }

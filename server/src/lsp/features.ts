@@ -1,5 +1,6 @@
 // Wires each editor feature (a pure function over the analysis, in features/) to its LSP
-// request. Each handler reads the one analysis of the document's current version.
+// request. Each handler reads the newest stage of the document's current analysis (never
+// waiting for the deep checks) and is not answered once cancelled.
 import { CodeActionKind, FoldingRangeKind, MarkupKind, SymbolKind, type Connection, type DocumentSymbol, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../pipeline/analysis.js';
@@ -16,6 +17,7 @@ import { registerFormatting } from './formatting.js';
 import { registerAnnotations } from './annotations.js';
 import { registerCaseRequests } from './cases.js';
 import type { WorkspaceFiles } from './workspace-files.js';
+import { unlessCancelled } from './cancel.js';
 
 type Documents = TextDocuments<TextDocument>;
 
@@ -24,45 +26,45 @@ export function registerFeatures(connection: Connection, documents: Documents, w
   const analysisOf = (uri: string): Analysis | undefined => {
     if (!documents.get(uri)) return undefined;
     try {
-      return workspace.analysis(uri);
+      return workspace.checked(uri);
     } catch (err) {
       connection.console.error(`Analysis of ${uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
       return undefined;
     }
   };
 
-  connection.onHover((params) => {
+  connection.onHover((params, token) => unlessCancelled(token, () => {
     const a = analysisOf(params.textDocument.uri);
     if (!a) return null;
     const result = hover(a, a.source.lines.offset(params.position));
     return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: a.source.lines.range(result.span) } : null;
-  });
+  }));
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction((params, token) => unlessCancelled(token, () => {
     const a = analysisOf(params.textDocument.uri);
     if (!a) return null;
     const only = params.context.only;
     if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return null;
     const span = { start: a.source.lines.offset(params.range.start), end: a.source.lines.offset(params.range.end) };
     return quickFixes(a, span).map((fix) => toCodeAction(a, fix));
-  });
+  }));
 
-  connection.onCompletion((params) => {
+  connection.onCompletion((params, token) => unlessCancelled(token, () => {
     const a = analysisOf(params.textDocument.uri);
     if (!a) return null;
     return toCompletionList(a, completions(a, a.source.lines.offset(params.position)));
-  });
+  }));
 
-  connection.onDefinition((params) => {
+  connection.onDefinition((params, token) => unlessCancelled(token, () => {
     const a = analysisOf(params.textDocument.uri);
     if (!a) return null;
     const target = definition(a, a.source.lines.offset(params.position));
     if (!target) return null;
     const lines = a.program.files.find((f) => f.uri === target.uri)?.lines;
     return lines ? { uri: target.uri, range: lines.range(target.span) } : null;
-  });
+  }));
 
-  connection.onDocumentSymbol((params) => {
+  connection.onDocumentSymbol((params, token) => unlessCancelled(token, () => {
     const a = analysisOf(params.textDocument.uri);
     if (!a) return null;
     const toSymbol = (item: OutlineItem): DocumentSymbol => ({
@@ -74,9 +76,9 @@ export function registerFeatures(connection: Connection, documents: Documents, w
       children: item.children.map(toSymbol),
     });
     return outline(a).map(toSymbol);
-  });
+  }));
 
-  connection.onFoldingRanges((params) => {
+  connection.onFoldingRanges((params, token) => unlessCancelled(token, () => {
     const a = analysisOf(params.textDocument.uri);
     if (!a) return null;
     return foldingSpans(a).flatMap(({ span, comment }) => {
@@ -84,7 +86,7 @@ export function registerFeatures(connection: Connection, documents: Documents, w
       const end = a.source.lines.position(span.end).line;
       return end > start ? [{ startLine: start, endLine: end, kind: comment ? FoldingRangeKind.Comment : undefined }] : [];
     });
-  });
+  }));
 
   registerTreeRequests(connection, documents, analysisOf);
   registerNavigation(connection, documents, workspace, files, analysisOf);

@@ -4,6 +4,7 @@
 // version, is answered with the LSP's cancellation or content-modified error rather than
 // with a stale tree.
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
+import { cancelled, nextTurn } from './cancel.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../pipeline/analysis.js';
 import { statementDetails } from '../services/statement-details.js';
@@ -17,11 +18,9 @@ import {
 } from '../protocol.js';
 import { decisionTreeView } from '../services/tree-view/index.js';
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 export function registerTreeRequests(connection: Connection, documents: TextDocuments<TextDocument>, analysisOf: (uri: string) => Analysis | undefined): void {
   const stale = (uri: string, version: number, token: CancellationToken): ResponseError<void> | undefined => {
-    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled');
+    if (token.isCancellationRequested) return cancelled();
     if (documents.get(uri)?.version !== version) return new ResponseError(LSPErrorCodes.ContentModified, 'The document changed');
     return undefined;
   };

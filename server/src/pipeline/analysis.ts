@@ -1,5 +1,7 @@
-// One analysis per document version: parse (cached), load used files, declare symbols,
-// resolve names, run the checks. Every editor feature and the command line read this.
+// One analysis per document version, in two stages. `checked`: parse (cached), load used
+// files, declare symbols, resolve names, run the quick checks. `analysed`: the deep checks
+// (consistency, gaps, cases) on top, in slices that a newer version can interrupt. Every
+// editor feature reads the newest stage there is; the command line asks for the last.
 import type { Finding } from '../model/findings.js';
 import type { ResolvedDocument } from '../model/document.js';
 import { loadProgram } from '../model/program.js';
@@ -7,17 +9,21 @@ import { resolveFile } from '../model/resolve.js';
 import type { Settings } from '../model/settings.js';
 import type { ParseCache, SourceFile, SourceHost } from '../model/sources.js';
 import { buildSymbols } from '../model/symbols.js';
-import { runChecks } from '../checks/index.js';
+import { checksOf, runCheck, type CheckStage } from '../checks/index.js';
 import { withoutCascades } from './broken-rules.js';
 import { clipped } from '../model/bounded-text.js';
 
+export type Stage = CheckStage;
+
 export interface Analysis extends ResolvedDocument {
-  /** Findings in the root file, sorted by position. */
+  /** Findings in the root file of the stage reached, sorted by position. */
   readonly findings: Finding[];
+  /** The stage reached: its findings are all in `findings`. */
+  stage: Stage;
 }
 
-/** `folders`: the workspace folders a `use` may read from (none: the root file's folder). */
-export function analyze(source: SourceFile, host: SourceHost, cache: ParseCache, settings: Settings, folders: readonly string[] = []): Analysis {
+/** The `checked` stage: syntax, names, types, methodology. `folders`: the workspace folders a `use` may read from (none: the root file's folder). */
+export function analyzeChecked(source: SourceFile, host: SourceHost, cache: ParseCache, settings: Settings, folders: readonly string[] = []): Analysis {
   const uri = source.uri;
   const findings: Finding[] = source.parse.errors.map((e) => ({
     severity: 'error',
@@ -30,11 +36,47 @@ export function analyze(source: SourceFile, host: SourceHost, cache: ParseCache,
   const { table, findings: symbolFindings } = buildSymbols(program.files, uri);
   const { resolution, findings: nameFindings } = resolveFile(source.parse.ast, uri, table);
   findings.push(...program.findings, ...symbolFindings, ...nameFindings);
-  const analysis: Analysis = { uri, source, program, symbols: table, resolution, settings, resolveFindings: [...findings], findings };
-  runChecks(analysis, (f) => findings.push(f));
-  const kept = withoutCascades(findings, source.parse.ast, source.parse.errors);
-  if (kept !== findings) findings.splice(0, findings.length, ...kept);
-  for (const f of findings) f.message = clipped(f.message);
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const analysis: Analysis = { uri, source, program, symbols: table, resolution, settings, resolveFindings: [...findings], findings, stage: 'checked' };
+  for (const check of checksOf('checked')) runCheck(check, analysis, (f) => findings.push(f));
+  settle(analysis, findings);
   return analysis;
+}
+
+/** The deep checks still to run on a `checked` analysis, one slice each, and how to add their findings. */
+export interface DeepWork {
+  readonly slices: readonly (() => void)[];
+  /** Adds the slices' findings and marks the analysis `analysed`; call once every slice has run. */
+  finish(): void;
+}
+
+export function deepWork(analysis: Analysis): DeepWork {
+  const found: Finding[] = [];
+  return {
+    slices: checksOf('analysed').map((check) => () => runCheck(check, analysis, (f) => found.push(f))),
+    finish: () => {
+      if (analysis.stage === 'analysed') return;
+      settle(analysis, [...analysis.findings, ...found]);
+      analysis.stage = 'analysed';
+    },
+  };
+}
+
+/** Both stages at once, as the command line and the tests want it. */
+export function analyze(source: SourceFile, host: SourceHost, cache: ParseCache, settings: Settings, folders: readonly string[] = []): Analysis {
+  const analysis = analyzeChecked(source, host, cache, settings, folders);
+  const work = deepWork(analysis);
+  work.slices.forEach((slice) => slice());
+  work.finish();
+  return analysis;
+}
+
+/** Drops the findings inside rules broken by a syntax error, clips long messages and sorts the rest into `findings`. */
+function settle(analysis: Analysis, all: Finding[]): void {
+  const { ast, errors } = analysis.source.parse;
+  const kept = [...withoutCascades(all, ast, errors)];
+  for (const f of kept) f.message = clipped(f.message);
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  // Element by element: a spread of a huge list into a call would overflow the stack.
+  analysis.findings.length = 0;
+  for (const f of kept) analysis.findings.push(f);
 }

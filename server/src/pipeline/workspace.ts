@@ -1,6 +1,7 @@
 // The document store: open documents by URI and version, and one cached analysis per
-// document version. A change to any file drops the analyses that read it.
-import { analyze, type Analysis } from './analysis.js';
+// document version, in the newest stage reached. A change to any file drops the analyses
+// that read it; a deep run of a dropped analysis stops at its next slice.
+import { analyzeChecked, deepWork, type Analysis, type DeepWork } from './analysis.js';
 import { defaultSettings, type Settings } from '../model/settings.js';
 import { OverlayHost, ParseCache, type SourceHost } from '../model/sources.js';
 
@@ -8,6 +9,8 @@ export class Workspace {
   private readonly host: OverlayHost;
   private readonly cache = new ParseCache();
   private readonly analyses = new Map<string, Analysis>();
+  /** The deep work of each analysis: slices run so far and the rest. */
+  private readonly deep = new WeakMap<Analysis, { work: DeepWork; done: number }>();
   private settingsValue: Settings = defaultSettings;
   private foldersValue: readonly string[] = [];
 
@@ -52,16 +55,56 @@ export class Workspace {
     return this.invalidate(uri);
   }
 
-  /** The analysis of a document as it is now, computed at most once per version. */
+  /** The complete (`analysed`) analysis of a document as it is now, computed at most once per version. */
   analysis(uri: string): Analysis | undefined {
+    const a = this.checked(uri);
+    if (a) while (this.step(a));
+    return a;
+  }
+
+  /** The newest stage of the document's analysis: at least `checked`, never forcing the deep checks. */
+  checked(uri: string): Analysis | undefined {
     const cached = this.analyses.get(uri);
     if (cached) return cached;
     const read = this.host.read(uri);
     if (!read || 'refused' in read) return undefined;
     const source = this.cache.get(uri, read.text, read.version);
-    const result = analyze(source, this.host, this.cache, this.settingsValue, this.foldersValue);
+    const result = analyzeChecked(source, this.host, this.cache, this.settingsValue, this.foldersValue);
     this.analyses.set(uri, result);
     return result;
+  }
+
+  /** Whether `analysis` is still the one for the document's current version. */
+  isCurrent(analysis: Analysis): boolean {
+    return this.analyses.get(analysis.uri) === analysis;
+  }
+
+  /**
+   * Runs the deep checks of the document's current analysis one slice per turn of the
+   * event loop, so requests and edits are served in between. Resolves with the `analysed`
+   * analysis, or undefined when the document changed first (the rest is abandoned).
+   */
+  async deepen(uri: string, nextTurn: () => Promise<void>): Promise<Analysis | undefined> {
+    const a = this.checked(uri);
+    if (!a) return undefined;
+    for (;;) {
+      if (!this.isCurrent(a)) return undefined;
+      if (!this.step(a)) return a;
+      await nextTurn();
+    }
+  }
+
+  /** Runs one slice of the deep checks; false when there was none left (the analysis is `analysed`). */
+  private step(a: Analysis): boolean {
+    if (a.stage === 'analysed') return false;
+    let state = this.deep.get(a);
+    if (!state) this.deep.set(a, (state = { work: deepWork(a), done: 0 }));
+    if (state.done < state.work.slices.length) {
+      state.work.slices[state.done++]();
+      return true;
+    }
+    state.work.finish();
+    return false;
   }
 
   private invalidate(uri: string): string[] {

@@ -1,0 +1,112 @@
+// The editor's view of speed, over stdio against the built server: typing 200 characters
+// into the sample at 30 ms intervals, with a hover and a completion sent right after each
+// keystroke. For each keystroke: the time to its first diagnostics (syntax, names, types,
+// methodology) and to its complete ones (with the consistency, gap and case findings),
+// and the hover and completion round trips. Then completions cancelled at once: a
+// cancelled request must not be answered with results.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CancellationTokenSource, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { TestClient } from '../protocol/lsp-client.js';
+import { percentile } from './measure.js';
+
+export interface LatencyResult {
+  readonly keystrokes: number;
+  /** Keystroke -> first diagnostics of its version, ms. */
+  readonly firstDiagnostics: number[];
+  /** Keystroke -> complete diagnostics of its version, ms (versions the next keystroke did not overtake). */
+  readonly completeDiagnostics: number[];
+  /** Keystroke -> complete diagnostics of the last version. */
+  readonly lastComplete: number;
+  readonly hover: number[];
+  readonly completion: number[];
+  readonly cancelledAnswered: number;
+  readonly cancelledTotal: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function lspLatency(repoRoot: string, characters = 200, intervalMs = 30): Promise<LatencyResult> {
+  const file = path.join(repoRoot, 'samples', 'hcc-conversion-2021.guideline');
+  const uri = pathToFileURL(file).href;
+  const text = fs.readFileSync(file, 'utf8');
+  const client = new TestClient();
+  const arrivals = new Map<number, number[]>();
+  client.listeners.push((p: PublishDiagnosticsParams) => {
+    if (p.uri !== uri || p.version === undefined) return;
+    const list = arrivals.get(p.version) ?? [];
+    list.push(performance.now());
+    arrivals.set(p.version, list);
+  });
+  try {
+    await client.initialize();
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'guideline', version: 1, text } });
+    await client.diagnostics(uri, (p) => p.version === 1, 60_000);
+    await sleep(500);
+    // Type a comment into statement S1's body, then hover over `phase` and complete after `when ` in its first rule.
+    const lines = text.split('\n');
+    const typeLine = lines.findIndex((l) => l.startsWith('statement S1 ')) + 1;
+    const hoverLine = lines.findIndex((l) => /^attribute phase\b/.test(l));
+    const whenLine = lines.findIndex((l) => /^\s+when phase = initial_assessment/.test(l));
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: typeLine, character: 0 }, end: { line: typeLine, character: 0 } }, text: '  // \n' }],
+    });
+    const sent = new Map<number, number>();
+    const hover: number[] = [];
+    const completion: number[] = [];
+    const typed = 'The panel discussed this statement at length before the vote; the wording follows it. ';
+    const requests: Promise<void>[] = [];
+    for (let i = 0; i < characters; i++) {
+      const version = 3 + i;
+      const ch = typed[i % typed.length];
+      sent.set(version, performance.now());
+      void client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: typeLine, character: 5 + i }, end: { line: typeLine, character: 5 + i } }, text: ch }],
+      });
+      const h0 = performance.now();
+      requests.push(client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine + 1, character: 11 } }).then(() => void hover.push(performance.now() - h0)));
+      const c0 = performance.now();
+      requests.push(client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: whenLine + 1, character: 10 } }).then(() => void completion.push(performance.now() - c0)));
+      await sleep(intervalMs);
+    }
+    await Promise.all(requests);
+    const last = 2 + characters;
+    await client.diagnostics(uri, (p) => p.version === last && (arrivals.get(last)?.length ?? 0) >= 2, 60_000);
+    const firstDiagnostics: number[] = [];
+    const completeDiagnostics: number[] = [];
+    for (const [version, at] of sent) {
+      const got = arrivals.get(version) ?? [];
+      if (got.length > 0) firstDiagnostics.push(got[0] - at);
+      if (got.length > 1) completeDiagnostics.push(got[got.length - 1] - at);
+    }
+    const lastArrivals = arrivals.get(last) ?? [];
+    const lastComplete = lastArrivals[lastArrivals.length - 1] - sent.get(last)!;
+
+    // Completions cancelled right after they are sent.
+    let cancelledAnswered = 0;
+    const cancelledTotal = 20;
+    for (let i = 0; i < cancelledTotal; i++) {
+      const source = new CancellationTokenSource();
+      const pending = client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: whenLine + 1, character: 10 } }, source.token);
+      source.cancel();
+      try {
+        const answer = await pending;
+        if (answer !== null && answer !== undefined) cancelledAnswered++;
+      } catch {
+        // Answered with the cancellation error, as it should be.
+      }
+    }
+    await client.connection.sendRequest('shutdown');
+    await client.connection.sendNotification('exit');
+    return { keystrokes: characters, firstDiagnostics, completeDiagnostics, lastComplete, hover, completion, cancelledAnswered, cancelledTotal };
+  } finally {
+    client.kill();
+  }
+}
+
+export function p95(xs: readonly number[]): number {
+  return xs.length === 0 ? NaN : percentile(xs, 95);
+}
