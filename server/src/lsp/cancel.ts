@@ -1,6 +1,6 @@
-// Requests yield once before they compute, so a cancellation (or an edit) sent right after
-// them is read first; a request cancelled by then, or while it computed, is answered with
-// the LSP's cancellation error, never with results.
+// Requests yield before they compute and again before they answer, so a cancellation (or
+// an edit) sent right after them is read first; a request cancelled by then is answered
+// with the LSP's cancellation error, never with results.
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -13,5 +13,6 @@ export async function unlessCancelled<T>(token: CancellationToken, compute: () =
   await nextTurn();
   if (token.isCancellationRequested) return cancelled();
   const result = compute();
+  await nextTurn();
   return token.isCancellationRequested ? cancelled() : result;
 }
