@@ -44,7 +44,8 @@ export async function lspLatency(repoRoot: string, characters = 200, intervalMs 
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'guideline', version: 1, text } });
     await client.diagnostics(uri, (p) => p.version === 1, 60_000);
     await sleep(500);
-    // Type a comment into statement S1's body, then hover over `phase` and complete after `when ` in its first rule.
+    // Type a comment into statement S1's body (a line inserted below its first line, so the
+    // lines after move down by one), hover over `phase` above it and complete after `when ` below.
     const lines = text.split('\n');
     const typeLine = lines.findIndex((l) => l.startsWith('statement S1 ')) + 1;
     const hoverLine = lines.findIndex((l) => /^attribute phase\b/.test(l));
@@ -67,7 +68,7 @@ export async function lspLatency(repoRoot: string, characters = 200, intervalMs 
         contentChanges: [{ range: { start: { line: typeLine, character: 5 + i }, end: { line: typeLine, character: 5 + i } }, text: ch }],
       });
       const h0 = performance.now();
-      requests.push(client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine + 1, character: 11 } }).then(() => void hover.push(performance.now() - h0)));
+      requests.push(client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine, character: 11 } }).then(() => void hover.push(performance.now() - h0)));
       const c0 = performance.now();
       requests.push(client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: whenLine + 1, character: 10 } }).then(() => void completion.push(performance.now() - c0)));
       await sleep(intervalMs);

@@ -1,4 +1,4 @@
-// Timing helpers shared by the bench's parts.
+// Timing helpers shared by the bench's table.
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -10,10 +10,15 @@ export function percentile(xs: readonly number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
 
+/**
+ * CPU time of this process in ms: on a machine shared with other work, waiting for a core
+ * is left out (garbage collection on helper threads is counted).
+ */
 export function time(f: () => void): number {
-  const start = process.hrtime.bigint();
+  const start = process.cpuUsage();
   f();
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 /** The slope of log(time) over log(size), fitted by least squares over every point. */

@@ -1,10 +1,14 @@
-// `npm run bench`: times the consistency analysis and the decision-tree compilation on
+// `npm run bench`: first the table of the figures that matter to a person typing (see
+// table.ts), then the consistency analysis and the decision-tree compilation on
 // synthetic guidelines of 250, 500, 1,000 and 2,000 rules over 30 attributes, and the
 // growth exponent between sizes (log of the time ratio over log of the size ratio), all
 // in one run. A second series holds the rules at 1,000 and varies the attributes.
 // Sizes are measured in turn within each round (not one size after another), so that a
-// change in the machine's load affects every size alike.
+// change in the machine's load affects every size alike. Everything is also written to
+// bench-results.json.
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Analysis } from '../../server/src/pipeline/analysis.js';
 import { conflicts } from '../../server/src/logic/consistency/conflicts.js';
 import { deadRules } from '../../server/src/logic/consistency/dead.js';
@@ -15,11 +19,13 @@ import { buildScope } from '../../server/src/logic/scope.js';
 import { decisionsOf, specOf } from '../../server/src/logic/partition/decision.js';
 import { partition } from '../../server/src/logic/partition/partition.js';
 import { pathsTo } from '../../server/src/logic/partition/paths.js';
-import { analyzeText } from '../helpers.js';
+import { analyzeText, repoRoot } from '../helpers.js';
+import { issueTable } from './table.js';
 import { generate } from './generate.js';
 import { benchLayout, benchView } from './layout.js';
 
 const rounds = 15;
+const tableRounds = 7;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -99,10 +105,9 @@ function table(rows: Subject[], by: 'rules' | 'attributes'): string[] {
   return lines;
 }
 
-function main(): void {
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  console.log(`Method: ${rounds} rounds after a warm-up round; in each round every size is timed in turn, from scratch. Median and best (fastest) of the rounds: the best is the cost with the least interference from garbage collection and other processes.\n`);
+/** The rule series; returns the overall growth exponents (median) for the results file. */
+function ruleSeries(): { consistency: number; trees: number } {
+  console.log(`Rule series, method: ${rounds} rounds after a warm-up round; in each round every size is timed in turn, from scratch. Median and best (fastest) of the rounds: the best is the cost with the least interference from garbage collection and other processes.\n`);
   const sizes = [250, 500, 1000, 2000].map((n) => prepare(n, 30));
   const widths = [10, 20, 30, 40].map((k) => prepare(1000, k));
   const all = [...sizes, ...widths];
@@ -124,14 +129,28 @@ function main(): void {
   const thousand = sizes[2];
   const total = median(thousand.consistency) + median(thousand.tree);
   console.log(`\n1,000 rules: consistency + trees = ${fmt(total)} (target: under 200 ms) ${total < 200 ? 'OK' : 'OVER'}`);
+  const slope = (of: (s: Subject) => number[]): number => Math.log(median(of(last)) / median(of(first))) / Math.log(last.rules / first.rules);
+  return { consistency: slope((s) => s.consistency), trees: slope((s) => s.tree) };
 }
 
 async function benchAll(): Promise<void> {
-  main();
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const machine = `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+  const loadBefore = os.loadavg();
+  console.log(`Machine: ${machine}, load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}\n`);
+  const table = await issueTable(repoRoot, tableRounds);
+  console.log(table.lines.join('\n'));
   console.log('');
-  for (const line of await benchLayout()) console.log(line);
+  const exponents = ruleSeries();
+  console.log('');
+  const layout = await benchLayout();
+  for (const line of layout) console.log(line);
   for (const line of await benchView()) console.log(line);
-  console.log(`Load average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  const loadAfter = os.loadavg();
+  console.log(`Load average at the end: ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`);
+  const results = { date: new Date().toISOString(), machine, loadAverage: { before: loadBefore, after: loadAfter }, table: table.rows, latency: table.latency, ruleSeriesExponents: exponents, layout };
+  fs.writeFileSync(path.join(repoRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('Written: bench-results.json');
 }
 
 void benchAll();

@@ -1,0 +1,37 @@
+// The bench's main table: each figure with its ratio to `JSON.parse` of equivalent JSON
+// where it is a time, and its target. The analysis rows are CPU times in this process;
+// the latency rows are wall-clock times seen by a client over stdio.
+import { analysisRows, type TableRow } from './analysis-table.js';
+import { lspLatency, p95, type LatencyResult } from './lsp-latency.js';
+
+export interface IssueTable {
+  readonly rows: TableRow[];
+  readonly latency: LatencyResult;
+  readonly lines: string[];
+}
+
+const ms = (x: number): string => `${x.toFixed(0)} ms`;
+
+function latencyRows(r: LatencyResult): TableRow[] {
+  const first = p95(r.firstDiagnostics);
+  const complete = p95(r.completeDiagnostics);
+  const requests = Math.max(p95(r.hover), p95(r.completion));
+  return [
+    { figure: 'keystroke → first diagnostics (syntax, names, types, methodology), p95 over stdio', value: ms(first), target: '≤ 50 ms', met: first <= 50, raw: { p95: first, versions: r.firstDiagnostics.length } },
+    { figure: `keystroke → complete diagnostics, p95 (${r.completeDiagnostics.length} of ${r.keystrokes} versions not overtaken)`, value: ms(complete), target: '≤ 150 ms', met: complete <= 150, raw: { p95: complete, lastVersion: r.lastComplete } },
+    { figure: 'hover / completion right after a keystroke, p95', value: `${ms(p95(r.hover))} / ${ms(p95(r.completion))}`, target: '≤ 10 ms', met: requests <= 10, raw: { hover: p95(r.hover), completion: p95(r.completion) } },
+    { figure: 'completions cancelled at once that were answered with results', value: `${r.cancelledAnswered} of ${r.cancelledTotal}`, target: '0', met: r.cancelledAnswered === 0, raw: { answered: r.cancelledAnswered, total: r.cancelledTotal } },
+  ];
+}
+
+export async function issueTable(repoRoot: string, rounds: number): Promise<IssueTable> {
+  const rows = analysisRows(repoRoot, rounds);
+  const latency = await lspLatency(repoRoot);
+  rows.push(...latencyRows(latency));
+  const lines = [
+    '| figure | measured | × JSON.parse | target | met |',
+    '|---|---:|---:|---|:-:|',
+    ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(0)}×`} | ${r.target} | ${r.met ? 'yes' : 'no'} |`),
+  ];
+  return { rows, latency, lines };
+}
