@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { registerPreview } from './preview/commands.js';
+import { registerExport } from './export-command.js';
 import { registerCaseTests, type CaseTests } from './testing.js';
 
 let client: LanguageClient | undefined;
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
   // Before the server starts, so a preview restored after a reload finds its serializer.
   registerPreview(context, () => client);
+  registerExport(context, () => client);
   const cases = registerCaseTests(context, () => client);
   await start();
   void cases.refresh();

@@ -258,3 +258,26 @@ export const runCasesMethod = 'guideline/runCases';
 
 /** The client command a case's "Run" code lens invokes, with the file's URI and the case's id. */
 export const runCaseCommand = 'guideline.runCase';
+
+/** The editor's Export command: one guideline file in a format other tools read. */
+export interface ExportParams {
+  uri: string;
+  format: 'fhir' | 'markdown' | 'html' | 'docx';
+}
+
+export interface ExportedFile {
+  name: string;
+  /** The file's bytes, base64-encoded (Word files are binary). */
+  base64: string;
+}
+
+export interface ExportResult {
+  /** Empty when the file has errors: nothing partial is exported. */
+  files: ExportedFile[];
+  /** What the format cannot carry faithfully, one line each. */
+  notes: string[];
+  /** The file's errors, `line:col code message`, when it was refused. */
+  errors: string[];
+}
+
+export const exportMethod = 'guideline/export';

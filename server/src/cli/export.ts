@@ -3,48 +3,12 @@
 // export appear together or not at all.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { docxDocument, htmlDocument, markdownDocument } from '../services/export/documents.js';
-import { fhirExport } from '../services/export/fhir.js';
-import { summaryOf } from '../services/export/summary.js';
-import type { ExportNote } from '../services/export/notes.js';
+import { fileURLToPath } from 'node:url';
+import { exportFormats, runExport } from '../services/export/exporters.js';
 import { format, option, UsageError, type Args } from './args.js';
 import { toolVersion, type CommandResult } from './command.js';
-import { fileURLToPath } from 'node:url';
 import { displayPath } from './files.js';
 import { analyzeOneFile } from './workspace.js';
-import type { Analysis } from '../pipeline/analysis.js';
-
-export interface ExportOutput {
-  /** File name (inside --out) -> contents. The first is printed when there is no --out. */
-  files: [string, string | Uint8Array][];
-  notes: ExportNote[];
-}
-
-export type Exporter = (analysis: Analysis, args: Args) => ExportOutput | Promise<ExportOutput>;
-
-function stem(analysis: Analysis): string {
-  return path.basename(new URL(analysis.uri).pathname).replace(/\.guideline$/, '');
-}
-
-export const exporters: Record<string, Exporter> = {
-  fhir: (analysis, args) => {
-    const result = fhirExport(analysis, { base: option(args, 'base'), version: toolVersion });
-    const name = stem(analysis);
-    return {
-      files: [
-        [`${name}.fhir.json`, JSON.stringify(result.bundle, null, 2) + '\n'],
-        [`${name}.elm.json`, JSON.stringify(result.elm, null, 2) + '\n'],
-      ],
-      notes: result.notes,
-    };
-  },
-  markdown: async (analysis, args) => markdownDocument(await summaryOf(analysis), stem(analysis), option(args, 'out') !== undefined),
-  html: async (analysis) => htmlDocument(await summaryOf(analysis), stem(analysis)),
-  docx: async (analysis, args) => {
-    if (option(args, 'out') === undefined) throw new UsageError('--format docx writes a file: give --out DIR');
-    return docxDocument(await summaryOf(analysis), stem(analysis));
-  },
-};
 
 /** Writes every file beside its final name first, then renames them all: no half-written export. */
 function writeAll(dir: string, files: [string, string | Uint8Array][]): void {
@@ -59,8 +23,9 @@ function writeAll(dir: string, files: [string, string | Uint8Array][]): void {
 }
 
 export async function exportCommand(args: Args): Promise<CommandResult> {
-  const fmt = format(args, Object.keys(exporters), 'fhir');
+  const fmt = format(args, [...exportFormats], 'fhir');
   const out = option(args, 'out');
+  if (fmt === 'docx' && out === undefined) throw new UsageError('--format docx writes a file: give --out DIR');
   const analysis = analyzeOneFile(args, 'export');
   const file = displayPath(fileURLToPath(analysis.uri));
   const errors = analysis.findings.filter((f) => f.severity === 'error').map((f) => {
@@ -70,7 +35,7 @@ export async function exportCommand(args: Args): Promise<CommandResult> {
   if (errors.length > 0) {
     return { stdout: '', stderr: `${errors.join('\n')}\nguideline export: the file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was exported\n`, exitCode: 1 };
   }
-  const result = await exporters[fmt](analysis, args);
+  const result = await runExport(analysis, fmt, { base: option(args, 'base'), version: toolVersion, separateImages: out !== undefined });
   const notes = result.notes.map((n) => `note: ${n.kind}: ${n.message}\n`).join('');
   if (out === undefined) {
     const [, data] = result.files[0];

@@ -12,6 +12,7 @@ import { toCodeAction, toCompletionList } from './edits.js';
 import { definition } from '../services/definition.js';
 import { foldingSpans, outline, type OutlineItem, type OutlineKind } from '../services/outline.js';
 import { registerTreeRequests } from './tree-requests.js';
+import { registerExportRequest } from './export-request.js';
 import { registerNavigation } from './navigation.js';
 import { registerFormatting } from './formatting.js';
 import { registerAnnotations } from './annotations.js';
@@ -89,6 +90,7 @@ export function registerFeatures(connection: Connection, documents: Documents, w
   }));
 
   registerTreeRequests(connection, documents, analysisOf);
+  registerExportRequest(connection, analysisOf);
   registerNavigation(connection, documents, workspace, files, analysisOf);
   registerFormatting(connection, analysisOf);
   registerAnnotations(connection, analysisOf);
