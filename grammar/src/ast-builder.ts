@@ -154,6 +154,7 @@ export class AstBuilder {
       ...(c.statementDecl ?? []).map((n) => this.statementDecl(n)),
       ...(c.caseDecl ?? []).map((n) => this.caseDecl(n)),
       ...(c.decisionDecl ?? []).map((n) => this.decisionDecl(n)),
+      ...(c.assumeDecl ?? []).map((n) => this.assumeDecl(n)),
     ].sort((a, b) => a.span.start - b.span.start);
     const headers = (c.guidelineHeader ?? []).map((n) => this.header(n));
     return {
@@ -164,6 +165,12 @@ export class AstBuilder {
       declarations,
       gradings: (c.gradingDecl ?? []).map((n) => this.gradingDecl(n)),
     };
+  }
+
+  private assumeDecl(node: C.AssumeDeclCstNode): A.AssumeDecl {
+    const c = node.children;
+    const e = first(c.impliesExpr);
+    return { kind: 'Assume', span: nodeSpan(node, tokenSpan(c.Kw_assume[0])), condition: e && this.impliesExpr(e) };
   }
 
   private header(node: C.GuidelineHeaderCstNode): A.GuidelineHeader {
@@ -254,6 +261,10 @@ export class AstBuilder {
       span: nodeSpan(node, tokenSpan(c.Kw_attribute[0])),
       name: name(first(c.Name)),
       type: typeNode && this.typeRef(typeNode),
+      molarMass: (() => {
+        const value = numberLit(first(c.NumberLiteral));
+        return field(first(c.Kw_molar_mass), value, value?.span);
+      })(),
       description: string(first(c.string)),
     };
   }
@@ -350,7 +361,7 @@ export class AstBuilder {
 
   private ruleDecl(node: C.RuleDeclCstNode): A.RuleDecl {
     const c = node.children;
-    const when = first(c.orExpr);
+    const when = first(c.impliesExpr);
     const then = first(c.action);
     const strength = lastOf(c.strengthField);
     const certainty = lastOf(c.certaintyField);
@@ -360,7 +371,8 @@ export class AstBuilder {
       name: name(first(c.Name)),
       strength: strength && valueField(first(strength.children.Kw_strength), first(strength.children.fieldValue)),
       certainty: certainty && valueField(first(certainty.children.Kw_certainty), first(certainty.children.fieldValue)),
-      when: when && this.orExpr(when),
+      overrides: c.Kw_overrides && listField(first(c.Kw_overrides), names(c.overridden)),
+      when: when && this.impliesExpr(when),
       then: then && this.action(then),
     };
   }
@@ -372,14 +384,39 @@ export class AstBuilder {
     const interventions = names(c.Name);
     const verbSpan = tokenSpan(verbToken);
     const against = first(c.Kw_against);
-    const end = interventions.length ? interventions[interventions.length - 1].span : real(against) ? tokenSpan(against) : verbSpan;
+    const over = c.Kw_over ? names(c.over) : undefined;
+    const timingNode = first(c.timing);
+    const timing = timingNode && this.timing(timingNode);
+    const lastName = [...interventions, ...(over ?? [])].reduce<A.Span | undefined>((s, n) => (s ? join(s, n.span) : n.span), undefined);
+    const end = timing?.span ?? lastName ?? (real(against) ? tokenSpan(against) : verbSpan);
     return {
       span: join(verbSpan, end),
       verb: verbToken.image === 'recommend' ? 'recommend' : 'suggest',
       verbSpan,
       against: real(against),
       interventions,
+      ...(over ? { over } : {}),
+      ...(timing ? { timing } : {}),
     };
+  }
+
+  private timing(node: C.TimingCstNode): A.Timing | undefined {
+    const c = node.children;
+    const kwToken = [first(c.Kw_within), first(c.Kw_after), first(c.Kw_between)].find(real);
+    if (!kwToken) return undefined;
+    const keyword = tokenSpan(kwToken);
+    const q = (n: C.QuantityCstNode[] | undefined): A.QuantityValue | undefined => (n && n[0] ? this.quantity(n[0]) : undefined);
+    const kind = kwToken.image === 'within' ? 'within' : kwToken.image === 'after' ? 'after' : 'between';
+    const low = kind === 'after' ? q(c.after) : kind === 'between' ? q(c.low) : undefined;
+    const high = kind === 'within' ? q(c.within) : kind === 'between' ? q(c.high) : undefined;
+    const end = high?.span ?? low?.span ?? keyword;
+    return { span: join(keyword, end), kind, keyword, ...(low ? { low } : {}), ...(high ? { high } : {}) };
+  }
+
+  impliesExpr(node: C.ImpliesExprCstNode): A.Expr | undefined {
+    const operands = (node.children.orExpr ?? []).map((n) => this.orExpr(n)).filter((e): e is A.Expr => !!e);
+    if (operands.length <= 1) return operands[0];
+    return { kind: 'Implies', span: join(operands[0].span, operands[operands.length - 1].span), operands };
   }
 
   orExpr(node: C.OrExprCstNode): A.Expr | undefined {
@@ -396,12 +433,12 @@ export class AstBuilder {
     const c = node.children;
     const paren = first(c.parenExpr);
     const inner = paren
-      ? (first(paren.children.orExpr) && this.orExpr(first(paren.children.orExpr)!))
+      ? (first(paren.children.impliesExpr) && this.impliesExpr(first(paren.children.impliesExpr)!))
       : first(c.condition) && this.condition(first(c.condition)!);
     if (!inner) return undefined;
     // `(a)` keeps the parentheses in its span, so ranges cover what the user wrote.
     let expr: A.Expr = paren ? { ...inner, span: nodeSpan(paren, inner.span) } : inner;
-    const nots = (c.Kw_not ?? []).filter(real);
+    const nots = [...(c.Kw_not ?? []), ...(c.SymbolicNot ?? [])].filter(real).sort((a, b) => a.startOffset - b.startOffset);
     for (let i = nots.length - 1; i >= 0; i--) {
       expr = { kind: 'Not', span: join(tokenSpan(nots[i]), expr.span), operand: expr };
     }
@@ -418,7 +455,7 @@ export class AstBuilder {
       const opToken = Object.values(opNode.children).flat().find(real) as IToken | undefined;
       const value = this.value(first(c.value));
       if (!opToken || !value) return undefined;
-      return { kind: 'Compare', span, attribute, op: opToken.image as A.CompareOp, opSpan: tokenSpan(opToken), value };
+      return { kind: 'Compare', span, attribute, op: compareOp(opToken.image), opSpan: tokenSpan(opToken), value };
     }
     if (c.Kw_in) {
       const open = first(c.LBrace);
@@ -493,10 +530,10 @@ export class AstBuilder {
     const c = node.children;
     const kw = tokenSpan(c.Kw_expect[0]);
     const nothing = first(c.Kw_nothing);
-    if (real(nothing)) return [{ span: join(kw, tokenSpan(nothing)), nothing: true, only: false }];
+    if (real(nothing)) return [{ span: join(kw, tokenSpan(nothing)), nothing: true, only: false, negated: false }];
     const action = first(c.action) && this.action(first(c.action)!);
     if (!action) return [];
-    return [{ span: join(kw, action.span), nothing: false, only: real(first(c.Kw_only)), action }];
+    return [{ span: join(kw, action.span), nothing: false, only: real(first(c.Kw_only)), negated: real(first(c.Kw_not)), action }];
   }
 
   private decisionDecl(node: C.DecisionDeclCstNode): A.DecisionDecl {
@@ -508,8 +545,19 @@ export class AstBuilder {
       name: name(first(c.Name)),
       title: string(first(c.string)),
       ask: names(c.asked),
-      where: where && this.orExpr(where),
+      where: where && this.impliesExpr(where),
+      from: c.Kw_from && listField(first(c.Kw_from), names(c.from)),
     };
+  }
+}
+
+/** `≤ ≥ ≠` are written as their ASCII forms in the tree. */
+function compareOp(image: string): A.CompareOp {
+  switch (image) {
+    case '≤': return '<=';
+    case '≥': return '>=';
+    case '≠': return '!=';
+    default: return image as A.CompareOp;
   }
 }
 

@@ -94,7 +94,15 @@ export type Declaration =
   | ReferenceDecl
   | StatementDecl
   | CaseDecl
-  | DecisionDecl;
+  | DecisionDecl
+  | AssumeDecl;
+
+/** `assume EXPR`: only patients for whom it holds are considered. */
+export interface AssumeDecl {
+  readonly kind: 'Assume';
+  readonly span: Span;
+  readonly condition?: Expr;
+}
 
 export interface EnumDecl {
   readonly kind: 'Enum';
@@ -117,6 +125,8 @@ export interface AttributeDecl {
   readonly span: Span;
   readonly name?: Name;
   readonly type?: TypeRef;
+  /** `molar_mass 90.08` (g/mol): mass and molar amounts convert through it. */
+  readonly molarMass?: Field<NumberLit>;
   readonly description?: StringLit;
 }
 
@@ -191,6 +201,20 @@ export interface Action {
   readonly verbSpan: Span;
   readonly against: boolean;
   readonly interventions: Name[];
+  /** `suggest X over Y`: what X is preferred to. */
+  readonly over?: Name[];
+  readonly timing?: Timing;
+}
+
+/** When the intervention is to happen, from the time the condition holds. */
+export interface Timing {
+  readonly span: Span;
+  readonly kind: 'within' | 'after' | 'between';
+  readonly keyword: Span;
+  /** `after D`, and the first bound of `between`. */
+  readonly low?: QuantityValue;
+  /** `within D`, and the second bound of `between`. */
+  readonly high?: QuantityValue;
 }
 
 export interface RuleDecl {
@@ -200,13 +224,22 @@ export interface RuleDecl {
   /** The rule's own grading, overriding its statement's. */
   readonly strength?: Field<Name>;
   readonly certainty?: Field<Name>;
+  /** `rule b overrides a, c` */
+  readonly overrides?: Field<Name[]>;
   readonly when?: Expr;
   readonly then?: Action;
 }
 
 export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
-export type Expr = AndExpr | OrExpr | NotExpr | CompareExpr | InExpr | BetweenExpr | FlagExpr;
+export type Expr = ImpliesExpr | AndExpr | OrExpr | NotExpr | CompareExpr | InExpr | BetweenExpr | FlagExpr;
+
+/** `a implies b implies c`, right-associative: a -> (b -> c). Kept flat, so long chains recurse no deeper. */
+export interface ImpliesExpr {
+  readonly kind: 'Implies';
+  readonly span: Span;
+  readonly operands: Expr[];
+}
 
 export interface AndExpr {
   readonly kind: 'And';
@@ -287,6 +320,8 @@ export interface Expectation {
   readonly nothing: boolean;
   /** `expect only ...`: these and no other recommendations. */
   readonly only: boolean;
+  /** `expect not ...`: this recommendation must not be given. */
+  readonly negated: boolean;
   readonly action?: Action;
 }
 
@@ -305,6 +340,8 @@ export interface DecisionDecl {
   readonly title?: StringLit;
   readonly ask: Name[];
   readonly where?: Expr;
+  /** `from S1, S2`: only these statements' rules. */
+  readonly from?: Field<Name[]>;
 }
 
 export interface SyntaxError {

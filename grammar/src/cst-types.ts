@@ -17,6 +17,17 @@ export type FileCstChildren = {
   caseDecl?: CaseDeclCstNode[];
   decisionDecl?: DecisionDeclCstNode[];
   gradingDecl?: GradingDeclCstNode[];
+  assumeDecl?: AssumeDeclCstNode[];
+};
+
+export interface AssumeDeclCstNode extends CstNode {
+  name: "assumeDecl";
+  children: AssumeDeclCstChildren;
+}
+
+export type AssumeDeclCstChildren = {
+  Kw_assume: IToken[];
+  impliesExpr: ImpliesExprCstNode[];
 };
 
 export interface GuidelineHeaderCstNode extends CstNode {
@@ -222,6 +233,8 @@ export type AttributeDeclCstChildren = {
   Name: IToken[];
   Colon: IToken[];
   typeRef: TypeRefCstNode[];
+  Kw_molar_mass?: IToken[];
+  NumberLiteral?: IToken[];
   string?: StringCstNode[];
 };
 
@@ -482,10 +495,13 @@ export interface RuleDeclCstNode extends CstNode {
 export type RuleDeclCstChildren = {
   Kw_rule: IToken[];
   Name: IToken[];
+  Kw_overrides?: IToken[];
+  overridden?: IToken[];
+  Comma?: IToken[];
   strengthField?: StrengthFieldCstNode[];
   certaintyField?: CertaintyFieldCstNode[];
   Kw_when: IToken[];
-  orExpr: OrExprCstNode[];
+  impliesExpr: ImpliesExprCstNode[];
   Kw_then: IToken[];
   action: ActionCstNode[];
 };
@@ -500,7 +516,36 @@ export type ActionCstChildren = {
   Kw_suggest?: IToken[];
   Kw_against?: IToken[];
   Name: IToken[];
-  Comma?: IToken[];
+  Comma?: (IToken)[];
+  Kw_over?: IToken[];
+  over?: IToken[];
+  timing?: TimingCstNode[];
+};
+
+export interface TimingCstNode extends CstNode {
+  name: "timing";
+  children: TimingCstChildren;
+}
+
+export type TimingCstChildren = {
+  Kw_within?: IToken[];
+  within?: QuantityCstNode[];
+  Kw_after?: IToken[];
+  after?: QuantityCstNode[];
+  Kw_between?: IToken[];
+  low?: QuantityCstNode[];
+  Kw_and?: IToken[];
+  high?: QuantityCstNode[];
+};
+
+export interface ImpliesExprCstNode extends CstNode {
+  name: "impliesExpr";
+  children: ImpliesExprCstChildren;
+}
+
+export type ImpliesExprCstChildren = {
+  orExpr: (OrExprCstNode)[];
+  Kw_implies?: IToken[];
 };
 
 export interface OrExprCstNode extends CstNode {
@@ -511,6 +556,7 @@ export interface OrExprCstNode extends CstNode {
 export type OrExprCstChildren = {
   andExpr: (AndExprCstNode)[];
   Kw_or?: IToken[];
+  SymbolicOr?: IToken[];
 };
 
 export interface AndExprCstNode extends CstNode {
@@ -521,6 +567,7 @@ export interface AndExprCstNode extends CstNode {
 export type AndExprCstChildren = {
   notExpr: (NotExprCstNode)[];
   Kw_and?: IToken[];
+  SymbolicAnd?: IToken[];
 };
 
 export interface NotExprCstNode extends CstNode {
@@ -530,6 +577,7 @@ export interface NotExprCstNode extends CstNode {
 
 export type NotExprCstChildren = {
   Kw_not?: IToken[];
+  SymbolicNot?: IToken[];
   parenExpr?: ParenExprCstNode[];
   condition?: ConditionCstNode[];
 };
@@ -541,7 +589,7 @@ export interface ParenExprCstNode extends CstNode {
 
 export type ParenExprCstChildren = {
   LParen: IToken[];
-  orExpr: OrExprCstNode[];
+  impliesExpr: ImpliesExprCstNode[];
   RParen: IToken[];
 };
 
@@ -649,6 +697,7 @@ export type ExpectFieldCstChildren = {
   Kw_expect: IToken[];
   Kw_nothing?: IToken[];
   Kw_only?: IToken[];
+  Kw_not?: IToken[];
   action?: ActionCstNode[];
 };
 
@@ -664,9 +713,11 @@ export type DecisionDeclCstChildren = {
   LBrace: IToken[];
   Kw_ask?: IToken[];
   asked?: IToken[];
-  Comma?: IToken[];
+  Comma?: (IToken)[];
   Kw_where?: IToken[];
-  where?: OrExprCstNode[];
+  where?: ImpliesExprCstNode[];
+  Kw_from?: IToken[];
+  from?: IToken[];
   RBrace: IToken[];
 };
 
@@ -684,6 +735,7 @@ export type StringCstChildren = {
 
 export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   file(children: FileCstChildren, param?: IN): OUT;
+  assumeDecl(children: AssumeDeclCstChildren, param?: IN): OUT;
   guidelineHeader(children: GuidelineHeaderCstChildren, param?: IN): OUT;
   titleField(children: TitleFieldCstChildren, param?: IN): OUT;
   doiField(children: DoiFieldCstChildren, param?: IN): OUT;
@@ -726,6 +778,8 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   historyField(children: HistoryFieldCstChildren, param?: IN): OUT;
   ruleDecl(children: RuleDeclCstChildren, param?: IN): OUT;
   action(children: ActionCstChildren, param?: IN): OUT;
+  timing(children: TimingCstChildren, param?: IN): OUT;
+  impliesExpr(children: ImpliesExprCstChildren, param?: IN): OUT;
   orExpr(children: OrExprCstChildren, param?: IN): OUT;
   andExpr(children: AndExprCstChildren, param?: IN): OUT;
   notExpr(children: NotExprCstChildren, param?: IN): OUT;

@@ -36,6 +36,7 @@ export const Then = keyword('then', true);
 export const Rule = keyword('rule', true);
 export const True = keyword('true', true);
 export const False = keyword('false', true);
+export const Implies = keyword('implies', true);
 
 // Soft: keywords where a declaration or field starts, names elsewhere.
 export const Guideline = keyword('guideline');
@@ -80,6 +81,13 @@ export const Grading = keyword('grading');
 export const Kind = keyword('kind');
 export const Remark = keyword('remark');
 export const History = keyword('history');
+export const MolarMass = keyword('molar_mass');
+export const Overrides = keyword('overrides');
+export const Over = keyword('over');
+export const Within = keyword('within');
+export const After = keyword('after');
+export const Assume = keyword('assume');
+export const From = keyword('from');
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
@@ -101,9 +109,14 @@ export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
 export const Colon = createToken({ name: 'Colon', pattern: /:/, label: "':'" });
 export const PercentSign = createToken({ name: 'PercentSign', pattern: /%/, label: "'%'" });
 export const Minus = createToken({ name: 'Minus', pattern: /-/, label: "'-'" });
-export const NotEquals = createToken({ name: 'NotEquals', pattern: /!=/, label: "'!='" });
-export const LessEq = createToken({ name: 'LessEq', pattern: /<=/, label: "'<='" });
-export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=/, label: "'>='" });
+// `≠ ≤ ≥` as copied from a published text are the same operators.
+export const NotEquals = createToken({ name: 'NotEquals', pattern: /!=|≠/, label: "'!='", start_chars_hint: ['!', '≠'] });
+export const LessEq = createToken({ name: 'LessEq', pattern: /<=|≤/, label: "'<='", start_chars_hint: ['<', '≤'] });
+export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=|≥/, label: "'>='", start_chars_hint: ['>', '≥'] });
+// `&& || !` from other languages: parsed as `and or not`, and reported with a quick fix.
+export const SymbolicAnd = createToken({ name: 'SymbolicAnd', pattern: /&&/, label: "'&&'" });
+export const SymbolicOr = createToken({ name: 'SymbolicOr', pattern: /\|\|/, label: "'||'" });
+export const SymbolicNot = createToken({ name: 'SymbolicNot', pattern: /!/, label: "'!'" });
 export const Less = createToken({ name: 'Less', pattern: /</, label: "'<'" });
 export const Greater = createToken({ name: 'Greater', pattern: />/, label: "'>'" });
 export const Equals = createToken({ name: 'Equals', pattern: /=/, label: "'='" });
@@ -119,7 +132,7 @@ export const allTokens: TokenType[] = [
   UnterminatedString,
   NumberLiteral,
   LBrace, RBrace, LParen, RParen, Comma, Colon, PercentSign, Minus,
-  NotEquals, LessEq, GreaterEq, Less, Greater, Equals,
+  NotEquals, LessEq, GreaterEq, Less, Greater, Equals, SymbolicAnd, SymbolicOr, SymbolicNot,
   // Longest first, so `nothing` is not read as `not` followed by `hing`.
   ...[...reservedKeywordTypes, ...softKeywordTypes].sort((a, b) => b.name.length - a.name.length),
   Identifier,

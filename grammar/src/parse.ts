@@ -16,6 +16,9 @@ export const MAX_ERRORS = 100;
 
 const builder = new AstBuilder();
 
+/** `&& || !` are read as the language's words, and each is reported so the text says so too. */
+export const symbolicWords: Readonly<Record<string, string>> = { SymbolicAnd: 'and', SymbolicOr: 'or', SymbolicNot: 'not' };
+
 export function parse(text: string): ParseResult {
   const errors: SyntaxError[] = [];
   const lexed = guidelineLexer.tokenize(text);
@@ -41,6 +44,9 @@ export function parse(text: string): ParseResult {
       errors.push({ code: 'number-too-large', message: `Number too large: ${tok.image.length} digits (at most about 1.8e308)`, span: span(tok) });
     } else if (tok.tokenType.name === 'UnterminatedTripleString') {
       errors.push({ code: 'unterminated-string', message: 'Unterminated text block: add the closing `"""`', span: { start: tok.startOffset, end: tok.startOffset + 3 } });
+    } else if (tok.tokenType.name in symbolicWords) {
+      const word = symbolicWords[tok.tokenType.name];
+      errors.push({ code: 'symbolic-operator', message: `Write \`${word}\` instead of \`${tok.image}\`: conditions use the words \`and\`, \`or\` and \`not\``, span: span(tok) });
     }
   }
   const tokens = limitNesting(lexed.tokens, errors);

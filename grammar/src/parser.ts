@@ -31,8 +31,15 @@ class GuidelineCstParser extends CstParser {
         { ALT: () => this.SUBRULE(this.caseDecl) },
         { ALT: () => this.SUBRULE(this.decisionDecl) },
         { ALT: () => this.SUBRULE(this.gradingDecl) },
+        { ALT: () => this.SUBRULE(this.assumeDecl) },
       ]);
     });
+  });
+
+  /** `assume EXPR`: a fact about every patient. */
+  private assumeDecl = this.RULE('assumeDecl', () => {
+    this.CONSUME(t.Assume);
+    this.SUBRULE(this.impliesExpr);
   });
 
   private guidelineHeader = this.RULE('guidelineHeader', () => {
@@ -171,6 +178,10 @@ class GuidelineCstParser extends CstParser {
     this.CONSUME(t.Name);
     this.CONSUME(t.Colon);
     this.SUBRULE(this.typeRef);
+    this.OPTION2(() => {
+      this.CONSUME(t.MolarMass);
+      this.CONSUME(t.NumberLiteral);
+    });
     this.OPTION(() => this.SUBRULE(this.string));
   });
 
@@ -315,6 +326,10 @@ class GuidelineCstParser extends CstParser {
   private ruleDecl = this.RULE('ruleDecl', () => {
     this.CONSUME(t.Rule);
     this.CONSUME(t.Name);
+    this.OPTION(() => {
+      this.CONSUME(t.Overrides);
+      this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.CONSUME2(t.Name, { LABEL: 'overridden' }) });
+    });
     // A rule's own grading, which overrides its statement's for this rule.
     this.MANY(() => {
       this.OR([
@@ -323,7 +338,7 @@ class GuidelineCstParser extends CstParser {
       ]);
     });
     this.CONSUME(t.When);
-    this.SUBRULE(this.orExpr);
+    this.SUBRULE(this.impliesExpr);
     this.CONSUME(t.Then);
     this.SUBRULE(this.action);
   });
@@ -332,12 +347,52 @@ class GuidelineCstParser extends CstParser {
     this.OR([{ ALT: () => this.CONSUME(t.Recommend) }, { ALT: () => this.CONSUME(t.Suggest) }]);
     this.OPTION(() => this.CONSUME(t.Against));
     this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.CONSUME(t.Name) });
+    this.OPTION2(() => {
+      this.CONSUME(t.Over);
+      this.AT_LEAST_ONE_SEP2({ SEP: t.Comma, DEF: () => this.CONSUME2(t.Name, { LABEL: 'over' }) });
+    });
+    this.OPTION3(() => this.SUBRULE(this.timing));
+  });
+
+  /** `within 1 hour`, `after 4 hours`, `between 1 and 3 hours`. */
+  private timing = this.RULE('timing', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Within);
+          this.SUBRULE(this.quantity, { LABEL: 'within' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.After);
+          this.SUBRULE2(this.quantity, { LABEL: 'after' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.Between);
+          this.SUBRULE3(this.quantity, { LABEL: 'low' });
+          this.CONSUME(t.And);
+          this.SUBRULE4(this.quantity, { LABEL: 'high' });
+        },
+      },
+    ]);
+  });
+
+  /** `a implies b`: the loosest operator, right-associative; a loop, so long chains cannot overflow the stack. */
+  private impliesExpr = this.RULE('impliesExpr', () => {
+    this.SUBRULE(this.orExpr);
+    this.MANY(() => {
+      this.CONSUME(t.Implies);
+      this.SUBRULE2(this.orExpr);
+    });
   });
 
   private orExpr = this.RULE('orExpr', () => {
     this.SUBRULE(this.andExpr);
     this.MANY(() => {
-      this.CONSUME(t.Or);
+      this.OR([{ ALT: () => this.CONSUME(t.Or) }, { ALT: () => this.CONSUME(t.SymbolicOr) }]);
       this.SUBRULE2(this.andExpr);
     });
   });
@@ -345,14 +400,14 @@ class GuidelineCstParser extends CstParser {
   private andExpr = this.RULE('andExpr', () => {
     this.SUBRULE(this.notExpr);
     this.MANY(() => {
-      this.CONSUME(t.And);
+      this.OR([{ ALT: () => this.CONSUME(t.And) }, { ALT: () => this.CONSUME(t.SymbolicAnd) }]);
       this.SUBRULE2(this.notExpr);
     });
   });
 
   /** `not` repeats in a loop, not by recursion, so `not not ... x` cannot overflow the stack. */
   private notExpr = this.RULE('notExpr', () => {
-    this.MANY(() => this.CONSUME(t.Not));
+    this.MANY(() => this.OR2([{ ALT: () => this.CONSUME(t.Not) }, { ALT: () => this.CONSUME(t.SymbolicNot) }]));
     this.OR([
       { ALT: () => this.SUBRULE(this.parenExpr) },
       { ALT: () => this.SUBRULE(this.condition) },
@@ -361,7 +416,7 @@ class GuidelineCstParser extends CstParser {
 
   private parenExpr = this.RULE('parenExpr', () => {
     this.CONSUME(t.LParen);
-    this.SUBRULE(this.orExpr);
+    this.SUBRULE(this.impliesExpr);
     this.CONSUME(t.RParen);
   });
 
@@ -474,6 +529,7 @@ class GuidelineCstParser extends CstParser {
       {
         ALT: () => {
           this.OPTION(() => this.CONSUME(t.Only));
+          this.OPTION2(() => this.CONSUME(t.Not));
           this.SUBRULE(this.action);
         },
       },
@@ -496,7 +552,13 @@ class GuidelineCstParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(t.Where);
-            this.SUBRULE(this.orExpr, { LABEL: 'where' });
+            this.SUBRULE(this.impliesExpr, { LABEL: 'where' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(t.From);
+            this.AT_LEAST_ONE_SEP2({ SEP: t.Comma, DEF: () => this.CONSUME3(t.Name, { LABEL: 'from' }) });
           },
         },
       ]);

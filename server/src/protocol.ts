@@ -34,6 +34,10 @@ export interface LeafRecommendation {
   intervention: string;
   /** The intervention's description, when it has one. */
   interventionLabel?: string;
+  /** `within 1 hour`, as written. */
+  timing?: string;
+  /** `suggest X over Y`: what X is preferred to. */
+  over?: string[];
   strength?: 'strong' | 'conditional';
   certainty?: 'high' | 'moderate' | 'low' | 'very_low';
   /** The levels as the guideline's grading scheme writes them (`IIa`, `weak`), where not GRADE's own words. */

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Analysis } from '../../server/src/pipeline/analysis.js';
+import { collectAssumptions } from '../../server/src/logic/assumptions.js';
 import { conflicts } from '../../server/src/logic/consistency/conflicts.js';
 import { deadRules } from '../../server/src/logic/consistency/dead.js';
 import type { Consistency } from '../../server/src/logic/engine.js';
@@ -65,9 +66,11 @@ function round(s: Subject): void {
   let c: Consistency | undefined;
   s.consistency.push(time(() => {
     const scope = buildScope(a);
-    const ruleSet = collectRules(a, scope);
-    c = { analysis: a, scope, ruleSet, known: new Set(scope.attrs.map((x) => x.name)) };
-    const dead = deadRules(ruleSet.rules, scope, c.known, textOf);
+    const known = new Set(scope.attrs.map((x) => x.name));
+    const assumptions = collectAssumptions(a, scope, known);
+    const ruleSet = collectRules(a, scope, assumptions);
+    c = { analysis: a, scope, ruleSet, assumptions, known };
+    const dead = deadRules(ruleSet.rules, scope, known, textOf, assumptions);
     const conflicting = conflicts(ruleSet.rules, scope);
     const redundant = redundancies(ruleSet.rules, scope);
     s.findings = `${ruleSet.rules.length} adopted rules: ${dead.length} never fire, ${conflicting.conflicts.length} conflicting pairs, ${redundant.redundancies.length} redundant`;

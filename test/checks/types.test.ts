@@ -39,7 +39,7 @@ describe('type checks', () => {
       '[13:34..13:38] unit-mismatch `weeks_since_tace` is measured in weeks, but `4 cm` is a length',
     ]);
     assert.deepEqual(conditionFindings('hbv_dna > 2 "cm"'), [
-      '[13:25..13:31] unit-mismatch `hbv_dna` is measured in IU/mL, but `2 "cm"` is a length',
+      '[13:25..13:31] unit-mismatch `hbv_dna` is measured in IU/mL (a concentration in the arbitrary unit [IU]), but `2 "cm"` is a length',
     ]);
     assert.deepEqual(conditionFindings('flr < 3 weeks'), [
       '[13:21..13:28] unit-mismatch `flr` is a percentage, but `3 weeks` is a duration',

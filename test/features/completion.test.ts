@@ -57,7 +57,7 @@ describe('completion', () => {
   });
 
   it('offers operators as keywords after an attribute', () => {
-    assert.deepEqual(labels('statement S1 { rule r when stage |'), ['in', 'between', 'and', 'or', 'then']);
+    assert.deepEqual(labels('statement S1 { rule r when stage |'), ['in', 'between', 'and', 'or', 'implies', 'then']);
   });
 
   it('after =, != or in {, offers only the members of that attribute\'s enum', () => {
@@ -74,14 +74,14 @@ describe('completion', () => {
   it('completes a half-typed condition before the rest of the file', () => {
     const rest = '\n}\nstatement S2 { basis evidence rule r2 when age < 5 then suggest haic }';
     assert.deepEqual(labels(`statement S1 { rule r when stage in { |${rest}`), ['Ia', 'Ib', 'IIa', 'IIb', 'IIIa', 'IIIb']);
-    assert.deepEqual(labels(`statement S1 {\n  rule r when age < 65 |${rest}`), ['years', 'days', 'weeks', 'months', 'and', 'or', 'then']);
+    assert.deepEqual(labels(`statement S1 {\n  rule r when age < 65 |${rest}`), ['years', 'minutes', 'hours', 'days', 'weeks', 'months', 'and', 'or', 'implies', 'then']);
   });
 
   it('offers units that convert to the attribute\'s after a number', () => {
-    assert.deepEqual(labels('statement S1 { rule r when age < 65 |').slice(0, 4), ['years', 'days', 'weeks', 'months']);
+    assert.deepEqual(labels('statement S1 { rule r when age < 65 |').slice(0, 6), ['years', 'minutes', 'hours', 'days', 'weeks', 'months']);
     assert.equal(item('statement S1 { rule r when age < 65 |', 'years')?.detail, 'unit of `age` (its own)');
-    assert.deepEqual(labels('statement S1 { rule r when flr < 30 |'), ['%', 'and', 'or', 'then']);
-    assert.deepEqual(labels('statement S1 { rule r when hbv_dna > 2000 |').slice(0, 2), ['"IU/mL"', '"kIU/L"']);
+    assert.deepEqual(labels('statement S1 { rule r when flr < 30 |'), ['%', 'and', 'or', 'implies', 'then']);
+    assert.deepEqual(labels('statement S1 { rule r when hbv_dna > 2000 |').slice(0, 2), ['"IU/mL"', '"[IU]/L"']);
     // While a number is being typed nothing is offered.
     assert.deepEqual(labels('statement S1 { rule r when age < 6|'), []);
   });
@@ -100,7 +100,7 @@ describe('completion', () => {
   });
 
   it('offers types after an attribute\'s colon and attributes after ask', () => {
-    assert.deepEqual(labels('attribute x: |'), ['boolean', 'number', 'percent', 'days', 'weeks', 'months', 'years', 'CnlcStage', 'ChildPugh']);
+    assert.deepEqual(labels('attribute x: |'), ['boolean', 'number', 'percent', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'CnlcStage', 'ChildPugh']);
     assert.deepEqual(labels('decision d { ask |'), attributes);
     assert.deepEqual(labels('decision d { ask stage, |'), attributes);
   });

@@ -152,9 +152,9 @@ describe('parser: every construct', () => {
         { attribute: name('resectable'), value: { kind: 'Bool', value: true } },
       ],
       expects: [
-        { nothing: false, only: false, action: { verb: 'recommend', against: false, interventions: [name('conversion_therapy')] } },
-        { nothing: false, only: true, action: { verb: 'suggest', against: true, interventions: [name('haic')] } },
-        { nothing: true, only: false },
+        { nothing: false, only: false, negated: false, action: { verb: 'recommend', against: false, interventions: [name('conversion_therapy')] } },
+        { nothing: false, only: true, negated: false, action: { verb: 'suggest', against: true, interventions: [name('haic')] } },
+        { nothing: true, only: false, negated: false },
       ],
     });
   });

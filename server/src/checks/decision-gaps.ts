@@ -8,6 +8,7 @@ import { decisionGaps } from '../logic/consistency/gaps.js';
 import { witnessText } from '../logic/witness.js';
 import { contradiction, unsatisfiableCore } from '../logic/consistency/dead.js';
 import { decisionsOf, specOf } from '../logic/partition/decision.js';
+import { conditionOf } from '../logic/condition.js';
 
 const shown = 5;
 
@@ -19,13 +20,17 @@ export function checkDecisionGaps(analysis: ResolvedDocument, report: (f: Findin
     const spec = specOf(c, decision);
     if (decision.where && !spec.populationProblem && spec.population.length === 0) {
       const text = analysis.source.text;
-      const core = unsatisfiableCore(decision.where, c.scope, c.known).map((e) => text.slice(e.span.start, e.span.end).replace(/\s+/g, ' '));
+      const written = (e: { span: { start: number; end: number } }): string => text.slice(e.span.start, e.span.end).replace(/\s+/g, ' ');
+      const alone = conditionOf(decision.where, c.scope, c.known);
+      const why = alone.ok && alone.boxes.length > 0
+        ? `\`${written(decision.where)}\` holds for no patient the assumptions admit`
+        : contradiction(unsatisfiableCore(decision.where, c.scope, c.known).map(written));
       report({
         severity: 'warning',
         code: 'decision-empty',
         uri: analysis.uri,
         span: decision.where.span,
-        message: `No patient meets the \`where\` of decision \`${name}\`: ${contradiction(core)}`,
+        message: `No patient meets the \`where\` of decision \`${name}\`: ${why}`,
       });
       continue;
     }

@@ -14,6 +14,9 @@ import { checkDecisionGaps } from './decision-gaps.js';
 import { checkCases } from './cases.js';
 import { checkEmptySets } from './empty-sets.js';
 import { checkIdentifiers } from './identifiers.js';
+import { checkOverrides } from './overrides.js';
+import { checkTiming } from './timing.js';
+import { checkAssumptions } from './assumptions.js';
 
 export type Check = (analysis: ResolvedDocument, report: (finding: Finding) => void) => void;
 
@@ -39,6 +42,9 @@ export const checks: readonly NamedCheck[] = [
   { name: 'unused', stage: 'checked', run: checkUnused },
   { name: 'identifiers', stage: 'checked', run: checkIdentifiers },
   { name: 'empty sets', stage: 'checked', run: checkEmptySets },
+  { name: 'overrides', stage: 'analysed', run: checkOverrides },
+  { name: 'timing', stage: 'analysed', run: checkTiming },
+  { name: 'assumptions', stage: 'analysed', run: checkAssumptions },
   { name: 'rule consistency', stage: 'analysed', run: checkRuleConsistency },
   { name: 'decision gaps', stage: 'analysed', run: checkDecisionGaps },
   { name: 'cases', stage: 'analysed', run: checkCases },

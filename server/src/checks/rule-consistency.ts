@@ -33,7 +33,7 @@ export function checkRuleConsistency(analysis: ResolvedDocument, report: Report)
   }
 
   const textOf = (uri: string): string | undefined => analysis.program.files.find((f) => f.uri === uri)?.text;
-  for (const d of deadRules(rules, c.scope, c.known, textOf)) {
+  for (const d of deadRules(rules, c.scope, c.known, textOf, c.assumptions)) {
     if (!mine(d.rule)) continue;
     report({ severity: 'warning', code: 'rule-never-fires', uri: analysis.uri, span: at(d.rule), message: deadMessage(d), data: { core: d.core } });
   }
@@ -49,7 +49,9 @@ export function checkRuleConsistency(analysis: ResolvedDocument, report: Report)
   const total = new Map<number, number>();
   for (const x of conflicting.conflicts) for (const r of [x.pro, x.con]) total.set(r.index, (total.get(r.index) ?? 0) + 1);
   const shown = new Map<number, number>();
-  for (const x of conflicting.conflicts) {
+  const setting = analysis.settings.conflictSeverity;
+  const severity = setting === 'off' ? 'error' : setting;
+  for (const x of setting === 'off' ? [] : conflicting.conflicts) {
     const w = witnessText(x.witness);
     const data = { witness: x.witness, rules: [x.pro.name, x.con.name], interventions: x.interventions };
     const pro = describeRecs(x.pro.recs, x.interventions);
@@ -62,11 +64,11 @@ export function checkRuleConsistency(analysis: ResolvedDocument, report: Report)
       const rest = (total.get(here.index) ?? 0) - perRule;
       const more = n === perRule && rest > 0 ? ` (and ${rest} more rules conflict with this one)` : '';
       report({
-        severity: 'warning',
+        severity,
         code: 'rule-conflict',
         uri: analysis.uri,
         span: at(here),
-        message: `Rule \`${here.name}\` says \`${mineSays}\` but ${ruleRef(other)} says \`${otherSays}\` for the same patients, e.g. ${w}${more}`,
+        message: `Rule \`${here.name}\` says \`${mineSays}\` but ${ruleRef(other)} says \`${otherSays}\` for the same patients, e.g. ${w}${more}; if one is an exception to the other, say so with \`overrides\``,
         related: [{ uri: other.uri, span: at(other), message: `${ruleRef(other)}: \`${otherSays}\` (e.g. ${w})` }],
         data,
       });

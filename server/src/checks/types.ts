@@ -4,8 +4,10 @@
 import type * as A from '../../../grammar/src/index.js';
 import type { ResolvedDocument } from '../model/document.js';
 import type { Finding } from '../model/findings.js';
-import { describeUnit, quantityInAttributeUnit, signedValue } from '../model/quantities.js';
+import { didYouMean } from '../model/did-you-mean.js';
+import { describeUnit, lookupWrittenUnit, scaleQuantity, signedValue, unitOfType } from '../model/quantities.js';
 import { attributeType, type AttrType } from '../model/types.js';
+import { lookupUnit } from '../model/units.js';
 import { forEachCondition } from './walk.js';
 
 type Report = (f: Finding) => void;
@@ -17,7 +19,11 @@ export function describeAttribute(name: string, type: AttrType): string {
     case 'enum': return `\`${name}\` takes a value of \`${type.enum.name}\``;
     case 'percent': return `\`${name}\` is a percentage`;
     case 'duration': return `\`${name}\` is measured in ${type.unit}`;
-    case 'number': return type.unit ? `\`${name}\` is measured in ${type.unit}` : `\`${name}\` is a plain number with no unit`;
+    case 'number': {
+      if (!type.unit) return `\`${name}\` is a plain number with no unit`;
+      const own = unitOfType(type);
+      return `\`${name}\` is measured in ${type.unit}${own ? ` (${own.dimension})` : ''}`;
+    }
     case 'unknown': return `\`${name}\` has an unknown type`;
   }
 }
@@ -67,9 +73,28 @@ export function checkTypes(analysis: ResolvedDocument, report: Report): void {
         error('percent-out-of-range', value.span, `\`${text.slice(value.span.start, value.span.end)}\` is outside 0%..100%`);
       }
     }
-    const scaled = quantityInAttributeUnit(value, type);
-    if (scaled === undefined) error('unit-mismatch', value.span, `${describeAttribute(attr.text, type)}, but ${describeValue(value, text)}`);
-    return scaled;
+    const scaled = scaleQuantity(value, type);
+    if (scaled.ok) return scaled.value;
+    const written = `\`${text.slice(value.span.start, value.span.end)}\``;
+    switch (scaled.problem) {
+      case 'unknown-unit': {
+        const unit = value.unit?.text ?? '';
+        const found = lookupWrittenUnit(unit);
+        const nearest = found.ok ? [] : [...found.nearest];
+        const at = value.unit?.span ?? value.span;
+        error('unknown-unit', at, `\`${unit}\` is not a unit UCUM knows${didYouMean(nearest)}`, { suggestions: nearest.map((u) => (at === value.span || !/^[A-Za-z_]+$/.test(u) ? JSON.stringify(u) : u)) });
+        break;
+      }
+      case 'out-of-range':
+        error('quantity-out-of-range', value.span, `${written} is too large to compare in ${describeTypeUnit(type)}`);
+        break;
+      case 'needs-molar-mass':
+        error('unit-mismatch', value.span, `${describeAttribute(attr.text, type)}, but ${describeValue(value, text)}: mass and molar amounts convert only through a molar mass; add \`molar_mass\` (g/mol) to \`${attr.text}\``);
+        break;
+      default:
+        error('unit-mismatch', value.span, `${describeAttribute(attr.text, type)}, but ${describeValue(value, text)}`);
+    }
+    return undefined;
   };
 
   const orderOnly = (attr: A.Name, type: AttrType, span: A.Span, op: string): void => {
@@ -125,6 +150,34 @@ export function checkTypes(analysis: ResolvedDocument, report: Report): void {
   });
 
   checkFieldPercentages(analysis, report);
+  checkUnitDeclarations(analysis, report);
+}
+
+function describeTypeUnit(type: AttrType): string {
+  return type.kind === 'duration' ? type.unit : type.kind === 'number' && type.unit ? type.unit : type.kind;
+}
+
+/** An attribute's own unit is one UCUM knows; its molar mass is a positive number on a number with a unit. */
+function checkUnitDeclarations(analysis: ResolvedDocument, report: Report): void {
+  for (const d of analysis.source.parse.ast.declarations) {
+    if (d.kind !== 'Attribute') continue;
+    const unit = d.type?.unit;
+    if (unit) {
+      const found = lookupUnit(unit.value);
+      if (!found.ok) {
+        report({
+          severity: 'error', code: 'unknown-unit', uri: analysis.uri, span: unit.span,
+          message: `\`${unit.value}\` is not a unit UCUM knows${didYouMean([...found.nearest])}`,
+          data: { suggestions: found.nearest.map((u) => JSON.stringify(u)) },
+        });
+      }
+    }
+    const mm = d.molarMass;
+    if (!mm) continue;
+    const invalid = (message: string): void => report({ severity: 'error', code: 'invalid-molar-mass', uri: analysis.uri, span: mm.span, message });
+    if (d.type?.name.text !== 'number' || !unit) invalid('`molar_mass` applies only to a `number unit "..."` attribute (a mass or molar concentration)');
+    else if (!(mm.value.value > 0) || !Number.isFinite(mm.value.value)) invalid(`A molar mass must be a positive number of g/mol, not \`${mm.value.text}\``);
+  }
 }
 
 function firstMember(analysis: ResolvedDocument, type: Extract<AttrType, { kind: 'enum' }>): string | undefined {

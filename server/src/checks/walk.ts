@@ -5,7 +5,7 @@ import type * as A from '../../../grammar/src/index.js';
 export function forEachExpr(e: A.Expr | undefined, visit: (e: A.Expr) => void): void {
   if (!e) return;
   visit(e);
-  if (e.kind === 'And' || e.kind === 'Or') for (const o of e.operands) forEachExpr(o, visit);
+  if (e.kind === 'And' || e.kind === 'Or' || e.kind === 'Implies') for (const o of e.operands) forEachExpr(o, visit);
   else if (e.kind === 'Not') forEachExpr(e.operand, visit);
 }
 
@@ -13,6 +13,7 @@ export function forEachCondition(file: A.GuidelineFile, visit: (e: A.Expr) => vo
   for (const d of file.declarations) {
     if (d.kind === 'Statement') for (const r of d.rules) forEachExpr(r.when, visit);
     else if (d.kind === 'Decision') forEachExpr(d.where, visit);
+    else if (d.kind === 'Assume') forEachExpr(d.condition, visit);
     else if (d.kind === 'Case' && visitAssignment) d.given.forEach(visitAssignment);
   }
 }

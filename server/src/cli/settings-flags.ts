@@ -2,10 +2,13 @@
 import { readSettings, type Settings } from '../model/settings.js';
 import { option, UsageError, type Args } from './args.js';
 
-export const settingsFlags = ['discordant-severity', 'consensus', 'strong'];
+export const settingsFlags = ['discordant-severity', 'conflict-severity', 'consensus', 'strong'];
 
 export const settingsHelp = `  --discordant-severity error|warning|information|hint|off
                         severity of a strong recommendation on low certainty without a rationale (default information)
+  --conflict-severity error|warning|information|hint|off
+                        severity of rules that recommend for and against the same intervention for the same
+                        patients with no \`overrides\` between them (default error)
   --consensus N         consensus threshold in percent when a guideline has no panel block (default 80)
   --strong N            strong-endorsement threshold in percent when there is no panel block (default 70)
   --no-unused           do not report declarations that nothing uses`;
@@ -18,12 +21,16 @@ export function settingsFromArgs(args: Args): Settings {
     if (!Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--${name} must be a percentage between 0 and 100`);
     return n;
   };
-  const severity = option(args, 'discordant-severity');
-  if (severity !== undefined && !['error', 'warning', 'information', 'hint', 'off'].includes(severity)) {
-    throw new UsageError('--discordant-severity must be error, warning, information, hint or off');
-  }
+  const severity = (name: string): string | undefined => {
+    const v = option(args, name);
+    if (v !== undefined && !['error', 'warning', 'information', 'hint', 'off'].includes(v)) {
+      throw new UsageError(`--${name} must be error, warning, information, hint or off`);
+    }
+    return v;
+  };
   return readSettings({
-    discordantSeverity: severity,
+    discordantSeverity: severity('discordant-severity'),
+    conflictSeverity: severity('conflict-severity'),
     defaultConsensus: num('consensus'),
     defaultStrong: num('strong'),
     reportUnused: !args.options.has('no-unused'),

@@ -38,6 +38,12 @@ function dnf(e: A.Expr, negated: boolean, scope: Scope, known: ReadonlySet<strin
   switch (e.kind) {
     case 'Not':
       return dnf(e.operand, !negated, scope, known, whole);
+    case 'Implies': {
+      // a -> b -> c is not a or not b or c; negated, a and b and not c.
+      const last = e.operands.length - 1;
+      const parts = e.operands.map((o, i) => dnf(o, i === last ? negated : !negated, scope, known, whole));
+      return negated ? parts.reduce((acc, p) => product(acc, p, whole), [[]] as Box[]) : capped(simplify(parts.flat()), whole);
+    }
     case 'And':
     case 'Or': {
       const parts = e.operands.map((o) => dnf(o, negated, scope, known, whole));
@@ -186,4 +192,18 @@ export function assignedValue(attr: AttrInfo, v: A.Value): number | undefined {
   if (attr.kind === 'finite') return memberIndex(attr, v);
   const n = v.kind === 'Quantity' ? quantityInAttributeUnit(v, attr.type) : undefined;
   return n === undefined || Number.isNaN(n) ? undefined : n;
+}
+
+/** Both disjunctions at once (the product of their boxes), or undefined past the cap. */
+export function conjoin(a: readonly Box[], b: readonly Box[]): Box[] | undefined {
+  const out: Box[] = [];
+  for (const x of a) {
+    for (const y of b) {
+      const m = meet(x, y);
+      if (m) out.push(m);
+    }
+    if (out.length > maxBoxes * 4) return undefined;
+  }
+  const simple = simplify(out);
+  return simple.length > maxBoxes ? undefined : simple;
 }

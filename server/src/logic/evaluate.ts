@@ -24,6 +24,17 @@ export function evaluate(e: A.Expr, patient: Patient, scope: Scope): boolean | u
       }
       return unknown ? undefined : true;
     }
+    case 'Implies': {
+      // a -> b -> c is not a or not b or c.
+      const last = e.operands.length - 1;
+      let unknown = false;
+      for (let i = 0; i <= last; i++) {
+        const v = evaluate(e.operands[i], patient, scope);
+        if (v === undefined) unknown = true;
+        else if (v === (i === last)) return true;
+      }
+      return unknown ? undefined : false;
+    }
     case 'Or': {
       let unknown = false;
       for (const o of e.operands) {

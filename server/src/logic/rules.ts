@@ -4,6 +4,9 @@
 import type * as A from '../../../grammar/src/index.js';
 import type { ResolvedDocument } from '../model/document.js';
 import { gradingContext, gradingOf, ruleGradingOf, type Grading } from '../model/grading.js';
+import { scaleQuantity } from '../model/quantities.js';
+import type { AttrType } from '../model/types.js';
+import { noAssumptions, restrict, type Assumptions } from './assumptions.js';
 import { attrsOf, type Box } from './box.js';
 import { conditionOf, type Problem } from './condition.js';
 import type { Scope } from './scope.js';
@@ -12,6 +15,40 @@ export interface Recommendation {
   readonly verb: A.Verb;
   readonly against: boolean;
   readonly intervention: string;
+  /** `within`, `after`, `between`: when, in minutes from the time the condition holds. */
+  readonly timing?: TimeWindow;
+  /** `suggest X over Y`: what X is preferred to. */
+  readonly over?: readonly string[];
+}
+
+export interface TimeWindow {
+  /** Minutes; 0 for `within`. */
+  readonly low: number;
+  /** Minutes; Infinity for `after`. */
+  readonly high: number;
+  /** As written: `within 1 hour`. */
+  readonly text: string;
+}
+
+const minutes: AttrType = { kind: 'duration', unit: 'minutes' };
+
+/** A written timing as a window in minutes; undefined when it is malformed (reported by the timing check). */
+export function timeWindow(t: A.Timing | undefined, text: string | undefined): TimeWindow | undefined {
+  if (!t) return undefined;
+  const at = (q: A.QuantityValue | undefined, missing: number): number | undefined => {
+    if (!q) return missing;
+    const s = scaleQuantity(q, minutes);
+    return s.ok && s.value >= 0 ? s.value : undefined;
+  };
+  const low = t.kind === 'within' ? 0 : at(t.low, NaN);
+  const high = t.kind === 'after' ? Infinity : at(t.high, NaN);
+  if (low === undefined || high === undefined || Number.isNaN(low) || Number.isNaN(high) || low > high) return undefined;
+  return { low, high, text: text ? text.slice(t.span.start, t.span.end).replace(/\s+/g, ' ') : t.kind };
+}
+
+/** Every time both windows allow. */
+export function windowsMeet(a: TimeWindow, b: TimeWindow): boolean {
+  return Math.max(a.low, b.low) <= Math.min(a.high, b.high);
 }
 
 export interface RuleInfo {
@@ -25,12 +62,16 @@ export interface RuleInfo {
   /** The rule's own grading where it gives one, else its statement's. */
   readonly grading: Grading;
   readonly recs: readonly Recommendation[];
-  /** The condition as boxes; empty when the rule can never fire. */
+  /** The condition as boxes, within the assumptions; empty when the rule can never fire. */
   readonly boxes: readonly Box[];
-  /** The attributes the condition tests. */
+  /** The rule can fire for some patient, but for none the assumptions admit. */
+  readonly deadByAssumptions: boolean;
+  /** The attributes the written condition tests. */
   readonly attrs: readonly number[];
   /** The attributes as they appear in the written condition: the order witnesses print in. */
   readonly order: readonly number[];
+  /** The rules this one `overrides` (indices; unknown names and itself left out). */
+  readonly overrides: readonly number[];
 }
 
 export interface SkippedRule {
@@ -52,7 +93,12 @@ export function recKey(r: Recommendation): string {
   return `${r.verb}${r.against ? ' against' : ''} ${r.intervention}`;
 }
 
-export function collectRules(analysis: ResolvedDocument, scope: Scope): RuleSet {
+/** What a tree leaf lists a recommendation as: with its timing and comparator. */
+export function shownKey(r: Recommendation): string {
+  return `${recKey(r)}${r.over ? ` over ${r.over.join(', ')}` : ''}${r.timing ? ` ${r.timing.text}` : ''}`;
+}
+
+export function collectRules(analysis: ResolvedDocument, scope: Scope, assumptions: Assumptions = noAssumptions): RuleSet {
   const ctx = gradingContext(analysis);
   const known = new Set(analysis.symbols.ofKind('attribute').map((s) => s.name));
   const rules: RuleInfo[] = [];
@@ -77,6 +123,9 @@ export function collectRules(analysis: ResolvedDocument, scope: Scope): RuleSet 
           continue;
         }
         const act = rule.then;
+        const boxes = restrict(condition.boxes, assumptions);
+        const timing = timeWindow(act.timing, file.text);
+        const over = act.over?.map((n) => n.text);
         rules.push({
           index: rules.length,
           name,
@@ -85,22 +134,37 @@ export function collectRules(analysis: ResolvedDocument, scope: Scope): RuleSet 
           statementName: decl.name?.text ?? '(unnamed statement)',
           uri: file.uri,
           grading: ruleGradingOf(grading, rule, ctx.scheme),
-          recs: act.interventions.map((i) => ({ verb: act.verb, against: act.against, intervention: i.text })),
-          boxes: condition.boxes,
+          recs: act.interventions.map((i) => ({ verb: act.verb, against: act.against, intervention: i.text, ...(timing && !act.against ? { timing } : {}), ...(over ? { over } : {}) })),
+          boxes,
+          deadByAssumptions: boxes.length === 0 && condition.boxes.length > 0,
           attrs: attrsOf(condition.boxes),
           order: attributeOrder(rule.when, scope),
+          overrides: [],
         });
       }
     }
   }
+  linkOverrides(rules);
   return { rules, skipped, notAdopted };
+}
+
+/** Each rule's `overrides` names as rule indices; the first rule of a duplicated name is the one meant. */
+function linkOverrides(rules: RuleInfo[]): void {
+  const byName = new Map<string, number>();
+  for (const r of rules) if (!byName.has(r.name)) byName.set(r.name, r.index);
+  for (const r of rules) {
+    const names = r.decl.overrides?.value ?? [];
+    if (names.length === 0) continue;
+    const indices = names.map((n) => byName.get(n.text)).filter((i): i is number => i !== undefined && i !== r.index);
+    (r.overrides as number[]).push(...new Set(indices));
+  }
 }
 
 /** The attributes a condition names, in the order they are written. */
 export function attributeOrder(e: A.Expr | undefined, scope: Scope): number[] {
   const out: number[] = [];
   const walk = (x: A.Expr): void => {
-    if (x.kind === 'And' || x.kind === 'Or') x.operands.forEach(walk);
+    if (x.kind === 'And' || x.kind === 'Or' || x.kind === 'Implies') x.operands.forEach(walk);
     else if (x.kind === 'Not') walk(x.operand);
     else {
       const info = scope.byName.get(x.attribute.text);

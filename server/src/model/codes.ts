@@ -9,6 +9,7 @@ export const diagnosticCodes = {
   // Syntax
   'syntax': 'The text does not follow the grammar here.',
   'unknown-character': 'A character that is not part of the language.',
+  'symbolic-operator': '`&&`, `||` or `!` in a condition: the language writes `and`, `or` and `not` (a quick fix replaces it).',
   'unterminated-string': 'A string or text block is not closed.',
   'unterminated-comment': 'A block comment is not closed.',
   'number-too-large': 'A number too large for any computation (more than about 1.8e308).',
@@ -30,6 +31,9 @@ export const diagnosticCodes = {
   // Types and units
   'type-mismatch': 'A value of the wrong kind for its attribute: a number for an enum, a name for a duration, and so on.',
   'unit-mismatch': 'A quantity whose unit cannot be converted to the attribute\'s unit.',
+  'unknown-unit': 'A unit that UCUM does not know (common spellings such as mmHg, mcg and IU/mL are accepted); the nearest known ones are suggested.',
+  'invalid-molar-mass': 'A `molar_mass` that is not a positive number, or on an attribute that is not a number with a unit.',
+  'quantity-out-of-range': 'A quantity too large to compare once converted to the attribute\'s unit.',
   'percent-out-of-range': 'A percentage below 0% or above 100%.',
   'not-a-condition': 'An attribute that is not a boolean used on its own as a condition.',
   'invalid-operator': 'An ordering (`<`, `between`, ...) on an enum or boolean, whose values have no order.',
@@ -58,7 +62,13 @@ export const diagnosticCodes = {
   'unused-declaration': 'An attribute, intervention or enum that nothing uses.',
   // Consistency of the rules (adopted statements only) and cases
   'rule-never-fires': 'A rule whose condition no patient can meet.',
-  'rule-conflict': 'Two rules recommend for and against the same intervention for some of the same patients.',
+  'rule-conflict': 'Two rules recommend for and against the same intervention for some of the same patients, and no `overrides` settles it (an error by default: setting `guideline.conflictSeverity`).',
+  'override-self': 'A rule that names itself in `overrides`.',
+  'override-cycle': 'Rules whose `overrides` form a cycle, so none of them takes precedence.',
+  'override-never-applies': 'An `overrides` between rules that no patient meets both of, or that share no intervention: it never changes anything.',
+  'timing-conflict': 'Two rules give the same intervention for some of the same patients with time windows that cannot both hold.',
+  'timing-on-against': 'A timing (`within`, `after`, `between`) on a recommendation against.',
+  'invalid-timing': 'A timing that is not a duration, is negative, or ends before it starts.',
   'rule-redundant': 'Another rule already gives every recommendation of this rule to every patient it covers.',
   'decision-gap': 'A patient in a decision\'s population for whom no rule of the decision recommends anything.',
   'decision-empty': 'A decision whose `where` no patient can meet: its tree is empty.',
@@ -67,6 +77,8 @@ export const diagnosticCodes = {
   'empty-set': 'An `in { }` with no values: it holds for no patient.',
   'condition-too-complex': 'A condition with too many alternatives to analyse: the consistency checks leave its rule out.',
   'attribute-not-analysed': 'A condition on an enum with more members than the consistency checks model (31): its rule is left out.',
+  'assumptions-unsatisfiable': 'The `assume`s together admit no patient.',
+  'case-violates-assumption': 'A case whose `given` contradicts an `assume`: a patient who cannot exist.',
   'case-failed': 'A case whose expectation the rules do not meet.',
   'case-undetermined': 'A case that does not give an attribute that a rule it depends on tests, so the rule may or may not fire.',
 } as const satisfies Record<string, string>;

@@ -21,6 +21,10 @@ export function exprText(e: A.Expr, parent?: A.Expr['kind']): string {
       const text = e.operands.map((o) => exprText(o, e.kind)).join(e.kind === 'And' ? ' and ' : ' or ');
       return parent && parent !== e.kind ? `(${text})` : text;
     }
+    case 'Implies': {
+      const text = e.operands.map((o) => exprText(o, e.kind)).join(' implies ');
+      return parent ? `(${text})` : text;
+    }
     case 'Not': return `not ${exprText(e.operand, 'Not')}`;
     case 'Flag': return e.attribute.text;
     case 'Compare': return `${e.attribute.text} ${e.op} ${valueText(e.value)}`;

@@ -85,6 +85,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
     switch (e.kind) {
       case 'And':
       case 'Or':
+      case 'Implies':
         e.operands.forEach(expr);
         break;
       case 'Not':
@@ -112,8 +113,14 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
     }
   };
 
+  const named = (name: A.Name, kind: 'rule' | 'statement'): void => {
+    const sym = table.lookup(name.text, kind);
+    if (sym) occurrences.push({ span: name.span, symbol: sym, declaration: false });
+    else unresolved(name, kind, table.ofKind(kind).map((s) => s.name));
+  };
+
   const action = (act: A.Action | undefined): void => {
-    for (const name of act?.interventions ?? []) {
+    for (const name of [...(act?.interventions ?? []), ...(act?.over ?? [])]) {
       const sym = table.lookup(name.text, 'intervention');
       if (sym) occurrences.push({ span: name.span, symbol: sym, declaration: false });
       else unresolved(name, 'intervention', table.ofKind('intervention').map((s) => s.name));
@@ -169,6 +176,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
         if (decl.kind === 'Decision') {
           decl.ask.forEach(attribute);
           expr(decl.where);
+          decl.from?.value.forEach((s) => named(s, 'statement'));
         }
         break;
       case 'Reference':
@@ -179,9 +187,13 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
         decl.cites?.value.forEach(cite);
         for (const rule of decl.rules) {
           declaredGlobal(rule.name);
+          rule.overrides?.value.forEach((r) => named(r, 'rule'));
           expr(rule.when);
           action(rule.then);
         }
+        break;
+      case 'Assume':
+        expr(decl.condition);
         break;
       case 'Case':
         for (const g of decl.given) value(attribute(g.attribute), g.value);

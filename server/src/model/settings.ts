@@ -13,6 +13,8 @@ export interface Settings {
   reportUnused: boolean;
   /** A `use`d file larger than this many megabytes is refused, not read. */
   usedFileSizeLimit: number;
+  /** Severity of two rules that recommend for and against the same intervention, unresolved by `overrides`. */
+  conflictSeverity: Severity | 'off';
 }
 
 export const defaultSettings: Settings = {
@@ -21,6 +23,7 @@ export const defaultSettings: Settings = {
   defaultStrong: 70,
   reportUnused: true,
   usedFileSizeLimit: 4,
+  conflictSeverity: 'error',
 };
 
 const severities = ['error', 'warning', 'information', 'hint', 'off'];
@@ -35,5 +38,6 @@ export function readSettings(raw: unknown): Settings {
     defaultStrong: pct(o.defaultStrong, defaultSettings.defaultStrong),
     reportUnused: typeof o.reportUnused === 'boolean' ? o.reportUnused : defaultSettings.reportUnused,
     usedFileSizeLimit: typeof o.usedFileSizeLimit === 'number' && o.usedFileSizeLimit > 0 && Number.isFinite(o.usedFileSizeLimit) ? o.usedFileSizeLimit : defaultSettings.usedFileSizeLimit,
+    conflictSeverity: typeof o.conflictSeverity === 'string' && severities.includes(o.conflictSeverity) ? (o.conflictSeverity as Settings['conflictSeverity']) : defaultSettings.conflictSeverity,
   };
 }

@@ -22,7 +22,10 @@ function ruleExtents(file: A.GuidelineFile): A.Span[] {
 
 /** Spans of rules that a syntax error falls in (or right at the end of). */
 export function brokenRules(file: A.GuidelineFile, errors: readonly A.SyntaxError[]): A.Span[] {
-  return ruleExtents(file).filter((r) => errors.some((e) => e.span.start > r.start && e.span.start <= r.end));
+  // `&&` and the like parse as their words: the rule is whole.
+  const breaking = errors.filter((e) => e.code !== 'symbolic-operator');
+  if (breaking.length === 0) return [];
+  return ruleExtents(file).filter((r) => breaking.some((e) => e.span.start > r.start && e.span.start <= r.end));
 }
 
 /** Drops the findings other than syntax errors that lie inside a broken rule. */

@@ -47,7 +47,8 @@ export function leafFlag(leaf: LeafNode): string | undefined {
 
 /** One line describing a whole recommendation, for accessibility labels and tooltips. */
 export function recommendationSummary(rec: LeafRecommendation): string {
-  return `${verbPhrase(rec)} ${rec.intervention} (${gradingParts(rec).join(', ')})`;
+  const over = rec.over && rec.over.length > 0 ? ` over ${rec.over.join(', ')}` : '';
+  return `${verbPhrase(rec)} ${rec.intervention}${over}${rec.timing ? ` ${rec.timing}` : ''} (${gradingParts(rec).join(', ')})`;
 }
 
 /** GRADE strength as arrows: ↑↑ strong for, ↑ conditional for, ↓ conditional against, ↓↓ strong against. */

@@ -65,6 +65,10 @@ export function fixesFor(analysis: Analysis, finding: Finding): QuickFix[] {
       const choices = Array.isArray(finding.data?.choices) ? finding.data.choices.filter((c): c is string => typeof c === 'string') : [];
       return choices.map((c) => ({ title: `Change to \`${c}\``, finding, edits: [{ span: finding.span, newText: c }] }));
     }
+    case 'unknown-unit':
+      return renames(finding);
+    case 'symbolic-operator':
+      return symbolicOperatorFix(analysis, finding);
     case 'grading-invalid-grade':
       return renames(finding);
     case 'grading-not-allowed':
@@ -82,6 +86,19 @@ export function fixesFor(analysis: Analysis, finding: Finding): QuickFix[] {
     default:
       return [];
   }
+}
+
+/** `&&` -> `and`, `||` -> `or`, `!x` -> `not x`. */
+function symbolicOperatorFix(analysis: Analysis, finding: Finding): QuickFix[] {
+  const text = analysis.source.text;
+  const word = { '&&': 'and', '||': 'or', '!': 'not' }[text.slice(finding.span.start, finding.span.end)];
+  if (!word) return [];
+  // A word needs a space where it would otherwise run into a name or a parenthesis: `a&&b`, `!(x)`.
+  const joins = (i: number): boolean => i >= 0 && i < text.length && /[\w()]/.test(text[i]);
+  const before = joins(finding.span.start - 1) && text[finding.span.start - 1] !== '(' ? ' ' : '';
+  const after = joins(finding.span.end) && text[finding.span.end] !== ')' ? ' ' : '';
+  const newText = `${before}${word}${after}`;
+  return [{ title: `Change to \`${word}\``, finding, edits: [{ span: finding.span, newText }], preferred: true }];
 }
 
 function isSpan(x: unknown): x is A.Span {

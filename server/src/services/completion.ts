@@ -67,7 +67,8 @@ export function completions(analysis: Analysis, offset: number): CompletionResul
 function unambiguous(assist: ContentAssist): readonly ExpectedToken[] {
   const p = assist.preceding;
   const afterAgainst = p.length >= 2 && p[p.length - 1].type === 'Kw_against' && /^Kw_(recommend|suggest)$/.test(p[p.length - 2].type);
-  return afterAgainst ? assist.expected.filter((e) => e.ruleStack[e.ruleStack.length - 1] === 'action') : assist.expected;
+  // What can only follow an intervention (`over`) is not offered where none is named yet.
+  return afterAgainst ? assist.expected.filter((e) => e.ruleStack[e.ruleStack.length - 1] === 'action' && e.token !== 'Kw_over') : assist.expected;
 }
 
 /** The top-level construct the cursor is in or after: where parsing for completion starts. */

@@ -3,8 +3,7 @@
 // its kind (or of the kinds declared before it), so the file keeps its order.
 import type * as A from '../../../grammar/src/index.js';
 import type { Analysis } from '../pipeline/analysis.js';
-import { isDurationUnit } from '../model/types.js';
-import { unitInfo } from '../model/quantities.js';
+import { durationWord } from '../model/types.js';
 import { forEachCondition } from '../checks/walk.js';
 import type { TextEdit } from './text-edit.js';
 import { placeholderWord } from '../model/vocabulary.js';
@@ -65,8 +64,8 @@ function typeFromValue(analysis: Analysis, v: A.Value): string | undefined {
   const unit = v.unit?.text;
   if (unit === undefined) return 'number';
   if (unit === '%') return 'percent';
-  const info = unitInfo(unit);
-  if (info?.dimension === 'duration' && isDurationUnit(info.unit)) return info.unit;
+  const duration = durationWord(unit);
+  if (duration) return duration;
   return `number unit ${JSON.stringify(unit)}`;
 }
 
@@ -77,7 +76,7 @@ export function inferAttributeType(analysis: Analysis, name: string): string {
     if (!found && t) found = t;
   };
   forEachCondition(analysis.source.parse.ast, (e) => {
-    if (e.kind === 'And' || e.kind === 'Or' || e.kind === 'Not' || e.attribute.text !== name) return;
+    if (e.kind === 'And' || e.kind === 'Or' || e.kind === 'Implies' || e.kind === 'Not' || e.attribute.text !== name) return;
     if (e.kind === 'Flag') consider('boolean');
     else if (e.kind === 'Compare') consider(typeFromValue(analysis, e.value));
     else if (e.kind === 'In') e.values.forEach((v) => consider(typeFromValue(analysis, v)));

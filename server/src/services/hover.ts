@@ -57,7 +57,12 @@ export function describeSymbol(analysis: Analysis, sym: Sym): string {
 
 function verbPhrase(action: A.Action | undefined): string {
   if (!action) return '';
-  return `→ ${action.verb}${action.against ? ' against' : ''} ${action.interventions.map((i) => `\`${i.text}\``).join(', ')}`;
+  const names = (ns: readonly A.Name[]): string => ns.map((i) => `\`${i.text}\``).join(', ');
+  const over = action.over && action.over.length > 0 ? ` over ${names(action.over)}` : '';
+  const t = action.timing;
+  const bound = (q: A.QuantityValue | undefined): string => (q ? `${q.negative ? '-' : ''}${q.number.text}${q.unit ? ` ${q.unit.text}` : ''}` : '');
+  const timing = !t ? '' : t.kind === 'within' ? ` within ${bound(t.high)}` : t.kind === 'after' ? ` after ${bound(t.low)}` : ` between ${bound(t.low)} and ${bound(t.high)}`;
+  return `→ ${action.verb}${action.against ? ' against' : ''} ${names(action.interventions)}${over}${timing}`;
 }
 
 /** A rule graded on its own says so above its statement's hover. */

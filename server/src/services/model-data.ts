@@ -68,7 +68,7 @@ export function exportModel(analysis: Analysis) {
     cases: analysis.program.files.flatMap((f) => f.parse.ast.declarations).filter((d): d is A.CaseDecl => d.kind === 'Case').map((c) => ({
       title: c.title?.value ?? null,
       given: Object.fromEntries(c.given.map((g) => [g.attribute.text, valueText(g.value)])),
-      expect: c.expects.map((x) => (x.nothing ? 'nothing' : `${x.only ? 'only ' : ''}${x.action!.verb}${x.action!.against ? ' against' : ''} ${x.action!.interventions.map((i) => i.text).join(', ')}`)),
+      expect: c.expects.map((x) => (x.nothing ? 'nothing' : `${x.only ? 'only ' : ''}${x.negated ? 'not ' : ''}${x.action!.verb}${x.action!.against ? ' against' : ''} ${x.action!.interventions.map((i) => i.text).join(', ')}`)),
     })),
     decisions: table.ofKind('decision').map((d) => ({
       name: d.name,

@@ -4,18 +4,20 @@
 // case gives do not settle it either way). Expectations are checked against the rules that
 // fire:
 //   expect recommend X      the rules give `recommend X` (verb, direction and intervention)
+//   expect not recommend X  the rules do not give `recommend X`
 //   expect only ...         the rules give what the case's expectations name, and nothing else
 //   expect nothing          no rule gives anything
 // An undetermined rule is reported when its firing could change the result: it would give
 // an expected recommendation the case lacks, or the case says `only` or `nothing` and it
 // would give something else.
 import type * as A from '../../../../grammar/src/index.js';
-import { attrsOf, conditionKey, type Box, type Constraint } from '../box.js';
+import { attrsOf, boxesOverlap, conditionKey, type Box, type Constraint } from '../box.js';
 import { assignedValue } from '../condition.js';
-import { coverage } from '../cover.js';
+import { disjunctionWithin } from '../cover.js';
 import { contains } from '../domain.js';
 import type { Consistency } from '../engine.js';
-import { recKey, type Recommendation, type RuleInfo } from '../rules.js';
+import { recKey, shownKey, timeWindow, type Recommendation, type RuleInfo } from '../rules.js';
+import { survivingRecs } from '../precedence.js';
 import type { Scope } from '../scope.js';
 
 export type RuleStatus = { kind: 'fires' } | { kind: 'silent' } | { kind: 'undetermined'; attrs: number[] };
@@ -39,10 +41,10 @@ export interface CaseResult {
   readonly passed: boolean;
 }
 
-/** A rule at a patient who gives only some attributes. */
-export function ruleStatus(rule: RuleInfo, patient: ReadonlyMap<number, number>, scope: Scope): RuleStatus {
+/** Boxes at a patient who gives only some attributes: what is left of them to hold. */
+function residualsAt(boxes: readonly Box[], patient: ReadonlyMap<number, number>): Box[] | 'holds' {
   const remaining: Box[] = [];
-  for (const box of rule.boxes) {
+  for (const box of boxes) {
     const residual: Constraint[] = [];
     let inside = true;
     for (const c of box) {
@@ -54,12 +56,26 @@ export function ruleStatus(rule: RuleInfo, patient: ReadonlyMap<number, number>,
       }
     }
     if (!inside) continue;
-    if (residual.length === 0) return { kind: 'fires' };
+    if (residual.length === 0) return 'holds';
     remaining.push(residual);
   }
+  return remaining;
+}
+
+/**
+ * A rule at a patient who gives only some attributes. The attributes not given range over
+ * what the assumptions admit for this patient (everything, without assumptions).
+ */
+export function ruleStatus(rule: RuleInfo, patient: ReadonlyMap<number, number>, scope: Scope, assumptions: readonly Box[] = [[]]): RuleStatus {
+  const remaining = residualsAt(rule.boxes, patient);
+  if (remaining === 'holds') return { kind: 'fires' };
   if (remaining.length === 0) return { kind: 'silent' };
+  const admitted = residualsAt(assumptions, patient);
+  // A patient the assumptions exclude is reported as such; the rules are read without them.
+  const open: readonly Box[] = admitted === 'holds' || admitted.length === 0 ? [[]] : admitted;
   // The leftover alternatives may still cover every value of the missing attributes.
-  if (coverage([], remaining, scope).covered === true) return { kind: 'fires' };
+  if (disjunctionWithin(open, remaining, scope) === true) return { kind: 'fires' };
+  if (!open.some((o) => remaining.some((r) => boxesOverlap(o, r)))) return { kind: 'silent' };
   return { kind: 'undetermined', attrs: attrsOf(remaining) };
 }
 
@@ -73,16 +89,20 @@ export function casePatient(decl: A.CaseDecl, scope: Scope): Map<number, number>
   return patient;
 }
 
-export function expectedRecs(x: A.Expectation): Recommendation[] {
+export function expectedRecs(x: A.Expectation, text?: string): Recommendation[] {
   const act = x.action;
   if (x.nothing || !act) return [];
-  return act.interventions.map((i) => ({ verb: act.verb, against: act.against, intervention: i.text }));
+  const timing = timeWindow(act.timing, text);
+  return act.interventions.map((i) => ({ verb: act.verb, against: act.against, intervention: i.text, ...(timing ? { timing } : {}) }));
 }
 
 const quote = (s: string): string => `\`${s}\``;
 
-function given(fired: readonly RuleInfo[], filter?: (r: Recommendation) => boolean): string[] {
-  return fired.flatMap((r) => r.recs.filter((x) => !filter || filter(x)).map((x) => `${quote(recKey(x))} (${r.statementName} ${quote(r.name)})`));
+/** What the fired rules give, overridden recommendations left out. */
+type Given = ReadonlyMap<RuleInfo, readonly Recommendation[]>;
+
+function given(fired: Given, filter?: (r: Recommendation) => boolean): string[] {
+  return [...fired].flatMap(([r, recs]) => recs.filter((x) => !filter || filter(x)).map((x) => `${quote(shownKey(x))} (${r.statementName} ${quote(r.name)})`));
 }
 
 function listing(items: readonly string[]): string {
@@ -123,7 +143,7 @@ function ruleIndex(consistency: Consistency): RuleIndex {
       if (n === undefined) conditions.set(key, (n = conditions.size));
       return n;
     });
-    index = { testing, unknown: rules.map((r) => ruleStatus(r, nobody, consistency.scope)), conditionOf };
+    index = { testing, unknown: rules.map((r) => ruleStatus(r, nobody, consistency.scope, consistency.assumptions.boxes)), conditionOf };
     indexes.set(consistency, index);
   }
   return index;
@@ -141,7 +161,7 @@ export function evaluateCase(decl: A.CaseDecl, consistency: Consistency): CaseRe
   const statusOf = (rule: RuleInfo): RuleStatus => {
     const condition = index.conditionOf[rule.index];
     let s = byCondition.get(condition);
-    if (!s) byCondition.set(condition, (s = ruleStatus(rule, patient, scope)));
+    if (!s) byCondition.set(condition, (s = ruleStatus(rule, patient, scope, consistency.assumptions.boxes)));
     return s;
   };
   for (const rule of ruleSet.rules) {
@@ -149,8 +169,10 @@ export function evaluateCase(decl: A.CaseDecl, consistency: Consistency): CaseRe
     if (s.kind === 'fires') fired.push(rule);
     else if (s.kind === 'undetermined') open.push({ rule, attrs: s.attrs });
   }
-  const outcome = new Set(fired.flatMap((r) => r.recs.map(recKey)));
-  const expected = decl.expects.flatMap(expectedRecs);
+  const gives = survivingRecs(fired);
+  const outcome = new Set([...gives.values()].flat().map(recKey));
+  const expected = decl.expects.filter((x) => !x.negated).flatMap((x) => expectedRecs(x));
+  const forbiddenKeys = new Set(decl.expects.filter((x) => x.negated).flatMap((x) => expectedRecs(x)).map(recKey));
   const expectedKeys = new Set(expected.map(recKey));
   const exhaustive = decl.expects.some((x) => x.only || x.nothing);
   const firedText = fired.length === 0 ? 'no rule fires for this patient' : `rules that fired: ${fired.map((r) => quote(r.name)).join(', ')}`;
@@ -158,20 +180,29 @@ export function evaluateCase(decl: A.CaseDecl, consistency: Consistency): CaseRe
   const expectations = decl.expects.map((x): ExpectationResult => {
     if (x.nothing) {
       if (outcome.size === 0) return { expectation: x, ok: true };
-      return { expectation: x, ok: false, message: `Expected nothing, but the rules give ${listing(given(fired))}` };
+      return { expectation: x, ok: false, message: `Expected nothing, but the rules give ${listing(given(gives))}` };
     }
-    const wanted = expectedRecs(x);
-    const missing = wanted.filter((r) => !outcome.has(recKey(r)));
+    const wanted = expectedRecs(x, consistency.analysis.source.text);
+    if (x.negated) {
+      const keys = new Set(wanted.map(recKey));
+      const present = given(gives, (r) => keys.has(recKey(r)));
+      if (present.length === 0) return { expectation: x, ok: true };
+      return { expectation: x, ok: false, message: `Expected no ${listing(wanted.map((r) => quote(recKey(r))))}, but the rules give ${listing(present)}` };
+    }
+    // An expected timing must be the one given (`within 1 hour` is not `within 3 hours`).
+    const timedAsExpected = (r: Recommendation): boolean =>
+      !r.timing || [...gives.values()].flat().some((g) => recKey(g) === recKey(r) && g.timing?.low === r.timing!.low && g.timing?.high === r.timing!.high);
+    const missing = wanted.filter((r) => !outcome.has(recKey(r)) || !timedAsExpected(r));
     const problems: string[] = [];
     if (missing.length > 0) {
       const about = new Set(missing.map((r) => r.intervention));
-      const instead = given(fired, (r) => about.has(r.intervention));
+      const instead = given(gives, (r) => about.has(r.intervention));
       const might = open.filter((o) => o.rule.recs.some((r) => missing.some((m) => recKey(m) === recKey(r))));
       const maybe = might.length > 0 ? `; ${might.map((o) => `rule ${quote(o.rule.name)} could, depending on ${o.attrs.map((a) => quote(scope.attrs[a].name)).join(', ')}`).join('; ')}` : '';
-      problems.push(`Expected ${listing(missing.map((r) => quote(recKey(r))))}, but the rules give ${instead.length > 0 ? listing(instead) : `nothing about ${listing([...about].map(quote))}`} (${firedText})${maybe}`);
+      problems.push(`Expected ${listing(missing.map((r) => quote(shownKey(r))))}, but the rules give ${instead.length > 0 ? listing(instead) : `nothing about ${listing([...about].map(quote))}`} (${firedText})${maybe}`);
     }
     if (x.only) {
-      const extra = given(fired, (r) => !expectedKeys.has(recKey(r)));
+      const extra = given(gives, (r) => !expectedKeys.has(recKey(r)));
       if (extra.length > 0) problems.push(`Expected only what this case names, but the rules also give ${listing(extra)}`);
     }
     return problems.length === 0 ? { expectation: x, ok: true } : { expectation: x, ok: false, message: problems.join('. ') };
@@ -181,7 +212,7 @@ export function evaluateCase(decl: A.CaseDecl, consistency: Consistency): CaseRe
   // expected recommendation the case lacks, or (with `only` or `nothing`) one it does not expect.
   const matters = (r: Recommendation): boolean => {
     const key = recKey(r);
-    return !outcome.has(key) && (expectedKeys.has(key) || exhaustive);
+    return !outcome.has(key) && (expectedKeys.has(key) || forbiddenKeys.has(key) || exhaustive);
   };
   const undetermined = open
     .filter((o) => o.rule.recs.some(matters))

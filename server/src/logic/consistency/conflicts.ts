@@ -1,7 +1,10 @@
 // Two rules that recommend for and against the same intervention for patients they both
 // cover. Only rules that name the same intervention can conflict, so rules are grouped by
-// intervention first, and the overlap index compares only boxes that can meet.
+// intervention first, and the overlap index compares only boxes that can meet. Where a rule
+// that overrides one of the two (and names the intervention) applies too, the conflict is
+// resolved there: only the part of the overlap no such rule covers is a conflict.
 import { conditionKey, meet, pickPoint } from '../box.js';
+import { overriddenByIndex, unresolvedPart } from '../precedence.js';
 import { overlappingPairs, type Item } from '../overlap.js';
 import { recKey, type Recommendation, type RuleInfo } from '../rules.js';
 import type { Scope } from '../scope.js';
@@ -38,20 +41,24 @@ export function conflicts(rules: readonly RuleInfo[], scope: Scope): Conflicts {
   }
   const found = new Map<string, Conflict>();
   let complete = true;
+  const overriddenBy = overriddenByIndex(rules);
   for (const [intervention, { pro, con }] of byIntervention) {
     if (!complete) break;
     complete = overlappingPairs(pro, con, scope, false, (p, c) => {
       const key = `${p.id}:${c.id}`;
       const existing = found.get(key);
-      if (existing) {
-        existing.interventions.push(intervention);
-        return true;
-      }
+      if (existing?.interventions.includes(intervention)) return true;
       const both = meet(p.box, c.box);
       if (!both) return true;
       const a = rules[p.id];
       const b = rules[c.id];
-      found.set(key, { pro: a, con: b, interventions: [intervention], witness: witnessOf(pickPoint(both, scope), scope, [...a.order, ...b.order]) });
+      const left = unresolvedPart(both, a, b, intervention, rules, overriddenBy, scope);
+      if (!left) return true;
+      if (existing) {
+        existing.interventions.push(intervention);
+        return true;
+      }
+      found.set(key, { pro: a, con: b, interventions: [intervention], witness: witnessOf(pickPoint(left, scope), scope, [...a.order, ...b.order]) });
       return found.size < maxConflicts;
     });
   }

@@ -3,7 +3,8 @@
 // cannot hold together instead (found by dropping parts while the rest stays unsatisfiable).
 import type * as A from '../../../../grammar/src/index.js';
 import { exprText } from '../../model/expr-text.js';
-import { conditionOf } from '../condition.js';
+import type { Assumptions } from '../assumptions.js';
+import { conditionOf, conjoin } from '../condition.js';
 import type { RuleInfo } from '../rules.js';
 import type { Scope } from '../scope.js';
 
@@ -11,17 +12,30 @@ export interface DeadRule {
   rule: RuleInfo;
   /** The parts of the condition that cannot all hold, as written. */
   core: string[];
+  /** When the condition alone can hold: the assumptions it contradicts, as written. */
+  assumptions?: string[];
 }
 
 /** `textOf(uri)` gives a file's text, so the parts are quoted as written. */
-export function deadRules(rules: readonly RuleInfo[], scope: Scope, known: ReadonlySet<string>, textOf: (uri: string) => string | undefined): DeadRule[] {
+export function deadRules(rules: readonly RuleInfo[], scope: Scope, known: ReadonlySet<string>, textOf: (uri: string) => string | undefined, assumptions?: Assumptions): DeadRule[] {
   const out: DeadRule[] = [];
   for (const rule of rules) {
     if (rule.boxes.length > 0 || !rule.decl.when) continue;
+    const writtenIn = (uri: string) => (e: A.Expr): string => {
+      const text = textOf(uri);
+      return text ? text.slice(e.span.start, e.span.end).replace(/\s+/g, ' ') : exprText(e);
+    };
+    if (rule.deadByAssumptions && assumptions) {
+      // The assumptions that exclude it on their own, or all of them together.
+      const own = conditionOf(rule.decl.when, scope, known);
+      const usable = assumptions.list.filter((a) => a.boxes && a.decl.condition);
+      const alone = usable.filter((a) => own.ok && conjoin(own.boxes, a.boxes!)?.length === 0);
+      const named = (alone.length > 0 ? alone.slice(0, 1) : usable).map((a) => writtenIn(a.uri)(a.decl.condition!));
+      out.push({ rule, core: [writtenIn(rule.uri)(rule.decl.when)], assumptions: named });
+      continue;
+    }
     const core = unsatisfiableCore(rule.decl.when, scope, known);
-    const text = textOf(rule.uri);
-    const written = (e: A.Expr): string => (text ? text.slice(e.span.start, e.span.end).replace(/\s+/g, ' ') : exprText(e));
-    out.push({ rule, core: core.map(written) });
+    out.push({ rule, core: core.map(writtenIn(rule.uri)) });
   }
   return out;
 }
@@ -55,5 +69,9 @@ export function contradiction(core: readonly string[]): string {
 }
 
 export function deadMessage(d: DeadRule): string {
+  if (d.assumptions) {
+    const which = d.assumptions.map((t) => `\`assume ${t}\``).join(', ');
+    return `Rule \`${d.rule.name}\` can never fire: \`${d.core[0]}\` holds for no patient the assumptions admit (${which})`;
+  }
   return `Rule \`${d.rule.name}\` can never fire: ${contradiction(d.core)}`;
 }

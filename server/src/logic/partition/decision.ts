@@ -2,9 +2,12 @@
 // one); its rules are those that test at least one attribute it asks about (all rules
 // when it asks about none), so a rule that applies regardless of the decision's questions,
 // such as antiviral treatment for every HBV carrier, does not split every leaf of the
-// roadmap in two. A file with no decision gets a default tree of all its rules.
+// roadmap in two. `from S1, S2` limits it to those statements' rules. The population is
+// narrowed to the patients the assumptions admit. A file with no decision gets a default
+// tree of all its rules.
 // Partitions are cached per analysis: the gap check and the tree request share one.
 import type * as A from '../../../../grammar/src/index.js';
+import { restrict } from '../assumptions.js';
 import type { Box } from '../box.js';
 import { conditionOf } from '../condition.js';
 import { overlappingPairs, type Item } from '../overlap.js';
@@ -45,11 +48,13 @@ export function specOf(consistency: Consistency, decision: A.DecisionDecl | unde
     if (c.ok) population = c.boxes;
     else populationProblem = true;
   }
+  population = restrict(population, consistency.assumptions);
   const asked = new Set(order);
   // Rules that cannot fire for anyone in the population are left out up front.
   const reach = decision?.where && !populationProblem ? reachOf(consistency).get(decision) : undefined;
   const candidates = reach ? [...reach].sort((x, y) => x - y).map((i) => ruleSet.rules[i]) : ruleSet.rules;
-  const rules = candidates.filter((r) => asked.size === 0 || r.attrs.some((a) => asked.has(a)));
+  const from = decision?.from && new Set(decision.from.value.map((s) => s.text));
+  const rules = candidates.filter((r) => (!from || from.has(r.statementName)) && (asked.size === 0 || r.attrs.some((a) => asked.has(a))));
   return { decision, rules, population, order, populationProblem };
 }
 

@@ -15,7 +15,8 @@
 import type { Box } from '../box.js';
 import { conditionKey, constraintOn, domainKey } from '../box.js';
 import { isSubset, overlaps, union, type Domain } from '../domain.js';
-import { recKey, type RuleInfo } from '../rules.js';
+import { recKey, shownKey, type RuleInfo } from '../rules.js';
+import { survivingRecs } from '../precedence.js';
 import type { Scope } from '../scope.js';
 import { cellsOf, chooseAttribute, firstValue, stateKey, type Live } from './cells.js';
 import { recordRegions } from './paths.js';
@@ -86,7 +87,7 @@ export function partition(input: PartitionInput): Partition {
     if (!statementIndex.has(r.statement)) statementIndex.set(r.statement, statementIndex.size);
     const statement = statementIndex.get(r.statement)!;
     for (const rec of r.recs) {
-      const key = `${String(statement).padStart(6, '0')} ${recKey(rec)}`;
+      const key = `${String(statement).padStart(6, '0')} ${shownKey(rec)}`;
       if (!byKey.has(key)) byKey.set(key, { key, statement, statementDecl: r.statement, rec });
     }
   }
@@ -95,7 +96,7 @@ export function partition(input: PartitionInput): Partition {
   const outcomesOf = new Map<RuleInfo, number[]>();
   for (const r of input.rules) {
     const statement = String(statementIndex.get(r.statement)!).padStart(6, '0');
-    outcomesOf.set(r, r.recs.map((rec) => outcomeIds.get(`${statement} ${recKey(rec)}`)!));
+    outcomesOf.set(r, r.recs.map((rec) => outcomeIds.get(`${statement} ${shownKey(rec)}`)!));
   }
 
   // ---- Phase one: splits, one exploration per state.
@@ -155,13 +156,17 @@ export function partition(input: PartitionInput): Partition {
   };
 
   // ---- Phase two: the tree, with the rules that hold on each path.
+  const anyOverrides = input.rules.some((r) => r.overrides.length > 0);
   const definites = new Map<string, Definite>();
   const definiteOf = (rules: readonly RuleInfo[]): Definite => {
     const sorted = [...rules].sort((a, b) => a.index - b.index);
     const key = sorted.map((r) => r.index).join(',');
     let d = definites.get(key);
     if (!d) {
-      const given = [...new Set(sorted.flatMap((r) => outcomesOf.get(r)!))].sort((a, b) => a - b);
+      // Overridden recommendations are not given where their overrider holds too.
+      const surviving = anyOverrides ? survivingRecs(sorted) : undefined;
+      const kept = (r: RuleInfo): number[] => (surviving ? outcomesOf.get(r)!.filter((_, i) => surviving.get(r)!.includes(r.recs[i])) : outcomesOf.get(r)!);
+      const given = [...new Set(sorted.flatMap(kept))].sort((a, b) => a - b);
       d = { id: definites.size, rules: sorted, given, key };
       definites.set(key, d);
     }
@@ -259,7 +264,8 @@ function sameConditions(rules: readonly RuleInfo[]): Live[] {
 export function rulesGiving(leaf: PLeaf, entry: OutcomeEntry): RuleInfo[] {
   const found = new Set<RuleInfo>();
   for (const rules of new Set(leaf.reachedBy)) {
-    for (const r of rules) if (r.statement === entry.statementDecl && r.recs.some((x) => recKey(x) === recKey(entry.rec))) found.add(r);
+    const surviving = survivingRecs(rules);
+    for (const r of rules) if (r.statement === entry.statementDecl && surviving.get(r)!.some((x) => shownKey(x) === shownKey(entry.rec))) found.add(r);
   }
   return [...found].sort((a, b) => a.index - b.index);
 }

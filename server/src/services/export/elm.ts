@@ -87,6 +87,8 @@ export class ElmTranslator {
       case 'Not': return { type: 'Not', operand: this.expression(e.operand) };
       case 'And':
       case 'Or': return binary(e.kind, e.operands.map((o) => this.expression(o)));
+      // a -> b -> c is not a or not b or c, in three-valued logic too.
+      case 'Implies': return binary('Or', e.operands.map((o, i) => (i === e.operands.length - 1 ? this.expression(o) : { type: 'Not', operand: this.expression(o) })));
       default: return this.atom(e);
     }
   }

@@ -8,20 +8,20 @@ import type { ResolvedDocument } from '../../model/document.js';
 import type { Span } from '../../../../grammar/src/index.js';
 import { pickPoint } from '../../logic/box.js';
 import { consistencyOf, type Consistency } from '../../logic/engine.js';
-import type { RuleInfo } from '../../logic/rules.js';
+import { recKey, type RuleInfo } from '../../logic/rules.js';
 import { witnessOf, witnessText } from '../../logic/witness.js';
 import { exprText } from '../../model/expr-text.js';
 import type { DecisionSummary, DecisionTreeResult, LeafNode, LeafRecommendation, SourceRange, SplitNode, TreeNode } from '../../protocol.js';
 import { decisionsOf, outsidePartitionOf, partitionOf, type DecisionPartition } from '../../logic/partition/decision.js';
 import { branchLabel } from './labels.js';
-import { rulesGiving, type PNode } from '../../logic/partition/partition.js';
+import { rulesGiving, type OutcomeEntry, type PNode } from '../../logic/partition/partition.js';
 import { leafRegion } from '../../logic/partition/paths.js';
 import type { Grading } from '../../model/grading.js';
 
 /** Errors that leave rules or names out of the tree: syntax, names, types, files. */
 const incompleteCodes = new Set([
   'unresolved-name', 'unresolved-member', 'unknown-type', 'duplicate-name', 'missing-file', 'use-cycle',
-  'type-mismatch', 'unit-mismatch', 'not-a-condition', 'invalid-operator',
+  'type-mismatch', 'unit-mismatch', 'unknown-unit', 'quantity-out-of-range', 'not-a-condition', 'invalid-operator',
 ]);
 
 export function decisionTree(analysis: Analysis, decisionName?: string): DecisionTreeResult {
@@ -29,7 +29,7 @@ export function decisionTree(analysis: Analysis, decisionName?: string): Decisio
   const decisions = decisionsOf(consistency);
   const summaries: DecisionSummary[] = decisions.filter((d) => d.name).map(summary);
   const hasErrors =
-    analysis.program.files.some((f) => f.parse.errors.length > 0) ||
+    analysis.program.files.some((f) => f.parse.errors.some((e) => e.code !== 'symbolic-operator')) ||
     analysis.findings.some((f) => f.severity === 'error' && incompleteCodes.has(f.code)) ||
     consistency.ruleSet.skipped.length > 0;
   const base = { uri: analysis.uri, decisions: summaries, hasErrors };
@@ -64,6 +64,17 @@ export function sourceRange(analysis: ResolvedDocument, uri: string, span: Span)
   return lines ? { uri, range: lines.range(span) } : undefined;
 }
 
+/** Of nested windows for the same recommendation, only the tightest shows (`within 1 hour` inside `within 3 hours`). */
+function tightest(outcome: readonly OutcomeEntry[]): OutcomeEntry[] {
+  return outcome.filter((o) => {
+    const w = o.rec.timing;
+    return !w || !outcome.some((p) => {
+      const v = p.rec.timing;
+      return p !== o && v && recKey(p.rec) === recKey(o.rec) && v.low >= w.low && v.high <= w.high && (v.low > w.low || v.high < w.high);
+    });
+  });
+}
+
 function toProtocol(p: DecisionPartition, consistency: Consistency, prefix = 'n'): TreeNode {
   const { analysis, scope, ruleSet } = consistency;
   const made = new Map<number, TreeNode>();
@@ -76,7 +87,7 @@ function toProtocol(p: DecisionPartition, consistency: Consistency, prefix = 'n'
     if (done) return done;
     let out: TreeNode;
     if (node.kind === 'leaf') {
-      const recommendations = node.outcome.map((o): LeafRecommendation => {
+      const recommendations = tightest(node.outcome).map((o): LeafRecommendation => {
         const rules = rulesGiving(node, o);
         const first = rules[0];
         const g = first.grading;
@@ -89,6 +100,8 @@ function toProtocol(p: DecisionPartition, consistency: Consistency, prefix = 'n'
           against: o.rec.against,
           intervention: o.rec.intervention,
           ...(interventionLabel !== undefined ? { interventionLabel } : {}),
+          ...(o.rec.timing ? { timing: o.rec.timing.text } : {}),
+          ...(o.rec.over ? { over: [...o.rec.over] } : {}),
           strength: g.strength,
           certainty: g.certainty,
           ...schemeLevels(g),

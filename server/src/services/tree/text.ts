@@ -14,7 +14,12 @@ export function recommendationLine(rec: LeafRecommendation): string {
     rec.agreement !== undefined ? `agreement ${Math.round(rec.agreement * 10) / 10}%` : undefined,
   ].filter((s): s is string => s !== undefined);
   const rules = rec.rules && rec.rules.length > 0 ? rec.rules.join(', ') : rec.rule;
-  return `${verb} ${rec.intervention}  [${rec.statement}: ${grading.join(', ')}; rule ${rules}]`;
+  return `${verb} ${rec.intervention}${qualifiers(rec)}  [${rec.statement}: ${grading.join(', ')}; rule ${rules}]`;
+}
+
+/** ` over saline within 1 hour`: the comparator and the timing, as written. */
+export function qualifiers(rec: LeafRecommendation): string {
+  return `${rec.over && rec.over.length > 0 ? ` over ${rec.over.join(', ')}` : ''}${rec.timing ? ` ${rec.timing}` : ''}`;
 }
 
 function leafLines(leaf: LeafNode): string[] {
