@@ -35,6 +35,10 @@ export function whereText(e: A.Expr, analysis: Analysis): string {
         const text = x.operands.map((o) => words(o, x.kind)).join(x.kind === 'And' ? ', and ' : ', or ');
         return parent ? `(${text})` : text;
       }
+      case 'Implies': {
+        const text = x.operands.map((o) => words(o, x.kind)).join(', then ');
+        return parent ? `(if ${text})` : `if ${text}`;
+      }
       case 'Not': return `not ${words(x.operand, 'Not')}`;
       case 'Flag': return name(x.attribute);
       case 'Compare': return `${name(x.attribute)} ${opWords[x.op]} ${valueWords(x.value)}`;
