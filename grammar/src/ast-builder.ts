@@ -144,6 +144,9 @@ function lastOf<T>(items: Child<T>): T | undefined {
 }
 
 export class AstBuilder {
+  /** `&& || !` read as operators while building the last file: each is reported with a fix. */
+  symbolic: IToken[] = [];
+
   file(node: C.FileCstNode, length: number): A.GuidelineFile {
     const c = node.children;
     const declarations: A.Declaration[] = [
@@ -420,11 +423,13 @@ export class AstBuilder {
   }
 
   orExpr(node: C.OrExprCstNode): A.Expr | undefined {
+    this.symbolic.push(...(node.children.SymbolicOr ?? []).filter(real));
     const operands = (node.children.andExpr ?? []).map((n) => this.andExpr(n)).filter((e): e is A.Expr => !!e);
     return combine('Or', operands);
   }
 
   private andExpr(node: C.AndExprCstNode): A.Expr | undefined {
+    this.symbolic.push(...(node.children.SymbolicAnd ?? []).filter(real));
     const operands = (node.children.notExpr ?? []).map((n) => this.notExpr(n)).filter((e): e is A.Expr => !!e);
     return combine('And', operands);
   }
@@ -438,6 +443,7 @@ export class AstBuilder {
     if (!inner) return undefined;
     // `(a)` keeps the parentheses in its span, so ranges cover what the user wrote.
     let expr: A.Expr = paren ? { ...inner, span: nodeSpan(paren, inner.span) } : inner;
+    this.symbolic.push(...(c.SymbolicNot ?? []).filter(real));
     const nots = [...(c.Kw_not ?? []), ...(c.SymbolicNot ?? [])].filter(real).sort((a, b) => a.startOffset - b.startOffset);
     for (let i = nots.length - 1; i >= 0; i--) {
       expr = { kind: 'Not', span: join(tokenSpan(nots[i]), expr.span), operand: expr };

@@ -44,17 +44,24 @@ export function parse(text: string): ParseResult {
       errors.push({ code: 'number-too-large', message: `Number too large: ${tok.image.length} digits (at most about 1.8e308)`, span: span(tok) });
     } else if (tok.tokenType.name === 'UnterminatedTripleString') {
       errors.push({ code: 'unterminated-string', message: 'Unterminated text block: add the closing `"""`', span: { start: tok.startOffset, end: tok.startOffset + 3 } });
-    } else if (tok.tokenType.name in symbolicWords) {
-      const word = symbolicWords[tok.tokenType.name];
-      errors.push({ code: 'symbolic-operator', message: `Write \`${word}\` instead of \`${tok.image}\`: conditions use the words \`and\`, \`or\` and \`not\``, span: span(tok) });
     }
   }
   const tokens = limitNesting(lexed.tokens, errors);
   const { cst, errors: parseErrors } = parseTokens(tokens);
   for (const e of parseErrors) errors.push(syntaxError(e, text.length));
+  builder.symbolic = [];
   const ast = builder.file(cst as FileCstNode, text.length);
+  // Only the ones read as operators: a stray `!` elsewhere is the syntax error it is.
+  for (const tok of builder.symbolic) {
+    const word = symbolicWords[tok.tokenType.name];
+    errors.push({ code: 'symbolic-operator', message: `Write \`${word}\` instead of \`${tok.image}\`: conditions use the words \`and\`, \`or\` and \`not\``, span: span(tok) });
+  }
   const lexemes = lexed.tokens.map((tok) => ({ type: tok.tokenType.name, span: span(tok) }));
-  return { ast, errors: capErrors(errors), comments, tokens: lexemes };
+  // `&& || !` are capped on their own: fixing one never brings another error into view.
+  const symbolic = errors.filter((e) => e.code === 'symbolic-operator');
+  const others = symbolic.length === 0 ? errors : errors.filter((e) => e.code !== 'symbolic-operator');
+  const capped = symbolic.length === 0 ? capErrors(others) : [...capErrors(others), ...symbolic.slice(0, MAX_ERRORS)].sort((a, b) => a.span.start - b.span.start);
+  return { ast, errors: capped, comments, tokens: lexemes };
 }
 
 function span(token: IToken): Span {

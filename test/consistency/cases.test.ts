@@ -79,15 +79,18 @@ case "stage III, age unknown" {
     ]);
   });
 
-  it('does not report undetermined rules that cannot change the result', () => {
-    // `operate` depends on `resectable`, but nothing about surgery is expected.
+  it('reports only the undetermined rules that can change the result', () => {
+    // `operate` depends on `resectable`; it could break `expect nothing`, so the case fails too.
     const { a, results } = run(`
 case "stage II" {
   given stage = II, weeks_since_tace = 10 weeks
   expect nothing
 }`);
-    assert.deepEqual(diagnosticStrings(a, caseCodes), ['[18:6..18:16] case-undetermined Rule `operate` (S1) may or may not fire for this case: give `resectable`']);
-    assert.equal(results[0].passed, true);
+    assert.deepEqual(diagnosticStrings(a, caseCodes), [
+      '[18:6..18:16] case-undetermined Rule `operate` (S1) may or may not fire for this case: give `resectable`',
+      '[20:3..20:17] case-failed Expected nothing, but rule `operate` could also give `recommend surgery`, depending on `resectable`',
+    ]);
+    assert.equal(results[0].passed, false);
     const { a: b } = run(`
 case "stage III, old" {
   given stage = III, age = 80 years
@@ -126,6 +129,37 @@ case "only both" {
       '[20:3..20:30] case-failed Expected only what this case names, but the rules also give `suggest tace` (S1 `tace_old`)',
       '[24:3..24:17] case-failed Expected nothing, but the rules give `recommend chemo` (S1 `chemo_late`)',
     ]);
+  });
+
+  it('`expect only` and `expect nothing` fail when a rule the case leaves undetermined could break them, in `guideline test` too', () => {
+    const { a, results } = run(`
+case "only chemo, age not given" {
+  given stage = III, weeks_since_tace = 10 weeks
+  expect only recommend chemo
+}
+case "nothing, age not given" {
+  given stage = II, resectable = false
+  expect nothing
+}`);
+    assert.deepEqual(results.map((r) => r.passed), [false, false]);
+    assert.deepEqual(diagnosticStrings(a, (c) => c === 'case-failed'), [
+      '[20:3..20:30] case-failed Expected only what this case names, but rule `tace_old` could also give `suggest tace`, depending on `age`',
+      '[24:3..24:17] case-failed Expected nothing, but rule `wait` could also give `recommend against surgery`, depending on `weeks_since_tace`',
+    ]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guideline-only-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'only.guideline'), `${rules}
+case "only chemo" {
+  given stage = III, weeks_since_tace = 10 weeks
+  expect only recommend chemo
+}
+`);
+      const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'test', 'only.guideline'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, /FAIL {2}only chemo/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('guideline test prints each case with pass or fail and exits 1 on a failure', () => {

@@ -17,6 +17,7 @@ import { recKey, type RuleInfo } from '../../server/src/logic/rules.js';
 import type { Scope } from '../../server/src/logic/scope.js';
 import { witnessPatient } from '../../server/src/logic/witness.js';
 import { analyzeText } from '../helpers.js';
+import { conditionsOver } from './support.js';
 
 const vocabulary = `
 attribute f: boolean
@@ -33,15 +34,7 @@ const atoms = [
   'h < 90 minutes', 'h >= 1 day', 'h between 2 and 3 hours', 'h ≥ 1.5 hours',
 ];
 
-const condition: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
-  expr: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.constantFrom(...atoms),
-    fc.tuple(tie('expr'), tie('expr')).map(([l, r]) => `(${l} and ${r})`),
-    fc.tuple(tie('expr'), tie('expr')).map(([l, r]) => `(${l} or ${r})`),
-    fc.tuple(tie('expr'), tie('expr')).map(([l, r]) => `(${l} implies ${r})`),
-  ),
-})).expr;
+const condition = conditionsOver(atoms, ['not', 'implies']);
 
 const rule = fc.record({
   when: condition,

@@ -16,6 +16,7 @@ import { decisionsOf, partitionOf } from '../../server/src/logic/partition/decis
 import { rulesGiving, type PNode } from '../../server/src/logic/partition/partition.js';
 import { pathsTo } from '../../server/src/logic/partition/paths.js';
 import { analyzeText } from '../helpers.js';
+import { conditionsOver } from './support.js';
 
 const vocabulary = `
 enum Kind { a, b, c, d }
@@ -36,15 +37,7 @@ const atoms = [
   'n > 5', 'n = 7', 'n != 3', 'n <= 5', 'w <= 4 weeks', 'w > 14 days', 'w < 2 weeks',
 ];
 
-const condition: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
-  expr: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.constantFrom(...atoms),
-    fc.tuple(tie('expr'), tie('expr')).map(([l, r]) => `(${l} and ${r})`),
-    fc.tuple(tie('expr'), tie('expr')).map(([l, r]) => `(${l} or ${r})`),
-    tie('expr').map((x) => `not (${x})`),
-  ),
-})).expr;
+const condition = conditionsOver(atoms);
 
 const rule = fc.record({
   when: condition,

@@ -1,5 +1,6 @@
 // Helpers for the consistency tests: evaluate rules straight from their syntax at a
 // patient (the reference the engine is checked against) and read witnesses from findings.
+import fc from 'fast-check';
 import type * as A from '../../grammar/src/index.js';
 import type { Analysis } from '../../server/src/pipeline/analysis.js';
 import type { Finding } from '../../server/src/model/findings.js';
@@ -51,4 +52,18 @@ export function findingsOf(a: Analysis, code: string): Finding[] {
 /** A statement block with the grading the consistency tests do not care about. */
 export function statement(name: string, body: string, extra = ''): string {
   return `statement ${name} { basis evidence strength strong certainty high agreement 90% ${extra}\n${body}\n}\n`;
+}
+
+/** Random conditions over the given atoms, joined by `and`, `or` and the other operators given (`not`, `implies`). */
+export function conditionsOver(atoms: readonly string[], extra: readonly ('not' | 'implies')[] = ['not']): fc.Arbitrary<string> {
+  return fc.letrec<{ expr: string }>((tie) => ({
+    expr: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom(...atoms),
+      fc.tuple(tie('expr'), tie('expr')).map(([l, r]) => `(${l} and ${r})`),
+      fc.tuple(tie('expr'), tie('expr')).map(([l, r]) => `(${l} or ${r})`),
+      ...(extra.includes('not') ? [tie('expr').map((x) => `not (${x})`)] : []),
+      ...(extra.includes('implies') ? [fc.tuple(tie('expr'), tie('expr')).map(([l, r]) => `(${l} implies ${r})`)] : []),
+    ),
+  })).expr;
 }

@@ -119,7 +119,7 @@ describe('quick fixes', () => {
     const b = apply(a, 'unresolved-name', 'Declare attribute `frailty`');
     assert.equal(b.source.text, `attribute frailty: TODO\n\nstatement S1 { ${graded} }\ndecision d { ask frailty }`);
     assert.deepEqual(diagnosticStrings(b, (c) => c === 'placeholder' || c === 'unknown-type'), [
-      "[1:20..1:24] placeholder `TODO` is a placeholder: fill in the attribute's type (`boolean`, `number`, `percent`, `days`, `weeks`, `months`, `years`)",
+      "[1:20..1:24] placeholder `TODO` is a placeholder: fill in the attribute's type (`boolean`, `number`, `percent`, `minutes`, `hours`, `days`, `weeks`, `months`, `years`)",
     ]);
   });
 

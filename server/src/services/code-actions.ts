@@ -198,7 +198,10 @@ function fieldInsertion(text: string, d: A.StatementDecl): { offset: number; ind
     .sort((a, b) => a - b)[0];
   const onOwnLine = firstInside !== undefined && text.lastIndexOf('\n', firstInside - 1) > d.body.start;
   const indent = onOwnLine ? indentAt(text, firstInside) : indentAt(text, d.span.start) + '  ';
-  return { offset: d.text ? d.text.span.end : d.body.start + 1, indent };
+  // After the text, unless the text is an unterminated string: there, fields would be text too.
+  const written = d.text ? text.slice(d.text.value.span.start, d.text.value.span.end) : '';
+  const closed = written.startsWith('"""') ? written.length >= 6 && written.endsWith('"""') : written.length >= 2 && written.endsWith('"');
+  return { offset: d.text && closed ? d.text.span.end : d.body.start + 1, indent };
 }
 
 function missingFieldFix(analysis: Analysis, finding: Finding): QuickFix[] {

@@ -177,9 +177,17 @@ export function evaluateCase(decl: A.CaseDecl, consistency: Consistency): CaseRe
   const exhaustive = decl.expects.some((x) => x.only || x.nothing);
   const firedText = fired.length === 0 ? 'no rule fires for this patient' : `rules that fired: ${fired.map((r) => quote(r.name)).join(', ')}`;
 
+  // `only` and `nothing` also fail when a rule the case leaves undetermined could give
+  // something they do not list: the case does not settle what the patient gets.
+  const couldAdd = (allowed: (key: string) => boolean): string[] =>
+    open.filter((o) => o.rule.recs.some((r) => !outcome.has(recKey(r)) && !allowed(recKey(r))))
+      .map((o) => `rule ${quote(o.rule.name)} could also give ${listing(o.rule.recs.filter((r) => !allowed(recKey(r))).map((r) => quote(shownKey(r))))}, depending on ${o.attrs.map((a) => quote(scope.attrs[a].name)).join(', ')}`);
+
   const expectations = decl.expects.map((x): ExpectationResult => {
     if (x.nothing) {
-      if (outcome.size === 0) return { expectation: x, ok: true };
+      const maybe = couldAdd(() => false);
+      if (outcome.size === 0 && maybe.length === 0) return { expectation: x, ok: true };
+      if (outcome.size === 0) return { expectation: x, ok: false, message: `Expected nothing, but ${maybe.join('; ')}` };
       return { expectation: x, ok: false, message: `Expected nothing, but the rules give ${listing(given(gives))}` };
     }
     const wanted = expectedRecs(x, consistency.analysis.source.text);
@@ -204,6 +212,8 @@ export function evaluateCase(decl: A.CaseDecl, consistency: Consistency): CaseRe
     if (x.only) {
       const extra = given(gives, (r) => !expectedKeys.has(recKey(r)));
       if (extra.length > 0) problems.push(`Expected only what this case names, but the rules also give ${listing(extra)}`);
+      const maybe = couldAdd((k) => expectedKeys.has(k));
+      if (maybe.length > 0) problems.push(`Expected only what this case names, but ${maybe.join('; ')}`);
     }
     return problems.length === 0 ? { expectation: x, ok: true } : { expectation: x, ok: false, message: problems.join('. ') };
   });
