@@ -153,6 +153,9 @@ export function evaluateCase(decl: A.CaseDecl, consistency: Consistency): CaseRe
   const { scope, ruleSet } = consistency;
   const patient = casePatient(decl, scope);
   const index = ruleIndex(consistency);
+  // With assumptions, a given value can settle rules that never test it (`assume shock
+  // implies sepsis` settles `when sepsis`), so every rule is worked out at the patient.
+  const assumed = consistency.assumptions.list.length > 0;
   const touched = new Set<number>();
   for (const a of patient.keys()) for (const i of index.testing.get(a) ?? []) touched.add(i);
   const fired: RuleInfo[] = [];
@@ -165,7 +168,7 @@ export function evaluateCase(decl: A.CaseDecl, consistency: Consistency): CaseRe
     return s;
   };
   for (const rule of ruleSet.rules) {
-    const s = touched.has(rule.index) ? statusOf(rule) : index.unknown[rule.index];
+    const s = assumed || touched.has(rule.index) ? statusOf(rule) : index.unknown[rule.index];
     if (s.kind === 'fires') fired.push(rule);
     else if (s.kind === 'undetermined') open.push({ rule, attrs: s.attrs });
   }
