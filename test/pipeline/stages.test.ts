@@ -53,6 +53,6 @@ describe('staged analysis', () => {
   });
 
   it('puts every deep check in the deep stage', () => {
-    assert.deepEqual(checks.filter((c) => c.stage === 'analysed').map((c) => c.name), ['rule consistency', 'decision gaps', 'cases']);
+    assert.deepEqual(checks.filter((c) => c.stage === 'analysed').map((c) => c.name), ['overrides', 'timing', 'assumptions', 'rule consistency', 'decision gaps', 'cases']);
   });
 });

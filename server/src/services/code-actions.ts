@@ -46,6 +46,8 @@ export function fixesFor(analysis: Analysis, finding: Finding): QuickFix[] {
     case 'unresolved-name':
     case 'unresolved-member':
     case 'unknown-type':
+      // A type the parser only reached by recovering (`attribute a�b: c`) is no certain rename.
+      if (finding.code === 'unknown-type' && analysis.source.parse.errors.some((e) => e.span.start <= finding.span.end && e.span.end >= finding.span.start)) return [];
       return [...renames(finding), ...declarations(analysis, finding)];
     case 'invalid-value':
       return renames(finding).length > 0 ? renames(finding) : fieldWords(analysis, finding);
@@ -76,6 +78,8 @@ export function fixesFor(analysis: Analysis, finding: Finding): QuickFix[] {
     case 'grading-duplicate-level':
       return removal(analysis, finding, 'Remove the repeated level', finding.data?.remove);
     case 'grading-unmapped-level':
+      // A level spelt as a GRADE word stays ambiguous whatever it is mapped to: rename it first.
+      if (gradeWords.has(analysis.source.text.slice(finding.span.start, finding.span.end))) return [];
       return (Array.isArray(finding.data?.words) ? finding.data.words : []).filter((w): w is string => typeof w === 'string').map((w) => ({
         title: `Map it to GRADE's \`${w}\``,
         finding,
@@ -87,6 +91,8 @@ export function fixesFor(analysis: Analysis, finding: Finding): QuickFix[] {
       return [];
   }
 }
+
+const gradeWords = new Set(['strong', 'conditional', 'weak', 'high', 'moderate', 'low', 'very_low']);
 
 /** `&&` -> `and`, `||` -> `or`, `!x` -> `not x`. */
 function symbolicOperatorFix(analysis: Analysis, finding: Finding): QuickFix[] {
@@ -126,6 +132,8 @@ function selectSchemeFix(analysis: Analysis, finding: Finding): QuickFix[] {
   const scheme = finding.data?.scheme;
   const header = analysis.source.parse.ast.header;
   if (typeof scheme !== 'string' || !header) return [];
+  // A header with a syntax error in it (a half-typed `grading ,`) may not take the line as meant.
+  if (analysis.source.parse.errors.some((e) => e.span.start < header.span.end && e.span.end >= header.span.start)) return [];
   const text = analysis.source.text;
   const existing = header.grading;
   if (existing) return [{ title: `Select \`${scheme}\``, finding, edits: [{ span: existing.value.span, newText: scheme }], preferred: true }];

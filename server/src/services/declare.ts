@@ -55,11 +55,14 @@ function placeDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]):
 }
 
 /** The type a value suggests for the attribute compared with it, if it suggests one. */
+const uncertain = '?';
+
 function typeFromValue(analysis: Analysis, v: A.Value): string | undefined {
   if (v.kind === 'Bool') return 'boolean';
   if (v.kind === 'Symbol') {
     const owners = [...analysis.symbols.members].filter(([, m]) => m.has(v.name.text)).map(([e]) => e.name);
-    return owners.length === 1 ? owners[0] : undefined;
+    // A word that is no enum's member (or several enums') says nothing certain about the type.
+    return owners.length === 1 ? owners[0] : uncertain;
   }
   const unit = v.unit?.text;
   if (unit === undefined) return 'number';
@@ -69,11 +72,11 @@ function typeFromValue(analysis: Analysis, v: A.Value): string | undefined {
   return `number unit ${JSON.stringify(unit)}`;
 }
 
-/** The attribute's type as the file's conditions and cases use it, or the placeholder. */
-export function inferAttributeType(analysis: Analysis, name: string): string {
-  let found: string | undefined;
+/** The type the file's uses of `name` agree on; undefined where they disagree (no certain fix). */
+export function inferAttributeType(analysis: Analysis, name: string): string | undefined {
+  const seen = new Set<string>();
   const consider = (t: string | undefined): void => {
-    if (!found && t) found = t;
+    if (t) seen.add(t);
   };
   forEachCondition(analysis.source.parse.ast, (e) => {
     if (e.kind === 'And' || e.kind === 'Or' || e.kind === 'Implies' || e.kind === 'Not' || e.attribute.text !== name) return;
@@ -87,14 +90,17 @@ export function inferAttributeType(analysis: Analysis, name: string): string {
   }, (a) => {
     if (a.attribute.text === name) consider(typeFromValue(analysis, a.value));
   });
-  return found ?? unknownType;
+  if (seen.size > 1 || seen.has(uncertain)) return undefined;
+  return [...seen][0] ?? unknownType;
 }
 
 export function declarationFor(analysis: Analysis, kind: 'attribute' | 'intervention', name: string): TextEdit | undefined {
   // A name another declaration already holds (of another kind) or a keyword cannot be
   // declared: the fix would add a duplicate or a line that does not parse, every time.
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || analysis.symbols.globals.has(name) || (reservedKeywords as readonly string[]).includes(name)) return undefined;
-  const line = kind === 'attribute' ? `attribute ${name}: ${inferAttributeType(analysis, name)}` : `intervention ${name}`;
+  const type = kind === 'attribute' ? inferAttributeType(analysis, name) : undefined;
+  if (kind === 'attribute' && type === undefined) return undefined;
+  const line = kind === 'attribute' ? `attribute ${name}: ${type}` : `intervention ${name}`;
   return insertDeclarations(analysis, kind, [line]);
 }
 
