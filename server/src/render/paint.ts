@@ -174,8 +174,11 @@ export function headingLines(heading: Span[], palette: Palette, measure: Measure
   return { elements, width: Math.ceil(width), height: heading.length > 0 ? Math.ceil(top) : 0 };
 }
 
-/** The scene as one SVG element tree. */
-export function paintScene(scene: Scene, options: PaintOptions): SvgElement {
+/**
+ * What every drawing starts with, whichever tree it draws: its size with the heading, the
+ * arrowhead marker, the background where asked, and the heading's lines.
+ */
+export function drawingFrame(scene: { width: number; height: number }, options: PaintOptions): { head: { height: number }; width: number; height: number; children: SvgChild[] } {
   const p = options.palette;
   const head = headingLines(options.heading ?? [], p, options.measure ?? estimateWidth);
   const width = Math.max(scene.width, head.width, 320);
@@ -186,6 +189,13 @@ export function paintScene(scene: Scene, options: PaintOptions): SvgElement {
   const children: SvgChild[] = [el('defs', {}, [arrow])];
   if (options.background) children.push(el('rect', { class: 'gt-background', width, height, fill: p.background }));
   children.push(...head.elements);
+  return { head, width, height, children };
+}
+
+/** The scene as one SVG element tree. */
+export function paintScene(scene: Scene, options: PaintOptions): SvgElement {
+  const p = options.palette;
+  const { head, width, height, children } = drawingFrame(scene, options);
   children.push(
     el('g', { class: 'gt-tree', transform: head.height ? `translate(0,${r1(head.height)})` : undefined }, [
       el('g', { class: 'gt-edges' }, scene.edges.flatMap((e) => edgePath(e, p))),

@@ -5,21 +5,13 @@
 import type { Span } from './content.js';
 import { el, type SvgChild, type SvgElement } from './element.js';
 import { gradeLegend } from './labels.js';
-import { headingLines, sectionsOf } from './paint.js';
+import { drawingFrame, sectionsOf, type PaintOptions } from './paint.js';
 import { lightPalette, type Palette } from './palette.js';
-import { estimateWidth, type Measure } from './text.js';
 import { boxPadding } from './view-content.js';
 import type { ViewScene, ViewSceneNode } from './view-layout.js';
 
-export interface ViewPaintOptions {
-  palette: Palette;
-  fontFamily: string;
-  background: boolean;
-  interactive: boolean;
-  titles: boolean;
-  heading?: Span[];
-  measure?: Measure;
-}
+/** The view is painted with the same options as the raw tree. */
+export type ViewPaintOptions = PaintOptions;
 
 /** Light colours for paper: the theme's light values with edges and amber text darkened to 4.5:1 or more. */
 export const printPalette: Palette = { ...lightPalette, edge: '#5f5f5f', gapStroke: '#8a5a00', leafStroke: '#767676', splitStroke: '#005fb8' };
@@ -67,15 +59,7 @@ function box(item: ViewSceneNode, o: ViewPaintOptions): SvgElement {
 /** The view as one SVG element tree. */
 export function paintView(scene: ViewScene, o: ViewPaintOptions): SvgElement {
   const p = o.palette;
-  const head = headingLines(o.heading ?? [], p, o.measure ?? estimateWidth);
-  const width = Math.max(scene.width, head.width, 320);
-  const height = scene.height + head.height;
-  const arrow = el('marker', { id: 'gt-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [
-    el('path', { d: 'M0 0 L10 5 L0 10 z', fill: p.edge }),
-  ]);
-  const children: SvgChild[] = [el('defs', {}, [arrow])];
-  if (o.background) children.push(el('rect', { class: 'gt-background', width, height, fill: p.background }));
-  children.push(...head.elements);
+  const { head, width, height, children } = drawingFrame(scene, o);
   const edges = scene.edges
     .filter((e) => e.path.length >= 2)
     .map((e) =>
