@@ -65,8 +65,9 @@ describe('hover', () => {
     assert.match(hoverAt(mark('alpps', 2))!, /\*\*intervention\*\* `alpps`\n\nAssociating liver partition/);
   });
 
-  it('nothing on keywords and whitespace', () => {
-    assert.equal(hoverAt(mark('statement')), undefined);
-    assert.equal(hoverAt(mark('basis')), undefined);
+  it('a keyword explains itself; whitespace shows nothing', () => {
+    assert.match(hoverAt(mark('statement'))!, /^\*\*statement\*\* \(keyword\)/);
+    assert.match(hoverAt(mark('basis'))!, /^\*\*basis\*\* \(keyword\)/);
+    assert.equal(hoverAt(mark('  basis')), undefined);
   });
 });

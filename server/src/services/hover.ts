@@ -1,5 +1,6 @@
 // Hover: what a reviewer needs to read the evidence behind a name. A statement shows its
 // GRADE grading, agreement, basis, text and full citations; a reference its citation.
+// Keywords and the methodology's words are explained by keyword-hover.ts.
 import type * as A from '../../../grammar/src/index.js';
 import type { Analysis } from '../pipeline/analysis.js';
 import { gradingContext, gradingOf, ruleGradingOf, type Grading } from '../model/grading.js';
@@ -8,15 +9,17 @@ import type { ReferenceSymbol, StatementSymbol, Sym } from '../model/symbols.js'
 import { attributeType, describeType } from '../model/types.js';
 import { certaintyLabel } from '../model/vocabulary.js';
 import { wellFormed } from '../model/bounded-text.js';
+import { wordHover } from './keyword-hover.js';
 
 export interface HoverResult {
   markdown: string;
   span: A.Span;
 }
 
+/** A name the committee declared shows what it is; otherwise a word of the language says what it means. */
 export function hover(analysis: Analysis, offset: number): HoverResult | undefined {
   const occ = occurrenceAt(analysis.resolution, offset);
-  if (!occ) return undefined;
+  if (!occ) return wordHover(analysis, offset);
   return { markdown: describeSymbol(analysis, occ.symbol), span: occ.span };
 }
 
