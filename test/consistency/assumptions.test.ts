@@ -98,4 +98,21 @@ case "shock" { given septic_shock = true expect suggest abx }`);
     const b = analyzeText(vocab + 'assume nope implies septic_shock\n' + conditional('  rule r when sepsis then suggest abx'));
     assert.deepEqual(codes(b).filter((c) => c !== 'unused-declaration' && c !== 'verb-strength-mismatch'), ['unresolved-name']);
   });
+  it('an assumption too complex to analyse, alone or with the others, is a warning, not dropped silently', () => {
+    const flags = Array.from({ length: 20 }, (_, i) => `attribute f${i}: boolean`).join('\n') + '\n';
+    // Ten independent choices: 1,024 alternatives once `and` is spread over `or`.
+    const huge = Array.from({ length: 10 }, (_, i) => `(f${2 * i} or f${2 * i + 1})`).join(' and ');
+    const rules = conditional('  rule r when sepsis then suggest abx');
+    const alone = analyzeText(vocab + flags + `assume ${huge}\n` + rules);
+    assert.deepEqual(diagnosticStrings(alone, (c) => c === 'assumption-not-analysed').map((d) => d.replace(/^\[[^\]]*\] /, '')), [
+      'assumption-not-analysed This assumption has too many alternatives to analyse: the consistency checks, trees and witnesses do without it',
+    ]);
+    // Five assumptions of four alternatives each are fine alone; together they are 1,024.
+    const parts = Array.from({ length: 5 }, (_, i) => `assume (f${4 * i} or f${4 * i + 1}) and (f${4 * i + 2} or f${4 * i + 3})\n`).join('');
+    const together = analyzeText(vocab + flags + parts + rules);
+    const found = diagnosticStrings(together, (c) => c === 'assumption-not-analysed');
+    assert.equal(found.length, 5);
+    assert.match(found[0], /The 5 assumptions together have too many alternatives/);
+    assert.deepEqual(codes(analyzeText(vocab + flags + parts.split('\n').slice(0, 2).join('\n') + '\n' + rules)).filter((c) => c === 'assumption-not-analysed'), []);
+  });
 });

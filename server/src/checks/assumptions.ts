@@ -15,6 +15,18 @@ export function checkAssumptions(analysis: ResolvedDocument, report: (f: Finding
     const t = analysis.program.files.find((f) => f.uri === a.uri)?.text ?? '';
     return a.decl.condition ? t.slice(a.decl.condition.span.start, a.decl.condition.span.end).replace(/\s+/g, ' ') : '';
   };
+  // An assumption the analysis cannot use would otherwise be dropped without a word, and
+  // findings, trees and witnesses would quietly admit patients it excludes.
+  for (const a of mine) {
+    if (a.problem?.kind === 'too-complex' || a.problem?.kind === 'unsupported-attribute') {
+      const why = a.problem.kind === 'too-complex' ? 'has too many alternatives to analyse' : `tests \`${a.problem.attribute}\`, an enum with more members than the checks model`;
+      report({ severity: 'warning', code: 'assumption-not-analysed', uri: analysis.uri, span: a.decl.span,
+        message: `This assumption ${why}: the consistency checks, trees and witnesses do without it` });
+    } else if (tooComplex && a.boxes) {
+      report({ severity: 'warning', code: 'assumption-not-analysed', uri: analysis.uri, span: a.decl.span,
+        message: `The ${list.length} assumptions together have too many alternatives to analyse: the consistency checks, trees and witnesses do without them; combine or simplify them` });
+    }
+  }
   if (!tooComplex && boxes.length === 0 && mine.length > 0) {
     const all = list.filter((a) => a.boxes).map((a) => `\`${written(a)}\``).join(', ');
     for (const a of mine) {

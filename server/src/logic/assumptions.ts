@@ -5,14 +5,15 @@
 import type * as A from '../../../grammar/src/index.js';
 import type { ResolvedDocument } from '../model/document.js';
 import type { Box } from './box.js';
-import { conditionOf, conjoin } from './condition.js';
+import { conditionOf, conjoin, type Problem } from './condition.js';
 import type { Scope } from './scope.js';
 
 export interface Assumption {
   readonly decl: A.AssumeDecl;
   readonly uri: string;
-  /** Undefined when the condition could not be analysed (name or type errors reported elsewhere). */
+  /** Undefined when the condition could not be analysed; `problem` says why. */
   readonly boxes?: readonly Box[];
+  readonly problem?: Problem;
 }
 
 export interface Assumptions {
@@ -31,7 +32,7 @@ export function collectAssumptions(analysis: ResolvedDocument, scope: Scope, kno
     for (const d of file.parse.ast.declarations) {
       if (d.kind !== 'Assume') continue;
       const c = conditionOf(d.condition, scope, known);
-      list.push({ decl: d, uri: file.uri, ...(c.ok ? { boxes: c.boxes } : {}) });
+      list.push({ decl: d, uri: file.uri, ...(c.ok ? { boxes: c.boxes } : { problem: c.problem }) });
     }
   }
   if (list.length === 0) return noAssumptions;

@@ -78,6 +78,7 @@ export const diagnosticCodes = {
   'condition-too-complex': 'A condition with too many alternatives to analyse: the consistency checks leave its rule out.',
   'attribute-not-analysed': 'A condition on an enum with more members than the consistency checks model (31): its rule is left out.',
   'assumptions-unsatisfiable': 'The `assume`s together admit no patient.',
+  'assumption-not-analysed': 'An `assume` too complex to analyse (alone or with the others): the consistency checks do without it.',
   'case-violates-assumption': 'A case whose `given` contradicts an `assume`: a patient who cannot exist.',
   'case-failed': 'A case whose expectation the rules do not meet.',
   'case-undetermined': 'A case that does not give an attribute that a rule it depends on tests, so the rule may or may not fire.',
