@@ -59,6 +59,72 @@ export function describeKind(kind: SymbolKind): string {
   return kindWords[kind];
 }
 
+/** What one file declares, in order: computed once per parse and shared by every analysis that reads the file. */
+interface FileDeclarations {
+  readonly symbols: readonly Sym[];
+  /** Each enum's members, first spelling of each name kept. */
+  readonly members: ReadonlyMap<EnumSymbol, Map<string, MemberSymbol>>;
+  /** Members listed twice in one enum: reported only where the file is the root. */
+  readonly duplicateMembers: readonly Finding[];
+}
+
+// Keyed by the file's parse: a used file that did not change keeps its symbols (and their
+// identity) from one version of the root to the next.
+const declarationsOfFile = new WeakMap<SourceFile, FileDeclarations>();
+
+function fileDeclarations(file: SourceFile): FileDeclarations {
+  const cached = declarationsOfFile.get(file);
+  if (cached) return cached;
+  const symbols: Sym[] = [];
+  const members = new Map<EnumSymbol, Map<string, MemberSymbol>>();
+  const duplicateMembers: Finding[] = [];
+  const uri = file.uri;
+  for (const decl of file.parse.ast.declarations) {
+    switch (decl.kind) {
+      case 'Enum': {
+        if (!decl.name) break;
+        const sym: EnumSymbol = { kind: 'enum', name: decl.name.text, uri, span: decl.name.span, decl };
+        symbols.push(sym);
+        const own = new Map<string, MemberSymbol>();
+        for (const m of decl.members) {
+          const member: MemberSymbol = { kind: 'member', name: m.text, uri, span: m.span, decl, parent: sym };
+          symbols.push(member);
+          if (own.has(m.text)) duplicateMembers.push({ severity: 'error', code: 'duplicate-member', message: `\`${m.text}\` is listed twice in enum \`${sym.name}\``, uri, span: m.span });
+          else own.set(m.text, member);
+        }
+        members.set(sym, own);
+        break;
+      }
+      case 'Attribute':
+        if (decl.name) symbols.push({ kind: 'attribute', name: decl.name.text, uri, span: decl.name.span, decl });
+        break;
+      case 'Intervention':
+        if (decl.name) symbols.push({ kind: 'intervention', name: decl.name.text, uri, span: decl.name.span, decl });
+        break;
+      case 'Decision':
+        if (decl.name) symbols.push({ kind: 'decision', name: decl.name.text, uri, span: decl.name.span, decl });
+        break;
+      case 'Reference':
+        if (decl.name) symbols.push({ kind: 'reference', name: decl.name.text, uri, span: decl.name.span, decl });
+        break;
+      case 'Statement': {
+        if (!decl.name) break;
+        const sym: StatementSymbol = { kind: 'statement', name: decl.name.text, uri, span: decl.name.span, decl };
+        symbols.push(sym);
+        for (const rule of decl.rules) {
+          if (rule.name) symbols.push({ kind: 'rule', name: rule.name.text, uri, span: rule.name.span, decl: rule, parent: sym });
+        }
+        break;
+      }
+      case 'Case':
+        break;
+    }
+  }
+  const result = { symbols, members, duplicateMembers };
+  declarationsOfFile.set(file, result);
+  return result;
+}
+
 export function buildSymbols(files: readonly SourceFile[], rootUri: string): { table: SymbolTable; findings: Finding[] } {
   const table = new SymbolTable();
   const findings: Finding[] = [];
@@ -78,65 +144,18 @@ export function buildSymbols(files: readonly SourceFile[], rootUri: string): { t
     });
   };
 
-  const addGlobal = (sym: GlobalSymbol): void => {
-    table.all.push(sym);
-    const earlier = table.globals.get(sym.name);
-    if (earlier) duplicate(sym, earlier);
-    else table.globals.set(sym.name, sym);
-  };
-
   for (const file of files) {
-    for (const decl of file.parse.ast.declarations) {
-      const uri = file.uri;
-      switch (decl.kind) {
-        case 'Enum': {
-          if (!decl.name) break;
-          const sym: EnumSymbol = { kind: 'enum', name: decl.name.text, uri, span: decl.name.span, decl };
-          addGlobal(sym);
-          const members = new Map<string, MemberSymbol>();
-          for (const m of decl.members) {
-            const member: MemberSymbol = { kind: 'member', name: m.text, uri, span: m.span, decl, parent: sym };
-            table.all.push(member);
-            if (members.has(m.text)) {
-              if (uri === rootUri) {
-                findings.push({ severity: 'error', code: 'duplicate-member', message: `\`${m.text}\` is listed twice in enum \`${sym.name}\``, uri, span: m.span });
-              }
-            } else members.set(m.text, member);
-          }
-          if (!table.members.has(sym)) table.members.set(sym, members);
-          break;
-        }
-        case 'Attribute':
-          if (decl.name) addGlobal({ kind: 'attribute', name: decl.name.text, uri, span: decl.name.span, decl });
-          break;
-        case 'Intervention':
-          if (decl.name) addGlobal({ kind: 'intervention', name: decl.name.text, uri, span: decl.name.span, decl });
-          break;
-        case 'Decision':
-          if (decl.name) addGlobal({ kind: 'decision', name: decl.name.text, uri, span: decl.name.span, decl });
-          break;
-        case 'Reference': {
-          if (!decl.name) break;
-          const sym: ReferenceSymbol = { kind: 'reference', name: decl.name.text, uri, span: decl.name.span, decl };
-          table.all.push(sym);
-          const earlier = table.references.get(sym.name);
-          if (earlier) duplicate(sym, earlier);
-          else table.references.set(sym.name, sym);
-          break;
-        }
-        case 'Statement': {
-          if (!decl.name) break;
-          const sym: StatementSymbol = { kind: 'statement', name: decl.name.text, uri, span: decl.name.span, decl };
-          addGlobal(sym);
-          for (const rule of decl.rules) {
-            if (rule.name) addGlobal({ kind: 'rule', name: rule.name.text, uri, span: rule.name.span, decl: rule, parent: sym });
-          }
-          break;
-        }
-        case 'Case':
-          break;
-      }
+    const declared = fileDeclarations(file);
+    for (const sym of declared.symbols) {
+      table.all.push(sym);
+      if (sym.kind === 'member') continue;
+      const namespace: Map<string, Sym> = sym.kind === 'reference' ? table.references : table.globals;
+      const earlier = namespace.get(sym.name);
+      if (earlier) duplicate(sym, earlier);
+      else namespace.set(sym.name, sym);
     }
+    for (const [sym, members] of declared.members) if (!table.members.has(sym)) table.members.set(sym, members);
+    if (file.uri === rootUri) findings.push(...declared.duplicateMembers);
   }
   return { table, findings };
 }

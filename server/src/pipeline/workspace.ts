@@ -51,6 +51,7 @@ export class Workspace {
 
   /** A file changed on disk (or was created or deleted). */
   fileChanged(uri: string): string[] {
+    this.host.forget(uri);
     this.cache.delete(uri);
     return this.invalidate(uri);
   }
