@@ -16,6 +16,7 @@ import type { PNode } from '../../server/src/logic/partition/partition.js';
 import { recKey, type RuleInfo } from '../../server/src/logic/rules.js';
 import type { Scope } from '../../server/src/logic/scope.js';
 import { witnessPatient } from '../../server/src/logic/witness.js';
+import { casePatient, evaluateCases, ruleStatus } from '../../server/src/logic/consistency/cases.js';
 import { analyzeText } from '../helpers.js';
 import { conditionsOver } from './support.js';
 
@@ -139,6 +140,30 @@ describe('consistency properties with units, overrides and assumptions (random r
         assert.equal(evaluate(x.pro.decl.when!, fill(new Map(p)), c.scope) !== false, true);
       }
       for (const gap of decisionGaps(c, decisionsOf(c)[0], 10).gaps) admitted(witnessPatient(gap.witness, c.scope));
+    }), runs);
+  });
+  it('a case that gives some attributes gets what working out every rule at its patient gives', () => {
+    // Cases are worked out only against the rules that test what they give, plus, when they
+    // give an attribute an assumption constrains, the rules testing one of those: the rest
+    // must be as they are for anyone.
+    const partial = fc.record({
+      f: fc.option(fc.boolean(), { nil: undefined }),
+      g: fc.option(fc.boolean(), { nil: undefined }),
+      m: fc.option(fc.constantFrom('0', '99.5', '100', '500', '1000.5'), { nil: undefined }),
+      h: fc.option(fc.constantFrom('0 hours', '1.5 hours', '2 hours', '3 hours', '30 hours'), { nil: undefined }),
+    });
+    fc.assert(fc.property(spec, fc.array(partial, { minLength: 1, maxLength: 6 }), (s, cases) => {
+      const text = source(s) + cases.map((k, i) => {
+        const given = Object.entries(k).filter(([, v]) => v !== undefined).map(([n, v]) => `${n} = ${v}`);
+        return `case "c${i}" {${given.length ? ` given ${given.join(', ')}` : ''} expect nothing }\n`;
+      }).join('');
+      const c = consistencyOf(analyzeText(text));
+      for (const result of evaluateCases(c)) {
+        const patient = casePatient(result.decl, c.scope);
+        const status = c.ruleSet.rules.map((r) => ruleStatus(r, patient, c.scope, c.assumptions.boxes).kind);
+        assert.deepEqual(result.fired.map((r) => r.name), c.ruleSet.rules.filter((_, i) => status[i] === 'fires').map((r) => r.name), result.title);
+        for (const u of result.undetermined) assert.equal(status[u.rule.index], 'undetermined', `${result.title}: ${u.rule.name}`);
+      }
     }), runs);
   });
 });

@@ -119,6 +119,9 @@ interface RuleIndex {
   readonly unknown: readonly RuleStatus[];
   /** Rules with the same condition share a number: their status is the same at any patient. */
   readonly conditionOf: readonly number[];
+  /** The attributes the assumptions constrain, and the rules testing one of them. */
+  readonly assumed: ReadonlySet<number>;
+  readonly linked: readonly number[];
 }
 
 const indexes = new WeakMap<Consistency, RuleIndex>();
@@ -128,8 +131,11 @@ function ruleIndex(consistency: Consistency): RuleIndex {
   if (!index) {
     const { rules } = consistency.ruleSet;
     const testing = new Map<number, number[]>();
+    // The attributes of a rule's boxes, which the assumptions have narrowed, not only those
+    // its `when` names.
+    const tested = rules.map((r) => new Set([...r.attrs, ...attrsOf(r.boxes)]));
     for (const rule of rules) {
-      for (const a of rule.attrs) {
+      for (const a of tested[rule.index]) {
         const list = testing.get(a);
         if (list) list.push(rule.index);
         else testing.set(a, [rule.index]);
@@ -143,7 +149,9 @@ function ruleIndex(consistency: Consistency): RuleIndex {
       if (n === undefined) conditions.set(key, (n = conditions.size));
       return n;
     });
-    index = { testing, unknown: rules.map((r) => ruleStatus(r, nobody, consistency.scope, consistency.assumptions.boxes)), conditionOf };
+    const assumed = new Set(attrsOf(consistency.assumptions.boxes));
+    const linked = rules.filter((r) => [...tested[r.index]].some((a) => assumed.has(a))).map((r) => r.index);
+    index = { testing, unknown: rules.map((r) => ruleStatus(r, nobody, consistency.scope, consistency.assumptions.boxes)), conditionOf, assumed, linked };
     indexes.set(consistency, index);
   }
   return index;
@@ -153,11 +161,13 @@ export function evaluateCase(decl: A.CaseDecl, consistency: Consistency): CaseRe
   const { scope, ruleSet } = consistency;
   const patient = casePatient(decl, scope);
   const index = ruleIndex(consistency);
-  // With assumptions, a given value can settle rules that never test it (`assume shock
-  // implies sepsis` settles `when sepsis`), so every rule is worked out at the patient.
-  const assumed = consistency.assumptions.list.length > 0;
   const touched = new Set<number>();
   for (const a of patient.keys()) for (const i of index.testing.get(a) ?? []) touched.add(i);
+  // A given value the assumptions constrain can settle rules that never test it (`assume
+  // shock implies sepsis` settles `when sepsis`), but only rules over an attribute the
+  // assumptions constrain: for the others, whatever the assumptions leave open at this
+  // patient, the rule covers or meets it exactly as it does for anyone.
+  if ([...patient.keys()].some((a) => index.assumed.has(a))) for (const i of index.linked) touched.add(i);
   const fired: RuleInfo[] = [];
   const open: { rule: RuleInfo; attrs: number[] }[] = [];
   const byCondition = new Map<number, RuleStatus>();
@@ -168,7 +178,7 @@ export function evaluateCase(decl: A.CaseDecl, consistency: Consistency): CaseRe
     return s;
   };
   for (const rule of ruleSet.rules) {
-    const s = assumed || touched.has(rule.index) ? statusOf(rule) : index.unknown[rule.index];
+    const s = touched.has(rule.index) ? statusOf(rule) : index.unknown[rule.index];
     if (s.kind === 'fires') fired.push(rule);
     else if (s.kind === 'undetermined') open.push({ rule, attrs: s.attrs });
   }
