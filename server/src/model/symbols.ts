@@ -59,7 +59,7 @@ export function describeKind(kind: SymbolKind): string {
   return kindWords[kind];
 }
 
-/** What one file declares, in order: computed once per parse and shared by every analysis that reads the file. */
+/** What one file declares, in order. */
 interface FileDeclarations {
   readonly symbols: readonly Sym[];
   /** Each enum's members, first spelling of each name kept. */
@@ -68,13 +68,22 @@ interface FileDeclarations {
   readonly duplicateMembers: readonly Finding[];
 }
 
-// Keyed by the file's parse: a used file that did not change keeps its symbols (and their
-// identity) from one version of the root to the next.
-const declarationsOfFile = new WeakMap<SourceFile, FileDeclarations>();
+/**
+ * What each file declares, keyed by its parse: a used file that did not change keeps its
+ * symbols (and their identity) from one version of the root to the next. One per
+ * workspace, so a fresh workspace shares nothing with another.
+ */
+export class DeclarationCache {
+  private readonly files = new WeakMap<SourceFile, FileDeclarations>();
+
+  of(file: SourceFile): FileDeclarations {
+    let declared = this.files.get(file);
+    if (!declared) this.files.set(file, (declared = fileDeclarations(file)));
+    return declared;
+  }
+}
 
 function fileDeclarations(file: SourceFile): FileDeclarations {
-  const cached = declarationsOfFile.get(file);
-  if (cached) return cached;
   const symbols: Sym[] = [];
   const members = new Map<EnumSymbol, Map<string, MemberSymbol>>();
   const duplicateMembers: Finding[] = [];
@@ -120,12 +129,10 @@ function fileDeclarations(file: SourceFile): FileDeclarations {
         break;
     }
   }
-  const result = { symbols, members, duplicateMembers };
-  declarationsOfFile.set(file, result);
-  return result;
+  return { symbols, members, duplicateMembers };
 }
 
-export function buildSymbols(files: readonly SourceFile[], rootUri: string): { table: SymbolTable; findings: Finding[] } {
+export function buildSymbols(files: readonly SourceFile[], rootUri: string, declarations = new DeclarationCache()): { table: SymbolTable; findings: Finding[] } {
   const table = new SymbolTable();
   const findings: Finding[] = [];
 
@@ -145,7 +152,7 @@ export function buildSymbols(files: readonly SourceFile[], rootUri: string): { t
   };
 
   for (const file of files) {
-    const declared = fileDeclarations(file);
+    const declared = declarations.of(file);
     for (const sym of declared.symbols) {
       table.all.push(sym);
       if (sym.kind === 'member') continue;

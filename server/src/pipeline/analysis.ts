@@ -8,7 +8,7 @@ import { loadProgram } from '../model/program.js';
 import { resolveFile } from '../model/resolve.js';
 import type { Settings } from '../model/settings.js';
 import type { ParseCache, SourceFile, SourceHost } from '../model/sources.js';
-import { buildSymbols } from '../model/symbols.js';
+import { buildSymbols, DeclarationCache } from '../model/symbols.js';
 import { checksOf, runCheck, type CheckStage } from '../checks/index.js';
 import { withoutCascades } from './broken-rules.js';
 import { clipped } from '../model/bounded-text.js';
@@ -22,8 +22,12 @@ export interface Analysis extends ResolvedDocument {
   stage: Stage;
 }
 
-/** The `checked` stage: syntax, names, types, methodology. `folders`: the workspace folders a `use` may read from (none: the root file's folder). */
-export function analyzeChecked(source: SourceFile, host: SourceHost, cache: ParseCache, settings: Settings, folders: readonly string[] = []): Analysis {
+/**
+ * The `checked` stage: syntax, names, types, methodology. `folders`: the workspace folders a
+ * `use` may read from (none: the root file's folder). `declarations`: what the files
+ * declare, kept by the workspace so an unchanged used file is not declared again.
+ */
+export function analyzeChecked(source: SourceFile, host: SourceHost, cache: ParseCache, settings: Settings, folders: readonly string[] = [], declarations = new DeclarationCache()): Analysis {
   const uri = source.uri;
   const findings: Finding[] = source.parse.errors.map((e) => ({
     severity: 'error',
@@ -33,7 +37,7 @@ export function analyzeChecked(source: SourceFile, host: SourceHost, cache: Pars
     span: e.span,
   }));
   const program = loadProgram(source, host, cache, { folders, maxBytes: settings.usedFileSizeLimit * 2 ** 20 });
-  const { table, findings: symbolFindings } = buildSymbols(program.files, uri);
+  const { table, findings: symbolFindings } = buildSymbols(program.files, uri, declarations);
   const { resolution, findings: nameFindings } = resolveFile(source.parse.ast, uri, table);
   findings.push(...program.findings, ...symbolFindings, ...nameFindings);
   const analysis: Analysis = { uri, source, program, symbols: table, resolution, settings, resolveFindings: [...findings], findings, stage: 'checked' };

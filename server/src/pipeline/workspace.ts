@@ -4,10 +4,12 @@
 import { analyzeChecked, deepWork, type Analysis, type DeepWork } from './analysis.js';
 import { defaultSettings, type Settings } from '../model/settings.js';
 import { OverlayHost, ParseCache, type SourceHost } from '../model/sources.js';
+import { DeclarationCache } from '../model/symbols.js';
 
 export class Workspace {
   private readonly host: OverlayHost;
   private readonly cache = new ParseCache();
+  private readonly declarations = new DeclarationCache();
   private readonly analyses = new Map<string, Analysis>();
   /** The deep work of each analysis: slices run so far and the rest. */
   private readonly deep = new WeakMap<Analysis, { work: DeepWork; done: number }>();
@@ -70,7 +72,7 @@ export class Workspace {
     const read = this.host.read(uri);
     if (!read || 'refused' in read) return undefined;
     const source = this.cache.get(uri, read.text, read.version);
-    const result = analyzeChecked(source, this.host, this.cache, this.settingsValue, this.foldersValue);
+    const result = analyzeChecked(source, this.host, this.cache, this.settingsValue, this.foldersValue, this.declarations);
     this.analyses.set(uri, result);
     return result;
   }
