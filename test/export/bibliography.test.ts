@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from '../../grammar/src/index.js';
 import { formatBibliography, maxBibliographyBytes, parseBibliography, referenceDeclarations } from '../../server/src/services/export/bibliography.js';
+import * as RIS from 'astrocite-ris';
 import { analyzeText, repoRoot } from '../helpers.js';
 
 function cli(args: string[], cwd: string) {
@@ -36,23 +37,21 @@ ER  -
 
 const csl = JSON.stringify([{ id: '72', type: 'article-journal', title: 'A trial', author: [{ family: 'Sun', given: 'H' }], issued: { 'date-parts': [[2019]] }, DOI: '10.1000/xyz', PMID: '12345' }]);
 
-/** A minimal RIS reader: tag, two spaces, dash, space, value; a record ends at ER. */
+/** RIS read back by astrocite's parser: the tags of each record. */
 function readRis(text: string): Record<string, string[]>[] {
-  const records: Record<string, string[]>[] = [];
-  let current: Record<string, string[]> = {};
-  let last = '';
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^([A-Z][A-Z0-9])  - ?(.*)$/.exec(line);
-    if (m) {
-      last = m[1];
-      if (m[1] === 'ER') { records.push(current); current = {}; continue; }
-      (current[m[1]] ??= []).push(m[2]);
-    } else if (line.trim() && last) {
-      const values = current[last];
-      values[values.length - 1] += ` ${line.trim()}`;
-    }
-  }
-  return records;
+  return RIS.AST.parse(text).children.map((entry) => {
+    const tags: Record<string, string[]> = { TY: [entry.type] };
+    for (const p of entry.properties) (tags[p.key] ??= []).push(p.value);
+    return tags;
+  });
+}
+
+/** BibTeX read back by @retorquere/bibtex-parser (an ES module, hence the dynamic import). */
+async function readBibtex(text: string): Promise<{ key: string; fields: Record<string, string> }[]> {
+  const { parse: parseBib } = await import('@retorquere/bibtex-parser');
+  const library = parseBib(text);
+  assert.deepEqual(library.errors, []);
+  return library.entries.map((e) => ({ key: e.key, fields: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, String(v)])) }));
 }
 
 describe('references in and out', function () {
@@ -102,7 +101,7 @@ describe('references in and out', function () {
     assert.match(message('x'.repeat(maxBibliographyBytes + 1), 'bibtex'), /MB; references files up to 4 MB are read/);
   });
 
-  it('exports a guideline\'s references as BibTeX, RIS and CSL-JSON that read back', () => {
+  it('exports a guideline\'s references as BibTeX, RIS and CSL-JSON that readers we did not write read back, PMID included', async () => {
     const refs = [
       { label: 'schnitzbauer2012', citation: 'Schnitzbauer AA, Lang SA. Right portal vein ligation. Ann Surg. 2012;255:405–14.', doi: '10.1097/SLA.0b013e31824856f5', pmid: '22330038' },
       { label: '72', citation: 'Sun H. A trial {with braces} & "quotes". 2019.' },
@@ -110,10 +109,25 @@ describe('references in and out', function () {
     const json = JSON.parse(formatBibliography(refs, 'csl-json')) as { id: string; DOI?: string; PMID?: string; title: string }[];
     assert.deepEqual(json.map((e) => [e.id, e.DOI, e.PMID, e.title]), refs.map((r) => [r.label, r.doi, r.pmid, r.citation]));
     const records = readRis(formatBibliography(refs, 'ris'));
-    assert.deepEqual(records.map((r) => [r.ID?.[0], r.DO?.[0]]), [['schnitzbauer2012', '10.1097/SLA.0b013e31824856f5'], ['72', undefined]]);
-    const back = parseBibliography(formatBibliography(refs, 'bibtex'), 'bibtex');
-    assert.ok(back.ok);
-    assert.deepEqual(back.references.map((r) => [r.label, r.doi]), refs.map((r) => [r.label, r.doi]));
+    assert.deepEqual(records.map((r) => [r.ID?.[0], r.DO?.[0], r.AN?.[0], r.DB?.[0], r.TI?.[0]]), [
+      ['schnitzbauer2012', '10.1097/SLA.0b013e31824856f5', '22330038', 'PubMed', refs[0].citation],
+      ['72', undefined, undefined, undefined, refs[1].citation],
+    ]);
+    const entries = await readBibtex(formatBibliography(refs, 'bibtex'));
+    assert.deepEqual(entries.map((e) => [e.key, e.fields.doi, e.fields.pmid, e.fields.title]), refs.map((r) => [r.label, r.doi, r.pmid, r.citation]));
+    // And our own import takes each format back with the PMID.
+    for (const fmt of ['bibtex', 'ris', 'csl-json'] as const) {
+      const back = parseBibliography(formatBibliography(refs, fmt), fmt);
+      assert.ok(back.ok, fmt);
+      assert.deepEqual(back.references.map((r) => [r.label, r.doi, r.pmid]), refs.map((r) => [r.label, r.doi, r.pmid]), fmt);
+    }
+  });
+
+  it('reads a PMID from RIS as an accession number (with PubMed as the database, or none) or a note', () => {
+    const two = `TY  - JOUR\nTI  - One\nAN  - 111\nDB  - PubMed\nER  - \nTY  - JOUR\nTI  - Two\nAN  - 222\nDB  - Embase\nN1  - PMID: 333\nER  - \nTY  - JOUR\nTI  - Three\nAN  - 444\nER  - \n`;
+    const r = parseBibliography(two, 'ris');
+    assert.ok(r.ok);
+    assert.deepEqual(r.references.map((x) => x.pmid), ['111', '333', '444']);
   });
 
   describe('at the command line', () => {

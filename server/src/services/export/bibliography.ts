@@ -7,6 +7,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
 import { doiShape, pmidShape } from '../../model/identifiers.js';
+import { bibtexWithPmid, risPmids, risUnwrapped, risWithPmid } from './bibliography-output.js';
 
 export type BibliographyFormat = 'bibtex' | 'ris' | 'csl-json';
 
@@ -77,6 +78,8 @@ export function parseBibliography(text: string, format: BibliographyFormat): Imp
   }
   if (entries.length === 0) return { ok: false, message: `no references found: is it ${format === 'csl-json' ? 'CSL-JSON' : format === 'ris' ? 'RIS' : 'BibTeX'}?` };
   const warnings: string[] = [];
+  // citation-js reads no PMID from RIS: it is read from the records, which come in the same order.
+  const risPmid = format === 'ris' ? risPmids(text) : [];
   const seen = new Set<string>();
   const references: ImportedReference[] = [];
   entries.forEach((entry, i) => {
@@ -84,7 +87,8 @@ export function parseBibliography(text: string, format: BibliographyFormat): Imp
     for (let n = 2; seen.has(label); n++) label = `${labelOf(String(entry['citation-key'] ?? entry.id ?? ''), i)}_${n}`;
     seen.add(label);
     const doi = typeof entry.DOI === 'string' ? entry.DOI.trim().replace(/^https?:\/\/(dx\.)?doi\.org\//i, '') : undefined;
-    const pmid = entry.PMID !== undefined ? String(entry.PMID).trim() : undefined;
+    const given = entry.PMID ?? (risPmid.length === entries.length ? risPmid[i] : undefined);
+    const pmid = given !== undefined ? String(given).trim() : undefined;
     if (doi && !doiShape.test(doi)) warnings.push(`${label}: "${doi}" is not a DOI (10.NNNN/...): left out`);
     if (pmid && !pmidShape.test(pmid)) warnings.push(`${label}: "${pmid}" is not a PMID (a number): left out`);
     references.push({
@@ -113,11 +117,18 @@ export function formatBibliography(refs: readonly ImportedReference[], format: B
     id: r.label,
     'citation-key': r.label,
     type: 'article-journal',
-    title: r.citation,
+    // One line: RIS has no line breaks inside a value.
+    title: r.citation.replace(/[\u0000-\u001f\u007f]+/g, ' '),
     ...(r.doi ? { DOI: r.doi } : {}),
     ...(r.pmid ? { PMID: r.pmid } : {}),
   }));
   if (format === 'csl-json') return JSON.stringify(data, null, 2) + '\n';
-  const out = new Cite(data).format(format === 'bibtex' ? 'bibtex' : 'ris');
-  return out.endsWith('\n') ? out : out + '\n';
+  // One entry at a time, so each gets its own PMID (bibliography-output.ts says where it goes).
+  const out = data.map((entry) => {
+    const written = new Cite([entry]).format(format === 'bibtex' ? 'bibtex' : 'ris');
+    const pmid = typeof entry.PMID === 'string' ? entry.PMID : undefined;
+    const text = format === 'bibtex' ? bibtexWithPmid(written, pmid) : risWithPmid(risUnwrapped(written), pmid);
+    return text.replace(/\n+$/, '') + '\n';
+  });
+  return out.join(format === 'bibtex' ? '\n' : '');
 }
