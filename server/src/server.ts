@@ -14,6 +14,7 @@ import { Workspace } from './pipeline/workspace.js';
 import { registerFeatures } from './lsp/features.js';
 import { WorkspaceFiles } from './lsp/workspace-files.js';
 import { StagedPublisher } from './lsp/publish.js';
+import { registerHeapRequest } from './lsp/heap-request.js';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -73,6 +74,7 @@ export function startServer(connection: Connection): void {
   });
 
   registerFeatures(connection, documents, workspace, files);
+  registerHeapRequest(connection);
   documents.listen(connection);
   connection.listen();
 }

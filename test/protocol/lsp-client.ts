@@ -21,8 +21,9 @@ export class TestClient {
   /** Called with every publication as it arrives (the bench times them). */
   readonly listeners: ((p: PublishDiagnosticsParams) => void)[] = [];
 
-  constructor() {
-    this.process = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  /** `nodeArgs`: flags for the server's Node (`--expose-gc` for the memory tests). */
+  constructor(nodeArgs: readonly string[] = []) {
+    this.process = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
     this.process.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
