@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readSettings } from './model/settings.js';
+import { productVersion } from './model/version.js';
 import { Workspace } from './pipeline/workspace.js';
 import { registerFeatures } from './lsp/features.js';
 import { WorkspaceFiles } from './lsp/workspace-files.js';
@@ -46,7 +47,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         ...registerFeatures.capabilities,
       },
-      serverInfo: { name: 'guideline-language-server', version: '0.1.0' },
+      serverInfo: { name: 'guideline-language-server', version: productVersion() },
     };
   });
 

@@ -1,5 +1,6 @@
 // What a command returns: the main function prints it and exits with its code, and tests
 // call commands directly.
+import { productVersion } from '../model/version.js';
 export interface CommandResult {
   stdout: string;
   stderr?: string;
@@ -7,4 +8,4 @@ export interface CommandResult {
 }
 
 /** The version tools reading our reports (SARIF, FHIR) are told. */
-export const toolVersion = '0.1.0';
+export const toolVersion = productVersion();

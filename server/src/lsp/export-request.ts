@@ -5,8 +5,9 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection }
 import type { Analysis } from '../pipeline/analysis.js';
 import { exportMethod, type ExportParams, type ExportResult } from '../protocol.js';
 import { isExportFormat, runExport } from '../services/export/exporters.js';
+import { productVersion } from '../model/version.js';
 
-const version = '0.1.0';
+const version = productVersion();
 
 export function registerExportRequest(connection: Connection, analysisOf: (uri: string) => Analysis | undefined): void {
   connection.onRequest(exportMethod, async (params: ExportParams, token: CancellationToken): Promise<ExportResult | ResponseError<void>> => {
