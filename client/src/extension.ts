@@ -1,41 +1,76 @@
-// The VS Code extension: starts the bundled language server over IPC, gives it an output
-// channel, and offers a restart command.
+// The VS Code extension: starts the bundled language server over IPC, logs to the
+// Guideline output channel (its start, version and settings; the protocol when
+// `guideline.trace.server` asks), shows the server's state in the status bar, and offers
+// a restart command.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { TransportKind, type LanguageClient, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { registerPreview } from './preview/commands.js';
 import { registerExport } from './export-command.js';
 import { registerCaseTests, type CaseTests } from './testing.js';
+import { registerDiagnosticDocs } from './docs/register.js';
+import type { DiagnosticDocs } from './docs/panel.js';
+import { GuidelineClient } from './language-client.js';
+import { logStart, settingsNow } from './settings-log.js';
+import { registerStatus, type ServerStatus } from './status/item.js';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined; cases: CaseTests }> {
+/** What the extension gives other extensions (and its tests). */
+export interface GuidelineApi {
+  client(): LanguageClient | undefined;
+  cases: CaseTests;
+  status: ServerStatus;
+  docs: DiagnosticDocs;
+  /** The folder the output channel's log file is written to. */
+  logUri: vscode.Uri;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<GuidelineApi> {
   const output = vscode.window.createOutputChannel('Guideline', { log: true });
   context.subscriptions.push(output);
+  const manifest = context.extension.packageJSON as { version?: string };
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  logStart(output, manifest, serverModule);
+
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  const { docs, middleware } = registerDiagnosticDocs(context);
+  // The client reads `guideline.trace.server` itself (its id is `guideline`) and writes the
+  // trace into the same channel, between the lines it explains.
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'guideline' }],
     outputChannel: output,
+    middleware,
     synchronize: {
       configurationSection: 'guideline',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.guideline'),
     },
   };
+  const { status, watch } = registerStatus(context, manifest.version ?? '');
+  client = new GuidelineClient('guideline', 'Guideline Language Server', serverOptions, clientOptions);
+  watch(client);
 
   const start = async (): Promise<void> => {
-    client = new LanguageClient('guideline', 'Guideline Language Server', serverOptions, clientOptions);
-    await client.start();
+    try {
+      await client?.start();
+      output.info('The language server is ready');
+    } catch (err) {
+      output.error(`The language server did not start: ${String(err)}`);
+    }
   };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('guideline.restartServer', async () => {
       output.info('Restarting the language server');
-      if (client) await client.stop().catch((err: unknown) => output.error(`Stopping the server failed: ${String(err)}`));
+      if (client?.isRunning()) await client.stop().catch((err: unknown) => output.error(`Stopping the server failed: ${String(err)}`));
       await start();
+    }),
+    vscode.commands.registerCommand('guideline.showOutput', () => output.show(true)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('guideline')) output.info(`Settings changed: ${settingsNow(manifest).join(', ')}`);
     }),
   );
   // Before the server starts, so a preview restored after a reload finds its serializer.
@@ -44,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const cases = registerCaseTests(context, () => client);
   await start();
   void cases.refresh();
-  return { client: () => client, cases };
+  return { client: () => client, cases, status, docs, logUri: context.logUri };
 }
 
 export async function deactivate(): Promise<void> {

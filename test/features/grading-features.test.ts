@@ -161,10 +161,10 @@ describe('formatting the grading constructs', () => {
 });
 
 describe('outline of a file with a grading scheme', () => {
-  it('lists the scheme in its place and folds it', () => {
+  it('lists the scheme among the grading schemes and folds it', () => {
     const a = analyzeText(scheme + 'statement R1 { basis evidence strength I certainty A }');
-    assert.deepEqual(outline(a).map((i) => [i.kind, i.name]), [
-      ['guideline', 'g'], ['grading', 'acc_aha'], ['intervention', 'statin'], ['attribute', 'diabetes'], ['statement', 'R1'],
+    assert.deepEqual(outline(a).map((i) => [i.kind, i.name, i.children.map((c) => c.name).join()]), [
+      ['guideline', 'g', ''], ['statement', 'R1', ''], ['group', 'Attributes', 'diabetes'], ['group', 'Interventions', 'statin'], ['group', 'Grading schemes', 'acc_aha'],
     ]);
     const g = a.source.parse.ast.gradings[0];
     assert.ok(foldingSpans(a).some((f) => f.span.start === g.span.start && f.span.end === g.span.end));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { foldingSpans, outline } from '../../server/src/services/outline.js';
+import { foldingSpans, outline, type OutlineItem } from '../../server/src/services/outline.js';
 import { analyzeText } from '../helpers.js';
 
 const text = `guideline g { title "T" }
@@ -14,13 +14,49 @@ statement S1 "Title" {
 case "c" { given x = a expect recommend i }
 decision d { ask x }`;
 
+const names = (items: OutlineItem[]) => items.map((i) => [i.kind, i.name]);
+
 describe('outline and folding', () => {
-  it('lists declarations with rules under their statement', () => {
+  it('puts the statements first, then the declarations grouped by kind', () => {
     const items = outline(analyzeText(text));
-    assert.deepEqual(items.map((i) => [i.kind, i.name]), [
-      ['guideline', 'g'], ['enum', 'E'], ['attribute', 'x'], ['intervention', 'i'], ['statement', 'S1'], ['case', 'c'], ['decision', 'd'],
+    assert.deepEqual(names(items), [
+      ['guideline', 'g'], ['statement', 'S1'], ['group', 'Decisions'], ['group', 'Cases'], ['group', 'Attributes'], ['group', 'Enums'], ['group', 'Interventions'],
     ]);
-    assert.deepEqual(items[4].children.map((c) => [c.kind, c.name, c.detail]), [['rule', 'r1', 'recommend i']]);
+    assert.deepEqual(items[1]!.children.map((c) => [c.kind, c.name, c.detail]), [['rule', 'r1', 'recommend i']]);
+    assert.deepEqual(items.slice(2).map((g) => names(g.children)), [[['decision', 'd']], [['case', 'c']], [['attribute', 'x']], [['enum', 'E']], [['intervention', 'i']]]);
+  });
+
+  it('keeps the file\'s order inside each part, whatever comes between', () => {
+    const a = analyzeText(`attribute z: boolean
+statement B { rule rb when z then recommend i }
+attribute y: boolean
+intervention i
+statement A { rule ra when y then recommend i }
+attribute a: boolean
+reference R1 "A citation"
+`);
+    const items = outline(a);
+    assert.deepEqual(names(items), [['statement', 'B'], ['statement', 'A'], ['group', 'Attributes'], ['group', 'Interventions'], ['group', 'References']]);
+    const attributes = items[2]!;
+    assert.deepEqual(names(attributes.children), [['attribute', 'z'], ['attribute', 'y'], ['attribute', 'a']]);
+    assert.equal(attributes.detail, '3');
+    assert.equal(items[4]!.children[0]!.detail, 'A citation');
+  });
+
+  it('spans a group over its members and selects its first', () => {
+    const a = analyzeText(text + '\nattribute w: boolean\n');
+    const attributes = outline(a).find((i) => i.name === 'Attributes')!;
+    const [x, w] = attributes.children;
+    assert.equal(attributes.span.start, x!.span.start);
+    assert.equal(attributes.span.end, w!.span.end);
+    assert.deepEqual(attributes.selection, x!.selection);
+    // VS Code drops an outline whose selection lies outside its range.
+    for (const g of outline(a)) assert.ok(g.selection.start >= g.span.start && g.selection.end <= g.span.end, g.name);
+  });
+
+  it('gives a vocabulary file its groups only, and an empty file nothing', () => {
+    assert.deepEqual(names(outline(analyzeText('attribute age: years\nintervention resection\n'))), [['group', 'Attributes'], ['group', 'Interventions']]);
+    assert.deepEqual(outline(analyzeText('')), []);
   });
 
   it('folds the statement and its text block', () => {

@@ -1,8 +1,8 @@
 // The extension as a person sees it: the packaged .vsix installed into code-server, the
-// sample opened in Chromium, a mistake typed and seen in the Problems panel, a hover over a
-// statement, a rename with F2, the cases run in the Testing view, and the decision-tree
-// preview opened to the side. Each step is asserted in the
-// page; screenshots go to test-output/.
+// sample opened in Chromium, a mistake typed and seen in the Problems panel, its code
+// opening its explanation, a hover over a statement, a rename with F2, the cases run in the
+// Testing view, and the decision-tree preview opened to the side. Each step is asserted in
+// the page; screenshots go to test-output/.
 //
 //   npm run package && node out/test/vscode/ui.js
 import * as assert from 'node:assert/strict';
@@ -173,6 +173,17 @@ async function main(): Promise<number> {
   );
   assert.match(await problem.innerText(), /did you mean/);
   await screenshot(page, 'vscode-ui-problems.png');
+
+  step('click the problem\'s code: its explanation, rendered, at its entry');
+  await problem.locator('.code-link a').first().click();
+  const docs = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const entry = docs.locator('h2.shown#unresolved-name');
+  await entry.waitFor({ state: 'visible' });
+  assert.ok(await entry.isVisible(), 'the entry is not in view');
+  await screenshot(page, 'vscode-ui-docs.png');
+  // Closed again (a middle click on its tab), so the preview below is the only webview.
+  await page.locator('.tab', { hasText: 'Guideline Diagnostics' }).click({ button: 'middle' });
+  await page.locator('.tab', { hasText: 'Guideline Diagnostics' }).waitFor({ state: 'detached' });
 
   step('undo the mistake: the problem goes');
   await page.locator('.monaco-editor .view-lines').first().click();

@@ -108,6 +108,7 @@ const outlineKinds: Record<OutlineKind, SymbolKind> = {
   rule: SymbolKind.Method,
   case: SymbolKind.Event,
   decision: SymbolKind.Interface,
+  group: SymbolKind.Namespace,
 };
 
 registerFeatures.capabilities = {

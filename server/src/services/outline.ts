@@ -3,7 +3,7 @@ import type * as A from '../../../grammar/src/index.js';
 import type { Analysis } from '../pipeline/analysis.js';
 import { clipped } from '../model/bounded-text.js';
 
-export type OutlineKind = 'guideline' | 'grading' | 'enum' | 'attribute' | 'intervention' | 'reference' | 'statement' | 'rule' | 'case' | 'decision';
+export type OutlineKind = 'guideline' | 'grading' | 'enum' | 'attribute' | 'intervention' | 'reference' | 'statement' | 'rule' | 'case' | 'decision' | 'group';
 
 export interface OutlineItem {
   name: string;
@@ -20,38 +20,70 @@ function item(kind: OutlineKind, name: A.Name | undefined, span: A.Span, detail?
   return { kind, name: text, detail: detail === undefined ? undefined : clipped(detail, 200), span, selection: name?.span ?? span, children };
 }
 
+/** The groups that follow the statements, in this order; a kind absent from the file has none. */
+const groups: readonly { kind: OutlineKind; name: string }[] = [
+  { kind: 'decision', name: 'Decisions' },
+  { kind: 'case', name: 'Cases' },
+  { kind: 'attribute', name: 'Attributes' },
+  { kind: 'enum', name: 'Enums' },
+  { kind: 'intervention', name: 'Interventions' },
+  { kind: 'reference', name: 'References' },
+  { kind: 'grading', name: 'Grading schemes' },
+];
+
+/** A container for one kind of declaration: it spans its members, and selects the first. */
+function group(name: string, members: OutlineItem[]): OutlineItem {
+  const start = Math.min(...members.map((m) => m.span.start));
+  const end = Math.max(...members.map((m) => m.span.end));
+  return { kind: 'group', name, detail: String(members.length), span: { start, end }, selection: members[0]!.selection, children: members };
+}
+
+/**
+ * The outline reads as the guideline does: its header, then the statements with their
+ * rules (what a committee works on), then the declarations they rest on, grouped by kind
+ * ("Attributes", "Interventions", …) so thirty attributes do not push the first statement
+ * out of sight. Within each part, items keep their order in the file.
+ */
 export function outline(analysis: Analysis): OutlineItem[] {
   const ast = analysis.source.parse.ast;
-  const items: OutlineItem[] = [];
-  if (ast.header) items.push(item('guideline', ast.header.name, ast.header.span, ast.header.title?.value.value));
+  const flat: OutlineItem[] = [];
   for (const d of ast.declarations) {
     switch (d.kind) {
       case 'Enum':
-        items.push(item('enum', d.name, d.span, d.members.map((m) => m.text).join(', ')));
+        flat.push(item('enum', d.name, d.span, d.members.map((m) => m.text).join(', ')));
         break;
       case 'Attribute':
-        items.push(item('attribute', d.name, d.span, d.type?.name.text));
+        flat.push(item('attribute', d.name, d.span, d.type?.name.text));
         break;
       case 'Intervention':
-        items.push(item('intervention', d.name, d.span, d.description?.value));
+        flat.push(item('intervention', d.name, d.span, d.description?.value));
         break;
       case 'Reference':
-        items.push(item('reference', d.name, d.span, d.citation?.value));
+        flat.push(item('reference', d.name, d.span, d.citation?.value));
         break;
       case 'Statement':
-        items.push(item('statement', d.name, d.span, d.title?.value, d.rules.map((r) => item('rule', r.name, r.span, r.then ? `${r.then.verb}${r.then.against ? ' against' : ''} ${r.then.interventions.map((i) => i.text).join(', ')}` : undefined))));
+        flat.push(item('statement', d.name, d.span, d.title?.value, d.rules.map((r) => item('rule', r.name, r.span, r.then ? `${r.then.verb}${r.then.against ? ' against' : ''} ${r.then.interventions.map((i) => i.text).join(', ')}` : undefined))));
         break;
       case 'Case':
-        items.push(item('case', d.title ? { text: d.title.value, span: d.title.span } : undefined, d.span));
+        flat.push(item('case', d.title ? { text: d.title.value, span: d.title.span } : undefined, d.span));
         break;
       case 'Decision':
-        items.push(item('decision', d.name, d.span, d.title?.value));
+        flat.push(item('decision', d.name, d.span, d.title?.value));
         break;
     }
   }
-  // Grading schemes are kept apart from the declarations; in the outline they take their place in the file.
-  for (const g of ast.gradings) items.push(item('grading', g.name, g.span, g.title?.value));
-  return items.sort((a, b) => a.span.start - b.span.start);
+  // Grading schemes are kept apart from the declarations in the AST.
+  for (const g of ast.gradings) flat.push(item('grading', g.name, g.span, g.title?.value));
+  flat.sort((a, b) => a.span.start - b.span.start);
+
+  const items: OutlineItem[] = [];
+  if (ast.header) items.push(item('guideline', ast.header.name, ast.header.span, ast.header.title?.value.value));
+  items.push(...flat.filter((i) => i.kind === 'statement'));
+  for (const g of groups) {
+    const members = flat.filter((i) => i.kind === g.kind);
+    if (members.length > 0) items.push(group(g.name, members));
+  }
+  return items;
 }
 
 /** Multi-line blocks: declarations, statement bodies, rules, text blocks and comments. */
