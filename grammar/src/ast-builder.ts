@@ -106,6 +106,18 @@ function field<T>(keyword: IToken | undefined, value: T | undefined, valueSpan?:
   return { keyword: kw, value, span: valueSpan ? join(kw, valueSpan) : kw };
 }
 
+/** Each description goes with the member written just before it (recovery may drop members). */
+function memberDescriptions(members: readonly A.Name[], descriptions: readonly (A.StringLit | undefined)[]): (A.StringLit | undefined)[] {
+  const out: (A.StringLit | undefined)[] = members.map(() => undefined);
+  for (const d of descriptions) {
+    if (!d) continue;
+    let owner = -1;
+    members.forEach((m, i) => { if (m.span.end <= d.span.start) owner = i; });
+    if (owner >= 0 && out[owner] === undefined) out[owner] = d;
+  }
+  return out;
+}
+
 function stringField(keyword: IToken | undefined, node: C.StringCstNode | undefined): A.Field<A.StringLit> | undefined {
   const value = string(node);
   return field(keyword, value, value?.span);
@@ -247,12 +259,14 @@ export class AstBuilder {
 
   private enumDecl(node: C.EnumDeclCstNode): A.EnumDecl {
     const c = node.children;
+    const members = names(c.members);
     return {
       kind: 'Enum',
       span: nodeSpan(node, tokenSpan(c.Kw_enum[0])),
       name: name(first(c.Name)),
       description: string(first(c.string)),
-      members: names(c.members),
+      members,
+      memberDescriptions: memberDescriptions(members, (c.memberDescriptions ?? []).map((n) => string(n))),
     };
   }
 

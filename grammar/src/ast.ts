@@ -110,6 +110,8 @@ export interface EnumDecl {
   readonly name?: Name;
   readonly description?: StringLit;
   readonly members: Name[];
+  /** Each member's own description (`CR "Complete response"`), aligned with `members`. */
+  readonly memberDescriptions: readonly (StringLit | undefined)[];
 }
 
 export interface TypeRef {

@@ -219,6 +219,7 @@ export type EnumDeclCstChildren = {
   string?: StringCstNode[];
   LBrace: IToken[];
   members?: IToken[];
+  memberDescriptions?: StringCstNode[];
   Comma?: IToken[];
   RBrace: IToken[];
 };

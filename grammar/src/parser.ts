@@ -169,7 +169,15 @@ class GuidelineCstParser extends CstParser {
     this.CONSUME(t.Name);
     this.OPTION(() => this.SUBRULE(this.string));
     this.CONSUME(t.LBrace);
-    this.MANY_SEP({ SEP: t.Comma, DEF: () => this.CONSUME2(t.Name, { LABEL: 'members' }) });
+    // A member may carry its own description (`CR "Complete response"`), read in branch
+    // labels and hovers; the builder pairs each one with the member just before it.
+    this.MANY_SEP({
+      SEP: t.Comma,
+      DEF: () => {
+        this.CONSUME2(t.Name, { LABEL: 'members' });
+        this.OPTION2(() => this.SUBRULE2(this.string, { LABEL: 'memberDescriptions' }));
+      },
+    });
     this.CONSUME(t.RBrace);
   });
 

@@ -56,6 +56,8 @@ export interface LeafRecommendation {
 export interface TreeBranch {
   /** The values or interval this branch takes, as readers write them: "IIIa, IIIb", "< 30%", "yes". */
   label: string;
+  /** The same values in the enum members' own descriptions, where it gives them: "Complete response, Partial response". */
+  words?: string;
   node: TreeNode;
 }
 

@@ -51,7 +51,22 @@ describe('parser: every construct', () => {
   it('enum with a description', () => {
     assert.deepEqual(shape(only('enum Response "mRECIST response" { CR, PR, SD, PD }', 'Enum')), {
       kind: 'Enum', name: name('Response'), description: { value: 'mRECIST response' }, members: ['CR', 'PR', 'SD', 'PD'].map(name),
+      memberDescriptions: [null, null, null, null],
     });
+  });
+
+  it('enum members with descriptions of their own', () => {
+    const d = only('enum Response { CR "Complete response", PR, SD "Stable disease", PD }', 'Enum');
+    assert.deepEqual(d.members.map((m) => m.text), ['CR', 'PR', 'SD', 'PD']);
+    assert.deepEqual(d.memberDescriptions.map((m) => m?.value), ['Complete response', undefined, 'Stable disease', undefined]);
+  });
+
+  it('a member description without its comma is a syntax error that keeps the members', () => {
+    const r = parse('enum Response { CR "Complete response" PR }\nattribute r: Response');
+    assert.ok(r.errors.length > 0);
+    const d = r.ast.declarations.find((x) => x.kind === 'Enum');
+    assert.ok(d && d.kind === 'Enum' && d.members.some((m) => m.text === 'CR'));
+    assert.ok(r.ast.declarations.some((x) => x.kind === 'Attribute'), 'the next declaration still parses');
   });
 
   it('attributes of every type', () => {

@@ -36,6 +36,11 @@ const sample = fs.readFileSync(path.join(samplesDir, 'hcc-conversion-2021.guidel
 const excerpt = sample.slice(0, sample.indexOf('\nstatement S4 '));
 
 describe('formatting', () => {
+  it('keeps enum members\' own descriptions beside them, on one line or one a line', () => {
+    assert.equal(format('enum R "x" {CR "Complete response",PR,  SD "Stable"}\n'), 'enum R "x" { CR "Complete response", PR, SD "Stable" }\n');
+    assert.equal(format('enum R {\n CR "Complete response", // c\n PR }\n'), 'enum R {\n  CR "Complete response", // c\n  PR\n}\n');
+  });
+
   it('lays out declarations, fields, rules and cases canonically', () => {
     const messy = `enum   X{a,b}   attribute   x :X "d"  attribute y: percent
 statement S1 "t" { basis evidence strength strong certainty high agreement 90%  cites 72-76, 3

@@ -15,6 +15,8 @@ export interface AttrInfo {
   readonly kind: 'finite' | 'numeric';
   /** Finite attributes: the members' names (booleans: false, true). */
   readonly members: readonly string[];
+  /** Finite attributes: each member's description, where the enum gives one (for labels). */
+  readonly memberDescriptions: readonly (string | undefined)[];
   readonly universe: Domain;
   readonly description?: string;
 }
@@ -49,21 +51,23 @@ export function buildScope(analysis: ResolvedDocument): Scope {
   return { attrs, byName };
 }
 
-function shapeOf(type: AttrType, analysis: ResolvedDocument): Pick<AttrInfo, 'kind' | 'members' | 'universe'> | undefined {
+function shapeOf(type: AttrType, analysis: ResolvedDocument): Pick<AttrInfo, 'kind' | 'members' | 'memberDescriptions' | 'universe'> | undefined {
   switch (type.kind) {
     case 'boolean':
-      return { kind: 'finite', members: booleanMembers, universe: finite(0b11) };
+      return { kind: 'finite', members: booleanMembers, memberDescriptions: [], universe: finite(0b11) };
     case 'enum': {
-      const members = [...(analysis.symbols.members.get(type.enum)?.keys() ?? [])];
-      if (members.length === 0 || members.length > maxMembers) return undefined;
-      return { kind: 'finite', members, universe: finite(members.length === 31 ? 0x7fffffff : (1 << members.length) - 1) };
+      const symbols = [...(analysis.symbols.members.get(type.enum)?.values() ?? [])];
+      if (symbols.length === 0 || symbols.length > maxMembers) return undefined;
+      const members = symbols.map((m) => m.name);
+      const memberDescriptions = symbols.map((m) => m.description);
+      return { kind: 'finite', members, memberDescriptions, universe: finite(members.length === 31 ? 0x7fffffff : (1 << members.length) - 1) };
     }
     case 'percent':
-      return { kind: 'numeric', members: [], universe: numeric([interval(0, 100, false, false)]) };
+      return { kind: 'numeric', members: [], memberDescriptions: [], universe: numeric([interval(0, 100, false, false)]) };
     case 'duration':
-      return { kind: 'numeric', members: [], universe: numeric([interval(0, Infinity, false, true)]) };
+      return { kind: 'numeric', members: [], memberDescriptions: [], universe: numeric([interval(0, Infinity, false, true)]) };
     case 'number':
-      return { kind: 'numeric', members: [], universe: numeric([interval(-Infinity, Infinity, true, true)]) };
+      return { kind: 'numeric', members: [], memberDescriptions: [], universe: numeric([interval(-Infinity, Infinity, true, true)]) };
     case 'unknown':
       return undefined;
   }

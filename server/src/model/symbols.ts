@@ -14,7 +14,13 @@ interface SymbolBase {
   readonly span: A.Span;
 }
 export interface EnumSymbol extends SymbolBase { readonly kind: 'enum'; readonly decl: A.EnumDecl }
-export interface MemberSymbol extends SymbolBase { readonly kind: 'member'; readonly decl: A.EnumDecl; readonly parent: EnumSymbol }
+export interface MemberSymbol extends SymbolBase {
+  readonly kind: 'member';
+  readonly decl: A.EnumDecl;
+  readonly parent: EnumSymbol;
+  /** The member's own description, where the enum gives one (`CR "Complete response"`). */
+  readonly description?: string;
+}
 export interface AttributeSymbol extends SymbolBase { readonly kind: 'attribute'; readonly decl: A.AttributeDecl }
 export interface InterventionSymbol extends SymbolBase { readonly kind: 'intervention'; readonly decl: A.InterventionDecl }
 export interface ReferenceSymbol extends SymbolBase { readonly kind: 'reference'; readonly decl: A.ReferenceDecl }
@@ -95,8 +101,9 @@ function fileDeclarations(file: SourceFile): FileDeclarations {
         const sym: EnumSymbol = { kind: 'enum', name: decl.name.text, uri, span: decl.name.span, decl };
         symbols.push(sym);
         const own = new Map<string, MemberSymbol>();
-        for (const m of decl.members) {
-          const member: MemberSymbol = { kind: 'member', name: m.text, uri, span: m.span, decl, parent: sym };
+        for (const [i, m] of decl.members.entries()) {
+          const description = decl.memberDescriptions[i]?.value;
+          const member: MemberSymbol = { kind: 'member', name: m.text, uri, span: m.span, decl, parent: sym, ...(description !== undefined ? { description } : {}) };
           symbols.push(member);
           if (own.has(m.text)) duplicateMembers.push({ severity: 'error', code: 'duplicate-member', message: `\`${m.text}\` is listed twice in enum \`${sym.name}\``, uri, span: m.span });
           else own.set(m.text, member);

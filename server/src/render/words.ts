@@ -73,8 +73,11 @@ export function branchText(label: string): string {
   return humanize(label);
 }
 
-/** A condition in words: "Child-Pugh class A", "ICG-R15 < 10%", "not fit ...", "no contraindication to PVE". */
-export function conditionText(a: AttributeWords, label: string): string {
+/**
+ * A condition in words: "Child-Pugh class A", "ICG-R15 < 10%", "not fit ...", "no contraindication
+ * to PVE"; with members' own descriptions (`described`), "tumour response is complete response".
+ */
+export function conditionText(a: AttributeWords, label: string, described = false): string {
   const full = a.description ? shortText(a.description) : humanize(a.name);
   const subject = (a.description && abbreviation(a.description)) || lowerFirst(full);
   if (a.type === 'boolean') {
@@ -85,6 +88,7 @@ export function conditionText(a: AttributeWords, label: string): string {
       return `not ${lowerFirst(full)}`;
     }
   }
+  if (described) return `${subject} is ${label.split(/(, | or )/).map(lowerFirst).join('')}`;
   return `${subject} ${branchText(label)}`;
 }
 

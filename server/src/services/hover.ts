@@ -35,16 +35,17 @@ export function describeSymbol(analysis: Analysis, sym: Sym): string {
     case 'attribute': {
       const type = attributeType(sym, analysis.symbols);
       const desc = sym.decl.description ? `\n\n${escapeMarkdown(sym.decl.description.value)}` : '';
-      const members = type.kind === 'enum' ? `\n\nValues: ${type.enum.decl.members.map((m) => `\`${m.text}\``).join(', ')}` : '';
+      const members = type.kind === 'enum' ? `\n\nValues: ${memberList(type.enum.decl)}` : '';
       return `**attribute** \`${sym.name}\`: ${describeType(type)}${desc}${members}`;
     }
     case 'enum': {
       const desc = sym.decl.description ? `\n\n${escapeMarkdown(sym.decl.description.value)}` : '';
-      return `**enum** \`${sym.name}\`${desc}\n\nValues: ${sym.decl.members.map((m) => `\`${m.text}\``).join(', ')}`;
+      return `**enum** \`${sym.name}\`${desc}\n\nValues: ${memberList(sym.decl)}`;
     }
     case 'member': {
       const desc = sym.parent.decl.description ? ` (${escapeMarkdown(sym.parent.decl.description.value)})` : '';
-      return `\`${sym.name}\`: member of enum \`${sym.parent.name}\`${desc}`;
+      const own = memberDescription(sym.decl, sym.name);
+      return `\`${sym.name}\`: member of enum \`${sym.parent.name}\`${desc}${own ? `\n\n${escapeMarkdown(own)}` : ''}`;
     }
     case 'intervention': {
       const desc = sym.decl.description ? `\n\n${escapeMarkdown(sym.decl.description.value)}` : '';
@@ -56,6 +57,19 @@ export function describeSymbol(analysis: Analysis, sym: Sym): string {
       return `**decision** \`${sym.name}\`${title}${ask}`;
     }
   }
+}
+
+/** "`CR` (Complete response), `PR`": each member with its own description where it has one. */
+function memberList(decl: A.EnumDecl): string {
+  return decl.members.map((m, i) => {
+    const own = decl.memberDescriptions[i]?.value;
+    return `\`${m.text}\`${own ? ` (${escapeMarkdown(own)})` : ''}`;
+  }).join(', ');
+}
+
+function memberDescription(decl: A.EnumDecl, name: string): string | undefined {
+  const i = decl.members.findIndex((m) => m.text === name);
+  return i >= 0 ? decl.memberDescriptions[i]?.value : undefined;
 }
 
 function verbPhrase(action: A.Action | undefined): string {

@@ -133,7 +133,8 @@ export function buildView(tree: TreeNode | undefined, outside: TreeNode | undefi
 
   // ---- Conditional additions: for each recommendation beyond the base, the paths where it holds.
   const attrWords = (s: SplitNode) => ({ name: s.attribute, description: s.attributeLabel, type: s.attributeType });
-  type Reduced = { key: string; holds?: boolean; split?: SplitNode; branches?: { labels: string[]; sub: Reduced }[] };
+  // Labels are the branch's words where its members have descriptions (`described`), else its values.
+  type Reduced = { key: string; holds?: boolean; split?: SplitNode; branches?: { labels: string[]; described: boolean; sub: Reduced }[] };
   const additionsOf = (root: TreeNode, base: Recs): ViewAddition[] => {
     const extra: Recs = new Map();
     const collect = (n0: TreeNode, seen: Set<string>): void => {
@@ -161,12 +162,14 @@ export function buildView(tree: TreeNode | undefined, outside: TreeNode | undefi
           const holds = n.recommendations.some((r) => recKey(r) === key);
           out = { key: holds ? 'T' : 'F', holds };
         } else {
-          const merged: { labels: string[]; sub: Reduced }[] = [];
+          const merged: { labels: string[]; described: boolean; sub: Reduced }[] = [];
           for (const b of n.branches) {
             const sub = reduce(b.node);
             const same = merged.find((m) => m.sub.key === sub.key);
-            if (same) same.labels.push(b.label);
-            else merged.push({ labels: [b.label], sub });
+            if (same) {
+              same.labels.push(b.words ?? b.label);
+              same.described ||= b.words !== undefined;
+            } else merged.push({ labels: [b.words ?? b.label], described: b.words !== undefined, sub });
           }
           out = merged.length === 1 ? merged[0].sub : { key: `${n.attribute}(${merged.map((m) => `${m.labels.join('|')}>${m.sub.key}`).join(',')})`, split: n, branches: merged };
         }
@@ -181,7 +184,7 @@ export function buildView(tree: TreeNode | undefined, outside: TreeNode | undefi
         if (!r.split || !r.branches) return;
         tested.set(r.split.attribute, r.split);
         const words = attrWords(r.split);
-        for (const b of r.branches) walk(b.sub, [...path, { text: conditionText(words, b.labels.join(' or ')), subject: nameText(words) }]);
+        for (const b of r.branches) walk(b.sub, [...path, { text: conditionText(words, b.labels.join(' or '), b.described), subject: nameText(words) }]);
       };
       walk(reduced, []);
       let conditionSets = paths;
@@ -250,7 +253,7 @@ export function buildView(tree: TreeNode | undefined, outside: TreeNode | undefi
       question: questionText(attrWords(n)),
       description: n.attributeLabel,
       recommendations: without(here, above),
-      children: n.branches.map((b, i) => convert(b.node, `${id}.${i}`, branchText(b.label), below, left - 1, fold)),
+      children: n.branches.map((b, i) => convert(b.node, `${id}.${i}`, branchText(b.words ?? b.label), below, left - 1, fold)),
       additions: [],
       leaves: leafCount(n),
       gap: false,

@@ -13,7 +13,7 @@ import { witnessOf, witnessText } from '../../logic/witness.js';
 import { exprText } from '../../model/expr-text.js';
 import type { DecisionSummary, DecisionTreeResult, LeafNode, LeafRecommendation, SourceRange, SplitNode, TreeNode } from '../../protocol.js';
 import { decisionsOf, outsidePartitionOf, partitionOf, type DecisionPartition } from '../../logic/partition/decision.js';
-import { branchLabel } from './labels.js';
+import { branchLabel, branchWords } from './labels.js';
 import { rulesGiving, type OutcomeEntry, type PNode } from '../../logic/partition/partition.js';
 import { leafRegion } from '../../logic/partition/paths.js';
 import type { Grading } from '../../model/grading.js';
@@ -129,7 +129,10 @@ function toProtocol(p: DecisionPartition, consistency: Consistency, prefix = 'n'
         attribute: attr.name,
         attributeLabel: attr.description,
         attributeType: attr.type.kind === 'boolean' ? 'boolean' : attr.type.kind === 'enum' ? 'enum' : 'number',
-        branches: node.branches.map((b) => ({ label: branchLabel(attr, b.dom), node: convert(b.node) })),
+        branches: node.branches.map((b) => {
+          const words = branchWords(attr, b.dom);
+          return { label: branchLabel(attr, b.dom), ...(words !== undefined ? { words } : {}), node: convert(b.node) };
+        }),
         sources: sources(node.rules),
       };
       const where = p.spec.decision?.where;
@@ -156,7 +159,7 @@ export function sendOnce(root: TreeNode): TreeNode {
         : { kind: 'leaf', id: node.id, recommendations: [], gap: node.gap, conflict: node.conflict, sources: [], ref: true };
     }
     sent.add(node.id);
-    return node.kind === 'split' ? { ...node, branches: node.branches.map((b) => ({ label: b.label, node: emit(b.node) })) } : node;
+    return node.kind === 'split' ? { ...node, branches: node.branches.map((b) => ({ ...b, node: emit(b.node) })) } : node;
   };
   return emit(root);
 }

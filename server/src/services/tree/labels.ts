@@ -17,6 +17,18 @@ export function branchLabel(attr: AttrInfo, d: Domain): string {
   return parts.join(' or ');
 }
 
+/**
+ * The branch in the committee's words when the enum gives its members descriptions:
+ * "Complete response, Partial response" (a member without one keeps its name). Undefined
+ * when none of the branch's members has a description, so the label stands alone.
+ */
+export function branchWords(attr: AttrInfo, d: Domain): string | undefined {
+  if (d.kind !== 'finite' || attr.type.kind !== 'enum') return undefined;
+  const ms = members(d.mask);
+  if (!ms.some((m) => attr.memberDescriptions[m] !== undefined)) return undefined;
+  return ms.map((m) => attr.memberDescriptions[m] ?? attr.members[m]).join(', ');
+}
+
 function intervalLabel(attr: AttrInfo, i: Interval, u: Interval | undefined): string {
   const v = (x: number): string => valueText(attr, x);
   if (i.lo === i.hi) return `= ${v(i.lo)}`;
