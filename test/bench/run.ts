@@ -2,7 +2,8 @@
 // table.ts), then the consistency analysis and the decision-tree compilation on
 // synthetic guidelines of 250, 500, 1,000 and 2,000 rules over 30 attributes, and the
 // growth exponent between sizes (log of the time ratio over log of the size ratio), all
-// in one run. A second series holds the rules at 1,000 and varies the attributes.
+// in one run. A second series holds the rules at 1,000 and varies the attributes. Then the
+// bad-input run over stdio (bad-input.ts) and the preview layout.
 // Sizes are measured in turn within each round (not one size after another), so that a
 // change in the machine's load affects every size alike. Everything is also written to
 // bench-results.json.
@@ -24,6 +25,7 @@ import { analyzeText, repoRoot } from '../helpers.js';
 import { issueTable } from './table.js';
 import { generate } from './generate.js';
 import { benchLayout, benchView } from './layout.js';
+import { badInput } from './bad-input.js';
 
 const rounds = 15;
 const tableRounds = 7;
@@ -146,12 +148,16 @@ async function benchAll(): Promise<void> {
   console.log('');
   const exponents = ruleSeries();
   console.log('');
+  console.log('Bad input, over stdio (server under --expose-gc; hover and completion sent right after edits):\n');
+  const bad = await badInput(repoRoot);
+  console.log(bad.lines.join('\n'));
+  console.log('');
   const layout = await benchLayout();
   for (const line of layout) console.log(line);
   for (const line of await benchView()) console.log(line);
   const loadAfter = os.loadavg();
   console.log(`Load average at the end: ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`);
-  const results = { date: new Date().toISOString(), machine, loadAverage: { before: loadBefore, after: loadAfter }, table: table.rows, latency: table.latency, ruleSeriesExponents: exponents, layout };
+  const results = { date: new Date().toISOString(), machine, loadAverage: { before: loadBefore, after: loadAfter }, table: table.rows, latency: table.latency, ruleSeriesExponents: exponents, badInput: bad.results, layout };
   fs.writeFileSync(path.join(repoRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('Written: bench-results.json');
 }
