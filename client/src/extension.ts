@@ -44,6 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Guidel
     documentSelector: [{ language: 'guideline' }],
     outputChannel: output,
     middleware,
+    // The extension's snippet file offers the templates: the server leaves its own out.
+    initializationOptions: { clientSnippets: true },
     synchronize: {
       configurationSection: 'guideline',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.guideline'),

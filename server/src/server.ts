@@ -16,12 +16,14 @@ import { registerFeatures } from './lsp/features.js';
 import { WorkspaceFiles } from './lsp/workspace-files.js';
 import { StagedPublisher } from './lsp/publish.js';
 import { registerHeapRequest } from './lsp/heap-request.js';
+import { clientSupport, noClientSupport, type ClientSupport } from './lsp/client-support.js';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace();
   const files = new WorkspaceFiles();
   let configurationSupport = false;
+  let support: ClientSupport = noClientSupport;
 
   const publisher = new StagedPublisher(workspace, {
     version: (uri) => documents.get(uri)?.version,
@@ -39,6 +41,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params) => {
     configurationSupport = !!params.capabilities.workspace?.configuration;
+    support = clientSupport(params);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     files.setFolders(folders);
     workspace.folders = folders;
@@ -74,7 +77,7 @@ export function startServer(connection: Connection): void {
     schedule(e.changes.flatMap((c) => workspace.fileChanged(c.uri)));
   });
 
-  registerFeatures(connection, documents, workspace, files);
+  registerFeatures(connection, documents, workspace, files, () => support);
   registerHeapRequest(connection);
   documents.listen(connection);
   connection.listen();

@@ -1,6 +1,6 @@
 // Quick fixes and completion items in LSP's shapes: the pure results of features/ turned
 // into CodeAction and CompletionItem, with ranges from the analysis's line index.
-import { CodeActionKind, CompletionItemKind, MarkupKind, type CodeAction, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { CodeActionKind, CompletionItemKind, InsertTextFormat, MarkupKind, type CodeAction, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import type { Analysis } from '../pipeline/analysis.js';
 import type { QuickFix } from '../services/code-actions.js';
 import type { CompletionKind, CompletionResult } from '../services/completion.js';
@@ -28,6 +28,7 @@ const completionKinds: Record<CompletionKind, CompletionItemKind> = {
   enum: CompletionItemKind.Enum,
   value: CompletionItemKind.Value,
   unit: CompletionItemKind.Unit,
+  snippet: CompletionItemKind.Snippet,
 };
 
 export function toCompletionList(analysis: Analysis, result: CompletionResult): CompletionList {
@@ -38,7 +39,8 @@ export function toCompletionList(analysis: Analysis, result: CompletionResult): 
     detail: item.detail,
     documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
     sortText: item.sortText,
-    textEdit: { range, newText: item.label },
+    ...(item.snippet !== undefined ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+    textEdit: { range, newText: item.snippet ?? item.label },
   }));
   return { isIncomplete: false, items };
 }

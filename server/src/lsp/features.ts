@@ -1,7 +1,7 @@
 // Wires each editor feature (a pure function over the analysis, in features/) to its LSP
 // request. Each handler reads the newest stage of the document's current analysis (never
 // waiting for the deep checks) and is not answered once cancelled.
-import { CodeActionKind, FoldingRangeKind, MarkupKind, SymbolKind, type Connection, type DocumentSymbol, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
+import { CodeActionKind, CompletionTriggerKind, FoldingRangeKind, MarkupKind, SymbolKind, type Connection, type DocumentSymbol, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../pipeline/analysis.js';
 import type { Workspace } from '../pipeline/workspace.js';
@@ -19,10 +19,11 @@ import { registerAnnotations } from './annotations.js';
 import { registerCaseRequests } from './cases.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 import { unlessCancelled } from './cancel.js';
+import type { ClientSupport } from './client-support.js';
 
 type Documents = TextDocuments<TextDocument>;
 
-export function registerFeatures(connection: Connection, documents: Documents, workspace: Workspace, files: WorkspaceFiles): void {
+export function registerFeatures(connection: Connection, documents: Documents, workspace: Workspace, files: WorkspaceFiles, client: () => ClientSupport): void {
   /** The analysis of an open document, or undefined if it is not open or analysis failed. */
   const analysisOf = (uri: string): Analysis | undefined => {
     if (!documents.get(uri)) return undefined;
@@ -53,7 +54,8 @@ export function registerFeatures(connection: Connection, documents: Documents, w
   connection.onCompletion((params, token) => unlessCancelled(token, () => {
     const a = analysisOf(params.textDocument.uri);
     if (!a) return null;
-    return toCompletionList(a, completions(a, a.source.lines.offset(params.position)));
+    const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
+    return toCompletionList(a, completions(a, a.source.lines.offset(params.position), { snippets: client().snippets, trigger }));
   }));
 
   connection.onDefinition((params, token) => unlessCancelled(token, () => {
@@ -114,7 +116,9 @@ const outlineKinds: Record<OutlineKind, SymbolKind> = {
 registerFeatures.capabilities = {
   hoverProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-  completionProvider: { triggerCharacters: [' ', '{', '=', ','] },
+  // Not `{`: Enter after a brace must open a line, not accept a field. A space, `=` or `,`
+  // opens a list only where a name or value must follow (services/completion-trigger.ts).
+  completionProvider: { triggerCharacters: [' ', '=', ','] },
   definitionProvider: true,
   documentSymbolProvider: true,
   foldingRangeProvider: true,

@@ -2,6 +2,9 @@
 // parser); the analysis says which names fit there: attributes in conditions, only the
 // enum's members after `=` or `in {`, interventions after a verb, reference labels after
 // `cites`, the statement fields not yet given, units that convert to the attribute's.
+// Every item carries its documentation (keyword-docs.ts for the language's own words); the
+// templates of snippets.ts come where their keyword may start; a list opened by a typed
+// character (rather than asked for) is held back where it would not help (completion-trigger.ts).
 import { contentAssistAt, type AssistToken, type ContentAssist, type ExpectedToken } from '../../../grammar/src/index.js';
 import type * as A from '../../../grammar/src/index.js';
 import type { Analysis } from '../pipeline/analysis.js';
@@ -12,25 +15,12 @@ import { gradingContext } from '../model/grading.js';
 import { bases, certainties, certaintyLabel, historyWords, statementKinds, statuses, strengthWords, voteGrades } from '../model/vocabulary.js';
 import { builtinSchemeName, levelLabel } from '../model/grading-scheme.js';
 import { describeSymbol } from './hover.js';
+import { declaredSchemeDoc, gradeSchemeDoc, keywordDoc, schemeLevelDoc, unitDoc, valueDoc, type ValueField } from './keyword-docs.js';
+import { headerMayStart, snippetEntries } from './completion-snippets.js';
+import type { CompletionEntry, CompletionKind, CompletionOptions, CompletionResult } from './completion-entry.js';
+import { opensOnTrigger } from './completion-trigger.js';
 
-export type CompletionKind = 'keyword' | 'attribute' | 'member' | 'intervention' | 'reference' | 'type' | 'enum' | 'value' | 'unit';
-
-export interface CompletionEntry {
-  readonly label: string;
-  readonly kind: CompletionKind;
-  /** One line beside the label: a type, a unit, an enum's name. */
-  readonly detail?: string;
-  /** Markdown: the description, as hover shows it. */
-  readonly documentation?: string;
-  /** Names before keywords. */
-  readonly sortText: string;
-}
-
-export interface CompletionResult {
-  readonly items: CompletionEntry[];
-  /** The word being typed, which an accepted item replaces. */
-  readonly replace: A.Span;
-}
+export type { CompletionEntry, CompletionKind, CompletionOptions, CompletionResult } from './completion-entry.js';
 
 const comparisonTokens = new Set(['Equals', 'NotEquals', 'Less', 'LessEq', 'Greater', 'GreaterEq', 'Kw_in', 'Kw_between']);
 
@@ -46,18 +36,21 @@ const fieldWords: Record<string, readonly string[]> = {
   basisField: bases, statusField: statuses, kindField: statementKinds, historyField: historyWords,
 };
 
-export function completions(analysis: Analysis, offset: number): CompletionResult {
+export function completions(analysis: Analysis, offset: number, options: CompletionOptions = {}): CompletionResult {
   const text = analysis.source.text;
   const decl = enclosingDeclaration(analysis.source.parse.ast, offset);
   let assist = contentAssistAt(text, offset, decl?.span.start ?? 0, 'file');
   if (assist && assist.expected.length === 0) assist = ruleFallback(text, offset, assist) ?? assist;
   if (!assist) return { items: [], replace: { start: offset, end: offset } };
-  const ctx = new Context(analysis, assist, decl);
+  const ctx = new Context(analysis, assist, decl, offset);
   const items = new Map<string, CompletionEntry>();
-  for (const e of unambiguous(assist)) {
+  const expected = unambiguous(assist);
+  for (const e of expected) {
     for (const item of ctx.itemsFor(e)) if (!items.has(item.label)) items.set(item.label, item);
   }
-  return { items: [...items.values()], replace: assist.prefix.span };
+  const found = [...items.values(), ...(options.snippets ? snippetEntries(analysis, expected, decl?.node, offset) : [])];
+  if (options.trigger !== undefined && !opensOnTrigger(options.trigger, assist.preceding, found)) return { items: [], replace: assist.prefix.span };
+  return { items: found, replace: assist.prefix.span };
 }
 
 /**
@@ -96,6 +89,7 @@ class Context {
     private readonly analysis: Analysis,
     assist: ContentAssist,
     private readonly decl: { node?: A.Declaration } | undefined,
+    private readonly offset: number,
   ) {
     this.preceding = assist.preceding;
   }
@@ -118,7 +112,9 @@ class Context {
     if (ruleStack[ruleStack.length - 2] === 'statementDecl' && word in statementFields && this.decl?.node?.kind === 'Statement') {
       if (this.decl.node[statementFields[word]] !== undefined) return [];
     }
-    return [{ label: word, kind: 'keyword', detail: 'keyword', sortText: `2${word}` }];
+    // The header comes once, first.
+    if (word === 'guideline' && !headerMayStart(this.analysis, this.offset)) return [];
+    return [{ label: word, kind: 'keyword', detail: 'keyword', documentation: keywordDoc(word), sortText: `2${word}` }];
   }
 
   private names(e: ExpectedToken, rule: string): CompletionEntry[] {
@@ -149,6 +145,7 @@ class Context {
           label: w,
           kind: 'value' as const,
           detail: certainty ? `GRADE ${certaintyLabel(w as (typeof certainties)[number])}` : w === 'weak' ? 'GRADE conditional' : `GRADE ${w}`,
+          documentation: valueDoc(certainty ? 'certainty' : 'strength', w),
           sortText: `0${i}`,
         }));
       }
@@ -158,15 +155,16 @@ class Context {
           label: d?.scheme.name ?? builtinSchemeName,
           kind: 'value' as const,
           detail: d ? d.scheme.title ?? 'grading scheme' : 'built-in grading scheme',
+          documentation: d ? declaredSchemeDoc(d.scheme.name, d.scheme.strengths, d.scheme.certainties) : gradeSchemeDoc,
           sortText: `0${String(i).padStart(3, '0')}`,
         }));
       }
       case 'vote':
       case 'agreeField':
-        return e.token === 'Name' ? voteGrades.map((g) => ({ label: g, kind: 'value' as const, detail: 'vote grade', sortText: `0${g}` })) : [];
+        return e.token === 'Name' ? voteGrades.map((g) => ({ label: g, kind: 'value' as const, detail: 'vote grade', documentation: valueDoc('grade', g), sortText: `0${g}` })) : [];
       case 'typeRef':
         return [
-          ...builtinTypes.map((t) => ({ label: t, kind: 'type' as const, detail: 'built-in type', sortText: `0${t}` })),
+          ...builtinTypes.map((t) => ({ label: t, kind: 'type' as const, detail: 'built-in type', documentation: valueDoc('type', t), sortText: `0${t}` })),
           ...symbols.ofKind('enum').map((s) => this.symbolItem(s, 'enum', 'enum')),
         ];
       default:
@@ -177,13 +175,16 @@ class Context {
   /** A field's words: the grading scheme's levels for strength and certainty, with their GRADE meaning. */
   private fieldValues(field: string): CompletionEntry[] {
     const scheme = gradingContext(this.analysis).scheme;
-    const graded: [string, string][] | undefined = field === 'strengthField'
-      ? [...scheme.strengths].map(([l, g]) => [l, levelLabel(l, g) === l ? `strength${l === 'weak' ? ' (conditional)' : ''}` : `GRADE ${g}`])
+    const name = field.replace('Field', '') as ValueField;
+    // A level of the guideline's own scheme is explained through the GRADE word it means.
+    const levelDoc = (level: string, grade: string): string | undefined => (scheme.builtin ? valueDoc(name, level) : schemeLevelDoc(level, name as 'strength' | 'certainty', scheme.name, grade));
+    const graded: [string, string, string | undefined][] | undefined = field === 'strengthField'
+      ? [...scheme.strengths].map(([l, g]) => [l, levelLabel(l, g) === l ? `strength${l === 'weak' ? ' (conditional)' : ''}` : `GRADE ${g}`, levelDoc(l, g)])
       : field === 'certaintyField'
-        ? [...scheme.certainties].map(([l, g]) => [l, l === g ? certaintyLabel(g) : `GRADE ${certaintyLabel(g)}`])
+        ? [...scheme.certainties].map(([l, g]) => [l, l === g ? certaintyLabel(g) : `GRADE ${certaintyLabel(g)}`, levelDoc(l, g)])
         : undefined;
-    const entries = graded ?? (fieldWords[field] ?? []).map((w): [string, string] => [w, field.replace('Field', '')]);
-    return entries.map(([label, detail], i) => ({ label, kind: 'value' as const, detail, sortText: `0${String(i).padStart(3, '0')}` }));
+    const entries = graded ?? (fieldWords[field] ?? []).map((w): [string, string, string | undefined] => [w, name, valueDoc(name, w)]);
+    return entries.map(([label, detail, documentation], i) => ({ label, kind: 'value' as const, detail, documentation, sortText: `0${String(i).padStart(3, '0')}` }));
   }
 
   private attributes(): CompletionEntry[] {
@@ -204,10 +205,12 @@ class Context {
 
   private units(units: string[]): CompletionEntry[] {
     const attr = this.comparedAttribute();
+    const own = units[0];
     return units.map((u, i) => ({
       label: u,
       kind: 'unit' as const,
       detail: attr ? `unit of \`${attr.name}\`${i === 0 ? ' (its own)' : ''}` : 'unit',
+      documentation: unitDoc(u, attr?.name, own),
       sortText: `0${i}`,
     }));
   }

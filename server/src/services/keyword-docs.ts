@@ -172,6 +172,14 @@ export function shareVerdict(written: string, value: number, field: 'agreement' 
   return `**${written}%** ${value >= threshold ? 'reaches' : 'falls short of'} the panel's ${name} threshold of ${threshold}%.`;
 }
 
+/** A unit offered after a number: what it converts into. */
+export function unitDoc(unit: string, attribute: string | undefined, own: string | undefined): string {
+  const word = unit === '%' ? 'percent' : unit;
+  if (!attribute) return `**${word}**: unit`;
+  if (unit === own) return `**${word}**: the unit of \`${attribute}\`, which the analysis, the tree and the witnesses work in. A bare number means it too.`;
+  return `**${word}**: a unit of the same kind as \`${attribute}\`'s own (${own}); the quantity is converted into that before it is compared.`;
+}
+
 export function keywordDoc(word: string): string | undefined {
   return Object.hasOwn(keywordDocs, word) ? keywordDocs[word] : undefined;
 }
