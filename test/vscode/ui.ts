@@ -175,7 +175,7 @@ async function main(): Promise<number> {
   await screenshot(page, 'vscode-ui-problems.png');
 
   step('click the problem\'s code: its explanation, rendered, at its entry');
-  await problem.locator('.code-link a').first().click();
+  await problem.locator('a', { hasText: 'unresolved-name' }).first().click();
   const docs = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   const entry = docs.locator('h2.shown#unresolved-name');
   await entry.waitFor({ state: 'visible' });
@@ -211,6 +211,9 @@ async function main(): Promise<number> {
   await testTree.waitFor({ state: 'visible' });
   await runCommand(page, 'Test: Run All Tests');
   await page.locator('.test-explorer .monaco-list-row .codicon-testing-passed-icon').first().waitFor({ state: 'visible' });
+  // Unfolded, so the screenshot shows the sample's cases one by one.
+  await testTree.locator('.monaco-tl-twistie').click();
+  await page.locator('.test-explorer .monaco-list-row', { hasText: 'Stage IIb' }).first().waitFor({ state: 'visible' });
   await screenshot(page, 'vscode-ui-testing.png');
 
   step('open the decision-tree preview to the side');

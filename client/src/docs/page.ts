@@ -71,7 +71,7 @@ export function docsPageHtml(body: string, r: DocsPageResources): string {
   code { background: var(--vscode-textCodeBlock-background); padding: 0 0.2em; }
   pre code { background: none; padding: 0; }
   h1 { border-bottom: 1px solid var(--vscode-panel-border); padding-bottom: 0.2em; }
-  h2 { margin-top: 1.8em; font-family: var(--vscode-editor-font-family); }
+  h2 { margin-top: 1.8em; font-family: var(--vscode-editor-font-family); scroll-margin-top: 0.8em; }
   .shown { outline: 2px solid var(--vscode-focusBorder); outline-offset: 4px; }
 </style>
 </head>
