@@ -64,6 +64,11 @@ export interface RuleInfo {
   readonly recs: readonly Recommendation[];
   /** The condition as boxes, within the assumptions; empty when the rule can never fire. */
   readonly boxes: readonly Box[];
+  /**
+   * The condition as written, before the assumptions narrow it: for the partition, whose
+   * population is narrowed instead (once, rather than every rule's boxes multiplied).
+   */
+  readonly written: readonly Box[];
   /** The rule can fire for some patient, but for none the assumptions admit. */
   readonly deadByAssumptions: boolean;
   /** The attributes the written condition tests. */
@@ -136,6 +141,7 @@ export function collectRules(analysis: ResolvedDocument, scope: Scope, assumptio
           grading: ruleGradingOf(grading, rule, ctx.scheme),
           recs: act.interventions.map((i) => ({ verb: act.verb, against: act.against, intervention: i.text, ...(timing && !act.against ? { timing } : {}), ...(over ? { over } : {}) })),
           boxes,
+          written: condition.boxes,
           deadByAssumptions: boxes.length === 0 && condition.boxes.length > 0,
           attrs: attrsOf(condition.boxes),
           order: attributeOrder(rule.when, scope),

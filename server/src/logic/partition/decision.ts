@@ -114,6 +114,8 @@ export function outsidePartitionOf(consistency: Consistency, decision: A.Decisio
   if (!c.ok || c.boxes.length === 0) return undefined;
   const asked = new Set(spec.order);
   const rules = consistency.ruleSet.rules.filter((r) => asked.size === 0 || r.attrs.some((a) => asked.has(a)));
-  const outside: TreeSpec = { ...spec, rules, population: c.boxes };
-  return { ...partition({ scope: consistency.scope, rules, population: c.boxes, order: spec.order, budget }), spec: outside };
+  const population = restrict(c.boxes, consistency.assumptions);
+  if (population.length === 0) return undefined;
+  const outside: TreeSpec = { ...spec, rules, population };
+  return { ...partition({ scope: consistency.scope, rules, population, order: spec.order, budget }), spec: outside };
 }

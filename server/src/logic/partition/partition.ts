@@ -252,12 +252,13 @@ export function partition(input: PartitionInput): Partition {
 function sameConditions(rules: readonly RuleInfo[]): Live[] {
   const groups = new Map<string, RuleInfo[]>();
   for (const r of rules) {
-    const key = conditionKey(r.boxes);
+    const key = conditionKey(r.written);
     const group = groups.get(key);
     if (group) group.push(r);
     else groups.set(key, [r]);
   }
-  return [...groups.values()].map((rs) => ({ rules: rs, boxes: rs[0].boxes }));
+  // The written conditions: every population is already within the assumptions.
+  return [...groups.values()].map((rs) => ({ rules: rs, boxes: rs[0].written }));
 }
 
 /** The rules that give an outcome of a leaf on some path to it (the first holds on every path it is listed for). */
