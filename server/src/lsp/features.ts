@@ -7,6 +7,7 @@ import type { Analysis } from '../pipeline/analysis.js';
 import type { Workspace } from '../pipeline/workspace.js';
 import { hover } from '../services/hover.js';
 import { quickFixes } from '../services/code-actions.js';
+import { bibliographyFiles } from '../services/bibliography-files.js';
 import { completions } from '../services/completion.js';
 import { toCodeAction, toCompletionList } from './edits.js';
 import { definition } from '../services/definition.js';
@@ -48,7 +49,8 @@ export function registerFeatures(connection: Connection, documents: Documents, w
     const only = params.context.only;
     if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return null;
     const span = { start: a.source.lines.offset(params.range.start), end: a.source.lines.offset(params.range.end) };
-    return quickFixes(a, span).map((fix) => toCodeAction(a, fix));
+    const bibliographies = () => bibliographyFiles(a.settings.bibliography, a.uri, workspace.folders, workspace, a.settings.usedFileSizeLimit * 2 ** 20);
+    return quickFixes(a, span, { bibliographies }).map((fix) => toCodeAction(a, fix));
   }));
 
   connection.onCompletion((params, token) => unlessCancelled(token, () => {

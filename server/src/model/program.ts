@@ -33,7 +33,7 @@ export interface UsePolicy {
 }
 
 /** Why `use` may not read `target`, or undefined when it may. */
-function refusal(target: string, rootUri: string, policy: UsePolicy): string | undefined {
+export function refusal(target: string, rootUri: string, policy: UsePolicy): string | undefined {
   if (!target.startsWith('file:')) return 'only files can be used';
   const own = policy.folders.length === 0;
   const folders = own ? [resolveUsePath(rootUri, '.')] : policy.folders.map((f) => resolveUsePath(`${f.replace(/\/+$/, '')}/`, '.'));

@@ -15,6 +15,8 @@ export interface Settings {
   usedFileSizeLimit: number;
   /** Severity of two rules that recommend for and against the same intervention, unresolved by `overrides`. */
   conflictSeverity: Severity | 'off';
+  /** Bibliography files (.bib, .ris, CSL .json), relative to the workspace folder, that the import fix reads. */
+  bibliography: readonly string[];
 }
 
 export const defaultSettings: Settings = {
@@ -24,9 +26,16 @@ export const defaultSettings: Settings = {
   reportUnused: true,
   usedFileSizeLimit: 4,
   conflictSeverity: 'error',
+  bibliography: [],
 };
 
 const severities = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** One path or a list of them; anything else (or an empty string) is no path. */
+function paths(v: unknown): string[] {
+  const list = typeof v === 'string' ? [v] : Array.isArray(v) ? v : [];
+  return list.filter((p): p is string => typeof p === 'string' && p.trim().length > 0).map((p) => p.trim()).slice(0, 20);
+}
 
 /** Accepts a partial, possibly malformed object (from JSON) and fills in defaults. */
 export function readSettings(raw: unknown): Settings {
@@ -38,6 +47,7 @@ export function readSettings(raw: unknown): Settings {
     defaultStrong: pct(o.defaultStrong, defaultSettings.defaultStrong),
     reportUnused: typeof o.reportUnused === 'boolean' ? o.reportUnused : defaultSettings.reportUnused,
     usedFileSizeLimit: typeof o.usedFileSizeLimit === 'number' && o.usedFileSizeLimit > 0 && Number.isFinite(o.usedFileSizeLimit) ? o.usedFileSizeLimit : defaultSettings.usedFileSizeLimit,
+    bibliography: paths(o.bibliography),
     conflictSeverity: typeof o.conflictSeverity === 'string' && severities.includes(o.conflictSeverity) ? (o.conflictSeverity as Settings['conflictSeverity']) : defaultSettings.conflictSeverity,
   };
 }

@@ -3,7 +3,7 @@
 // that read it; a deep run of a dropped analysis stops at its next slice.
 import { analyzeChecked, deepWork, type Analysis, type DeepWork } from './analysis.js';
 import { defaultSettings, type Settings } from '../model/settings.js';
-import { OverlayHost, ParseCache, type SourceHost } from '../model/sources.js';
+import { OverlayHost, ParseCache, type ReadResult, type SourceHost } from '../model/sources.js';
 import { DeclarationCache } from '../model/symbols.js';
 
 export class Workspace {
@@ -37,6 +37,11 @@ export class Workspace {
   set folders(folders: readonly string[]) {
     this.foldersValue = folders;
     this.analyses.clear();
+  }
+
+  /** A file as the analyses see it (an open document's text, else the disk's), for the services that read other files. */
+  read(uri: string, maxBytes?: number): ReadResult {
+    return this.host.read(uri, maxBytes);
   }
 
   /** Opens or updates a document; returns the URIs whose analyses are now stale. */

@@ -12,6 +12,8 @@ import { missingFields, rationalePlaceholder, type RequiredField } from '../chec
 import { declarationFor, referenceDeclarations } from './declare.js';
 import { listed } from '../model/bounded-text.js';
 import type { TextEdit } from './text-edit.js';
+import type { BibliographyFile } from './bibliography-files.js';
+import { bibliographyImports } from './bibliography-import.js';
 
 export type { TextEdit } from './text-edit.js';
 
@@ -36,12 +38,17 @@ const placeholders: Record<RequiredField, string> = {
 
 const overlaps = (a: A.Span, b: A.Span): boolean => a.start <= b.end && b.start <= a.end;
 
-/** The quick fixes for the root file's findings that touch `range`. */
-export function quickFixes(analysis: Analysis, range: A.Span): QuickFix[] {
-  return analysis.findings.filter((f) => f.uri === analysis.uri && overlaps(f.span, range)).flatMap((f) => fixesFor(analysis, f));
+/** What a fix may read beyond the analysis: the files of `guideline.bibliography`, read only when a fix asks. */
+export interface FixContext {
+  readonly bibliographies?: () => readonly BibliographyFile[];
 }
 
-export function fixesFor(analysis: Analysis, finding: Finding): QuickFix[] {
+/** The quick fixes for the root file's findings that touch `range`. */
+export function quickFixes(analysis: Analysis, range: A.Span, context: FixContext = {}): QuickFix[] {
+  return analysis.findings.filter((f) => f.uri === analysis.uri && overlaps(f.span, range)).flatMap((f) => fixesFor(analysis, f, context));
+}
+
+export function fixesFor(analysis: Analysis, finding: Finding, context: FixContext = {}): QuickFix[] {
   switch (finding.code) {
     case 'unresolved-name':
     case 'unresolved-member':
@@ -52,7 +59,7 @@ export function fixesFor(analysis: Analysis, finding: Finding): QuickFix[] {
     case 'invalid-value':
       return renames(finding).length > 0 ? renames(finding) : fieldWords(analysis, finding);
     case 'unresolved-reference':
-      return [...renames(finding), ...declarations(analysis, finding)];
+      return [...renames(finding), ...bibliographyImports(analysis, finding, context.bibliographies?.() ?? []), ...declarations(analysis, finding)];
     case 'verb-strength-mismatch': {
       const replacement = finding.data?.replacement;
       return typeof replacement === 'string'

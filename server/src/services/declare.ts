@@ -27,7 +27,7 @@ const precedence: Record<DeclKind, A.Declaration['kind'][]> = {
  * declaration found where an unclosed block or header expected its `{` or `}`), since an
  * unfinished declaration there would swallow the new lines and the fix would never take.
  */
-function insertDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]): TextEdit | undefined {
+export function insertDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]): TextEdit | undefined {
   const edit = placeDeclarations(analysis, kind, lines);
   const { errors, tokens } = analysis.source.parse;
   const firstError = errors.reduce((min, e) => Math.min(min, e.span.start), Infinity);
