@@ -133,6 +133,12 @@ describe('completion: templates, documentation and when a list opens', () => {
       assert.match(at(`${vocab}statement S1 { rule r when age < 65 |`, 'weeks'), /converted into/);
       assert.match(at(`${vocab}statement S1 { rule r when age < 65 |`, 'years'), /the unit of `age`/);
     });
+
+    it('a unit the committee wrote is text in the documentation, not markup', () => {
+      const doc = items('attribute a: number unit "<b>x</b>*"\nstatement S { rule r when a > 5 |').find((i) => i.kind === 'unit')?.documentation ?? '';
+      assert.match(doc, /\\<b\\>x\\<\/b\\>\\\*/);
+      assert.doesNotMatch(doc, /<b>/);
+    });
   });
 
   describe('when a typed character opens the list', () => {

@@ -129,6 +129,7 @@ statement S { basis evidence strength IIa certainty C_EO }`;
     assert.match(hoverOn(text, 'IIa conditional', 1, 5)!, /^\*\*conditional\*\*: GRADE conditional/);
     assert.match(hoverOn(text, 'IIa conditional', 1, 1)!, /^\*\*IIa\*\*: strength level of this grading scheme/);
     assert.match(hoverOn(text, 'grading acc }', 1, 9)!, /^\*\*acc\*\*: grading scheme[\s\S]*`IIa` → conditional/);
+    assert.match(hoverOn(everyKeyword, 'grading GRADE', 1, 9)!, /^\*\*GRADE\*\*: built-in grading scheme/);
   });
 
   it('a misspelt value and a committee\'s own names get no word hover', () => {

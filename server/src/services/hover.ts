@@ -10,6 +10,9 @@ import { attributeType, describeType } from '../model/types.js';
 import { certaintyLabel } from '../model/vocabulary.js';
 import { wellFormed } from '../model/bounded-text.js';
 import { wordHover } from './keyword-hover.js';
+import { escapeMarkdown } from './markdown-text.js';
+
+export { escapeMarkdown };
 
 export interface HoverResult {
   markdown: string;
@@ -177,9 +180,4 @@ function referenceMarkdown(ref: ReferenceSymbol): string {
  */
 export function encodeUrlPart(value: string): string {
   return encodeURIComponent(wellFormed(value)).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** User text is shown as text: Markdown and HTML characters are escaped, and `:` and `@` so no bare URL or address becomes a link. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~:@]/g, (c) => `\\${c}`);
 }

@@ -3,6 +3,7 @@
 // Delphi terms say what the methodology means by them, not only what the checker does.
 import { builtinTypes } from '../model/types.js';
 import { certaintyLabel, voteGrades, type Certainty } from '../model/vocabulary.js';
+import { escapeMarkdown } from './markdown-text.js';
 
 /** Markdown for every keyword of the language (reserved and soft), keyed by the word. */
 export const keywordDocs: Readonly<Record<string, string>> = {
@@ -174,10 +175,11 @@ export function shareVerdict(written: string, value: number, field: 'agreement' 
 
 /** A unit offered after a number: what it converts into. */
 export function unitDoc(unit: string, attribute: string | undefined, own: string | undefined): string {
-  const word = unit === '%' ? 'percent' : unit;
+  // A quoted unit is the committee's text (an unknown one is offered as written).
+  const word = unit === '%' ? 'percent' : escapeMarkdown(unit);
   if (!attribute) return `**${word}**: unit`;
   if (unit === own) return `**${word}**: the unit of \`${attribute}\`, which the analysis, the tree and the witnesses work in. A bare number means it too.`;
-  return `**${word}**: a unit of the same kind as \`${attribute}\`'s own (${own}); the quantity is converted into that before it is compared.`;
+  return `**${word}**: a unit of the same kind as \`${attribute}\`'s own (${escapeMarkdown(own ?? '')}); the quantity is converted into that before it is compared.`;
 }
 
 export function keywordDoc(word: string): string | undefined {
