@@ -14,8 +14,9 @@ function first<T>(items: Child<T>): T | undefined {
   return items?.[0];
 }
 
+/** `| 0`: Chevrotain's offsets are doubles, and a span of small integers takes no boxed numbers (see parse.ts). */
 function tokenSpan(token: IToken): A.Span {
-  return { start: token.startOffset, end: token.startOffset + token.image.length };
+  return { start: token.startOffset | 0, end: (token.startOffset + token.image.length) | 0 };
 }
 
 function join(a: A.Span, b: A.Span): A.Span {
@@ -26,7 +27,7 @@ function join(a: A.Span, b: A.Span): A.Span {
 function nodeSpan(node: { location?: { startOffset: number; endOffset?: number } }, fallback: A.Span): A.Span {
   const loc = node.location;
   if (loc && Number.isFinite(loc.startOffset) && loc.endOffset !== undefined && Number.isFinite(loc.endOffset)) {
-    return { start: loc.startOffset, end: loc.endOffset + 1 };
+    return { start: loc.startOffset | 0, end: (loc.endOffset + 1) | 0 };
   }
   return fallback;
 }
@@ -36,10 +37,13 @@ function name(token: IToken | undefined): A.Name | undefined {
 }
 
 function names(tokens: Child<IToken>): A.Name[] {
-  return (tokens ?? []).filter(real).map((tok) => ({ text: tok.image, span: tokenSpan(tok) }));
+  const out: A.Name[] = [];
+  if (tokens) for (const tok of tokens) if (real(tok)) out.push({ text: tok.image, span: tokenSpan(tok) });
+  return out;
 }
 
 function unescape(body: string): string {
+  if (!body.includes('\\')) return body;
   return body.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
 }
 
@@ -74,9 +78,7 @@ function stringValue(token: IToken): string {
 function string(node: C.StringCstNode | undefined): A.StringLit | undefined {
   if (!node) return undefined;
   const c = node.children;
-  const token = [c.StringLiteral, c.TripleString, c.UnterminatedString, c.UnterminatedTripleString]
-    .map((x) => first(x))
-    .find(real);
+  const token = [first(c.StringLiteral), first(c.TripleString), first(c.UnterminatedString), first(c.UnterminatedTripleString)].find(real);
   return token ? { value: stringValue(token), span: tokenSpan(token) } : undefined;
 }
 
@@ -431,21 +433,37 @@ export class AstBuilder {
   }
 
   impliesExpr(node: C.ImpliesExprCstNode): A.Expr | undefined {
-    const operands = (node.children.orExpr ?? []).map((n) => this.orExpr(n)).filter((e): e is A.Expr => !!e);
+    const operands: A.Expr[] = [];
+    for (const n of node.children.orExpr ?? []) {
+      const e = this.orExpr(n);
+      if (e) operands.push(e);
+    }
     if (operands.length <= 1) return operands[0];
     return { kind: 'Implies', span: join(operands[0].span, operands[operands.length - 1].span), operands };
   }
 
   orExpr(node: C.OrExprCstNode): A.Expr | undefined {
-    this.symbolic.push(...(node.children.SymbolicOr ?? []).filter(real));
-    const operands = (node.children.andExpr ?? []).map((n) => this.andExpr(n)).filter((e): e is A.Expr => !!e);
+    this.noteSymbolic(node.children.SymbolicOr);
+    const operands: A.Expr[] = [];
+    for (const n of node.children.andExpr ?? []) {
+      const e = this.andExpr(n);
+      if (e) operands.push(e);
+    }
     return combine('Or', operands);
   }
 
   private andExpr(node: C.AndExprCstNode): A.Expr | undefined {
-    this.symbolic.push(...(node.children.SymbolicAnd ?? []).filter(real));
-    const operands = (node.children.notExpr ?? []).map((n) => this.notExpr(n)).filter((e): e is A.Expr => !!e);
+    this.noteSymbolic(node.children.SymbolicAnd);
+    const operands: A.Expr[] = [];
+    for (const n of node.children.notExpr ?? []) {
+      const e = this.notExpr(n);
+      if (e) operands.push(e);
+    }
     return combine('And', operands);
+  }
+
+  private noteSymbolic(tokens: Child<IToken>): void {
+    if (tokens) for (const tok of tokens) if (real(tok)) this.symbolic.push(tok);
   }
 
   private notExpr(node: C.NotExprCstNode): A.Expr | undefined {
@@ -457,7 +475,8 @@ export class AstBuilder {
     if (!inner) return undefined;
     // `(a)` keeps the parentheses in its span, so ranges cover what the user wrote.
     let expr: A.Expr = paren ? { ...inner, span: nodeSpan(paren, inner.span) } : inner;
-    this.symbolic.push(...(c.SymbolicNot ?? []).filter(real));
+    if (!c.Kw_not && !c.SymbolicNot) return expr;
+    this.noteSymbolic(c.SymbolicNot);
     const nots = [...(c.Kw_not ?? []), ...(c.SymbolicNot ?? [])].filter(real).sort((a, b) => a.startOffset - b.startOffset);
     for (let i = nots.length - 1; i >= 0; i--) {
       expr = { kind: 'Not', span: join(tokenSpan(nots[i]), expr.span), operand: expr };
@@ -472,7 +491,8 @@ export class AstBuilder {
     const span = nodeSpan(node, attribute.span);
     const opNode = first(c.compareOp);
     if (opNode) {
-      const opToken = Object.values(opNode.children).flat().find(real) as IToken | undefined;
+      const o = opNode.children;
+      const opToken = [first(o.Equals), first(o.NotEquals), first(o.LessEq), first(o.GreaterEq), first(o.Less), first(o.Greater)].find(real);
       const value = this.value(first(c.value));
       if (!opToken || !value) return undefined;
       return { kind: 'Compare', span, attribute, op: compareOp(opToken.image), opSpan: tokenSpan(opToken), value };

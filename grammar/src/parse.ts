@@ -2,7 +2,7 @@
 // overly deep nesting and syntax errors all become SyntaxError entries, and the AST holds
 // whatever the recovering parser could make of the rest.
 import type { IRecognitionException, IToken } from 'chevrotain';
-import type { ParseResult, Span, SyntaxError } from './ast.js';
+import type { Lexeme, ParseResult, Span, SyntaxError } from './ast.js';
 import { AstBuilder } from './ast-builder.js';
 import type { FileCstNode } from './cst-types.js';
 import { guidelineLexer, LParen, Not, RParen } from './lexer.js';
@@ -27,14 +27,14 @@ export function parse(text: string): ParseResult {
     errors.push({
       code: 'unknown-character',
       message: `Unexpected character${e.length > 1 ? 's' : ''} ${JSON.stringify(char.length > 20 ? char.slice(0, 20) + '…' : char)}`,
-      span: { start: e.offset, end: e.offset + e.length },
+      span: { start: e.offset | 0, end: (e.offset + e.length) | 0 },
     });
   }
   const comments: Span[] = [];
   for (const c of lexed.groups.comments ?? []) {
     comments.push(span(c));
     if (c.tokenType.name === 'UnterminatedBlockComment') {
-      errors.push({ code: 'unterminated-comment', message: 'Unterminated block comment: add `*/`', span: { start: c.startOffset, end: c.startOffset + 2 } });
+      errors.push({ code: 'unterminated-comment', message: 'Unterminated block comment: add `*/`', span: { start: c.startOffset | 0, end: (c.startOffset + 2) | 0 } });
     }
   }
   for (const tok of lexed.tokens) {
@@ -43,7 +43,7 @@ export function parse(text: string): ParseResult {
     } else if (tok.tokenType.name === 'NumberLiteral' && !Number.isFinite(Number(tok.image))) {
       errors.push({ code: 'number-too-large', message: `Number too large: ${tok.image.length} digits (at most about 1.8e308)`, span: span(tok) });
     } else if (tok.tokenType.name === 'UnterminatedTripleString') {
-      errors.push({ code: 'unterminated-string', message: 'Unterminated text block: add the closing `"""`', span: { start: tok.startOffset, end: tok.startOffset + 3 } });
+      errors.push({ code: 'unterminated-string', message: 'Unterminated text block: add the closing `"""`', span: { start: tok.startOffset | 0, end: (tok.startOffset + 3) | 0 } });
     }
   }
   const tokens = limitNesting(lexed.tokens, errors);
@@ -56,16 +56,34 @@ export function parse(text: string): ParseResult {
     const word = symbolicWords[tok.tokenType.name];
     errors.push({ code: 'symbolic-operator', message: `Write \`${word}\` instead of \`${tok.image}\`: conditions use the words \`and\`, \`or\` and \`not\``, span: span(tok) });
   }
-  const lexemes = lexed.tokens.map((tok) => ({ type: tok.tokenType.name, span: span(tok) }));
   // `&& || !` are capped on their own: fixing one never brings another error into view.
   const symbolic = errors.filter((e) => e.code === 'symbolic-operator');
   const others = symbolic.length === 0 ? errors : errors.filter((e) => e.code !== 'symbolic-operator');
   const capped = symbolic.length === 0 ? capErrors(others) : [...capErrors(others), ...symbolic.slice(0, MAX_ERRORS)].sort((a, b) => a.span.start - b.span.start);
-  return { ast, errors: capped, comments, tokens: lexemes };
+  // The tokens are lexed again when the formatter first asks: keeping one object per token
+  // for every open file would cost more memory than the rest of the syntax tree.
+  let lexemes: Lexeme[] | undefined;
+  return {
+    ast,
+    errors: capped,
+    comments,
+    get tokens(): readonly Lexeme[] {
+      return (lexemes ??= lexemesOf(text));
+    },
+  };
 }
 
+function lexemesOf(text: string): Lexeme[] {
+  return guidelineLexer.tokenize(text).tokens.map((tok) => ({ type: tok.tokenType.name, span: span(tok) }));
+}
+
+/**
+ * Chevrotain keeps token offsets as doubles (its recovery tokens hold NaN); `| 0` stores
+ * them as small integers, which keeps every span of the tree two words instead of two
+ * boxed numbers more.
+ */
 function span(token: IToken): Span {
-  return { start: token.startOffset, end: token.startOffset + token.image.length };
+  return { start: token.startOffset | 0, end: (token.startOffset + token.image.length) | 0 };
 }
 
 function syntaxError(e: IRecognitionException, length: number): SyntaxError {
@@ -73,7 +91,8 @@ function syntaxError(e: IRecognitionException, length: number): SyntaxError {
   const at = Number.isFinite(tok.startOffset) ? span(tok) : { start: length, end: length };
   // A missing token is best shown right after the previous one, not on the next line.
   const previous = (e as { previousToken?: IToken }).previousToken;
-  const where = tok.tokenType.name === 'EOF' && previous && Number.isFinite(previous.startOffset) ? { start: previous.startOffset + previous.image.length, end: previous.startOffset + previous.image.length } : at;
+  const after = previous ? (previous.startOffset + previous.image.length) | 0 : 0;
+  const where = tok.tokenType.name === 'EOF' && previous && Number.isFinite(previous.startOffset) ? { start: after, end: after } : at;
   return { code: 'syntax', message: describeSyntaxError(e), span: where };
 }
 

@@ -608,7 +608,10 @@ export const cstParser = new GuidelineCstParser();
 export function parseTokens(tokens: IToken[]) {
   cstParser.input = tokens;
   const cst = cstParser.file();
-  return { cst, errors: cstParser.errors };
+  const errors = cstParser.errors;
+  // The parser is one for the process: without this it would hold the last file's tokens.
+  cstParser.input = [];
+  return { cst, errors };
 }
 
 export type { TokenType };
