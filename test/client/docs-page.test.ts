@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { docsAnchor, docsLink } from '../../client/src/docs/link.js';
+import { anchorOnLine, docsAnchor, docsLineLink, docsLink } from '../../client/src/docs/link.js';
 import { docsPageHtml, renderDocs, slug } from '../../client/src/docs/page.js';
 import { codeHref, diagnosticCodes } from '../../server/src/model/codes.js';
 import { repoRoot } from '../helpers.js';
@@ -23,6 +23,18 @@ describe('diagnostics page', () => {
     }
     // The page's own links between entries point at ids it has.
     for (const [, target] of docs.matchAll(/\]\(#([^)]+)\)/g)) assert.ok(anchors.includes(target!), `a link to #${target} that no heading has`);
+  });
+
+  it('knows the line of each entry\'s heading, for the desktop\'s link to that line', () => {
+    const { headings } = renderDocs(docs);
+    const lines = docs.split('\n');
+    for (const code of Object.keys(diagnosticCodes)) {
+      const h = headings.find((x) => x.anchor === code);
+      assert.ok(h, code);
+      assert.equal(lines[h.line], `## ${code}`);
+      assert.equal(anchorOnLine(headings, h.line), code);
+      assert.equal(anchorOnLine(headings, h.line + 1), undefined, 'a line below the heading is not the heading');
+    }
   });
 
   it('names headings by their words, numbering repeats, entries before the parts that hold them', () => {
@@ -64,5 +76,7 @@ describe('diagnostic code links', () => {
     assert.equal(docsAnchor('not a url'), undefined);
     assert.equal(docsLink('vscode', 'Guideline-Tools.guideline', 'rule-conflict'), 'vscode://guideline-tools.guideline/diagnostics#rule-conflict');
     assert.equal(docsLink('code-oss', 'p.n', 'a b#c'), 'code-oss://p.n/diagnostics#a%20b%23c');
+    assert.equal(docsLineLink('file:///opt/ext/docs/diagnostics.md#rule-conflict', 133), 'file:///opt/ext/docs/diagnostics.md#L134');
+    assert.equal(docsLineLink('file:///opt/ext/docs/diagnostics.md', 0), 'file:///opt/ext/docs/diagnostics.md#L1');
   });
 });

@@ -14,18 +14,25 @@ export function slug(heading: string): string {
     .replace(/\s/g, '-');
 }
 
+/** A heading's anchor and its line in the Markdown (0-based). */
+export interface DocsHeading {
+  anchor: string;
+  line: number;
+}
+
 /** The Markdown as HTML, each heading with an id its links (and the diagnostics) point at. */
-export function renderDocs(markdown: string): { html: string; anchors: string[] } {
+export function renderDocs(markdown: string): { html: string; anchors: string[]; headings: DocsHeading[] } {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   // Only the page's own anchors and https pages: no other scheme, no relative file.
   md.validateLink = (url: string) => url.startsWith('#') || /^https:\/\//i.test(url);
   const anchors: string[] = [];
+  const headings: DocsHeading[] = [];
   md.core.ruler.push('heading_ids', (state) => {
     const tokens = state.tokens;
-    const headings = tokens.flatMap((t, i) => (t.type === 'heading_open' ? [i] : []));
+    const at = tokens.flatMap((t, i) => (t.type === 'heading_open' ? [i] : []));
     // The entries (## unresolved-name) are what the diagnostics link to, so they take their
     // plain name first; a part's title (# Syntax) that has the same name gets a number.
-    const order = [...headings.filter((i) => tokens[i]!.tag !== 'h1'), ...headings.filter((i) => tokens[i]!.tag === 'h1')];
+    const order = [...at.filter((i) => tokens[i]!.tag !== 'h1'), ...at.filter((i) => tokens[i]!.tag === 'h1')];
     const ids = new Map<number, string>();
     for (const i of order) {
       const inline = tokens[i + 1]!;
@@ -35,12 +42,13 @@ export function renderDocs(markdown: string): { html: string; anchors: string[] 
       for (let n = 1; [...ids.values()].includes(id); n++) id = `${base}-${n}`;
       ids.set(i, id);
     }
-    for (const i of headings) {
+    for (const i of at) {
       tokens[i]!.attrSet('id', ids.get(i)!);
       anchors.push(ids.get(i)!);
+      headings.push({ anchor: ids.get(i)!, line: tokens[i]!.map?.[0] ?? 0 });
     }
   });
-  return { html: md.render(markdown), anchors };
+  return { html: md.render(markdown), anchors, headings };
 }
 
 export interface DocsPageResources {

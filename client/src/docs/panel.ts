@@ -3,7 +3,7 @@
 // link.ts) and from the command `guideline.showDiagnosticDocs`.
 import * as vscode from 'vscode';
 import { makeNonce } from '../preview/html.js';
-import { docsPageHtml, renderDocs } from './page.js';
+import { docsPageHtml, renderDocs, type DocsHeading } from './page.js';
 
 /** What the page last reported showing: the anchor asked for and whether it has that entry. */
 export interface DocsShown {
@@ -21,7 +21,23 @@ export class DiagnosticDocs {
   readonly onDidShow = this.shownEmitter.event;
   last: DocsShown | undefined;
 
-  constructor(private readonly docsFile: vscode.Uri) {}
+  private rendering: Promise<{ html: string; headings: DocsHeading[] }> | undefined;
+
+  constructor(readonly docsFile: vscode.Uri) {}
+
+  /** The page's body and headings, read and rendered once. */
+  rendered(): Promise<{ html: string; headings: DocsHeading[] }> {
+    this.rendering ??= (async () => {
+      let markdown: string;
+      try {
+        markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.docsFile));
+      } catch (err) {
+        markdown = `# Guideline diagnostics\n\nThe explanations could not be read from ${this.docsFile.fsPath}: ${String(err)}`;
+      }
+      return renderDocs(markdown);
+    })();
+    return this.rendering;
+  }
 
   /** Opens (or reveals) the page at `anchor`; an empty anchor shows its top. */
   async show(anchor: string): Promise<void> {
@@ -54,13 +70,7 @@ export class DiagnosticDocs {
   }
 
   private async html(): Promise<string> {
-    let markdown: string;
-    try {
-      markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.docsFile));
-    } catch (err) {
-      markdown = `# Guideline diagnostics\n\nThe explanations could not be read from ${this.docsFile.fsPath}: ${String(err)}`;
-    }
-    return docsPageHtml(renderDocs(markdown).html, { nonce: makeNonce() });
+    return docsPageHtml((await this.rendered()).html, { nonce: makeNonce() });
   }
 
   private flush(): void {

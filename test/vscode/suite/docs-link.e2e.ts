@@ -55,6 +55,28 @@ describe('diagnostic code links', () => {
     assert.equal(docsTabs().length, 1, 'a second page was opened');
   });
 
+  it('replace the docs opened at an entry\'s line (the desktop\'s link) by the page at that entry', async () => {
+    const file = vscode.Uri.joinPath(extension().extensionUri, 'docs', 'diagnostics.md');
+    const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(file)).split('\n');
+    const line = lines.indexOf('## case-failed');
+    assert.ok(line > 0, 'docs/diagnostics.md has no entry for case-failed');
+    const isDocs = (t: vscode.Tab) => t.input instanceof vscode.TabInputText && t.input.uri.path === file.path;
+    const textTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter(isDocs);
+    // The link a desktop diagnostic carries, opened as a click opens it.
+    await vscode.commands.executeCommand('vscode.open', file.with({ fragment: `L${line + 1}` }));
+    assert.deepEqual(await shown('case-failed'), { anchor: 'case-failed', found: true });
+    await waitFor('the Markdown editor closed', () => (textTabs().length === 0 ? true : undefined));
+
+    // Opened as any file is, at its top, it stays an editor of the Markdown.
+    await closeAllEditors();
+    const editor = await vscode.window.showTextDocument(file, { preview: false, selection: new vscode.Range(0, 0, 0, 0) });
+    assert.equal(editor.selection.active.line, 0);
+    // A round trip through the page (opened by its command) gives a replacement time to happen.
+    await vscode.commands.executeCommand('guideline.showDiagnosticDocs', 'syntax');
+    await shown('syntax');
+    assert.equal(textTabs().length, 1, 'the Markdown opened at its top was replaced');
+  });
+
   it('show the top of the page for a code it does not know', async () => {
     await vscode.commands.executeCommand('guideline.showDiagnosticDocs', '"><img src=x onerror=alert(1)>');
     assert.deepEqual(await shown('"><img src=x onerror=alert(1)>'), { anchor: '"><img src=x onerror=alert(1)>', found: false });
