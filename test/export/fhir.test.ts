@@ -18,7 +18,9 @@ import { evaluate } from '../../server/src/logic/evaluate.js';
 import type { AttrInfo, Scope } from '../../server/src/logic/scope.js';
 import { parameterKind } from '../../server/src/services/export/elm.js';
 import { fhirExport, type FhirResource } from '../../server/src/services/export/fhir.js';
-import { comparableUcum } from '../../server/src/services/export/ucum.js';
+import { attributeUcum } from '../../server/src/services/export/ucum.js';
+import { survivingRecs } from '../../server/src/logic/precedence.js';
+import type { RuleInfo } from '../../server/src/logic/rules.js';
 import { analyzeFiles, fileUrl, repoRoot, samplesDir } from '../helpers.js';
 
 const definitions = path.join(repoRoot, 'node_modules', '@medplum', 'definitions', 'dist', 'fhir', 'r4');
@@ -40,10 +42,13 @@ function validator(): (r: FhirResource) => string[] {
   };
 }
 
-const sampleFiles = fs.readdirSync(samplesDir).filter((f) => f.endsWith('.guideline')).sort();
+// The samples, and a fixture with the constructs of quantities and rules: units that convert
+// (through a molar mass too), an arbitrary unit, timings, a comparator, an override, assumptions.
+const fixture = path.join(repoRoot, 'test', 'fixtures', 'export', 'sepsis-quantities.guideline');
+const sampleFiles = [...fs.readdirSync(samplesDir).filter((f) => f.endsWith('.guideline')).sort(), path.basename(fixture)];
 
 function sample(name: string): Analysis {
-  return new Workspace().analysis(fileUrl(path.join(samplesDir, name)))!;
+  return new Workspace().analysis(fileUrl(name === path.basename(fixture) ? fixture : path.join(samplesDir, name)))!;
 }
 
 type Patient = Map<string, number>;
@@ -53,25 +58,45 @@ function engineValue(attr: AttrInfo, v: number): unknown {
   switch (parameterKind(attr)) {
     case 'boolean': return v === 1;
     case 'string': return attr.members[v];
-    case 'Quantity': return new cql.Quantity(v, comparableUcum(attr.type)!);
+    case 'Quantity': return new cql.Quantity(v, attributeUcum(attr.type)!);
     case 'decimal': return v;
   }
 }
 
-/** The rules the CQL engine fires (their expressions are true) at one patient. */
-async function engineFires(elm: object, expressions: Map<A.RuleDecl, string>, patient: Patient, scope: Scope): Promise<Set<A.RuleDecl>> {
+/** What the CQL engine gives at one patient: every expression's value. */
+async function engineRun(elm: object, patient: Patient, scope: Scope): Promise<Record<string, unknown>> {
   const parameters: Record<string, unknown> = {};
   for (const [name, v] of patient) parameters[name] = engineValue(scope.byName.get(name)!, v);
   const library = new cql.Library(elm);
   const executor = new cql.Executor(library, undefined, parameters);
   const results = await executor.exec(new cql.PatientSource([{ id: 'p', recordType: 'Patient' }]));
-  const values = results.patientResults.p as Record<string, unknown>;
+  return results.patientResults.p as Record<string, unknown>;
+}
+
+/** The rules whose expressions are true. */
+function engineFires(values: Record<string, unknown>, expressions: Map<A.RuleDecl, string>): Set<A.RuleDecl> {
   return new Set([...expressions].filter(([, name]) => values[name] === true).map(([rule]) => rule));
+}
+
+/** The recommendations that stand (rule: intervention) under the engine: their expressions, overrides included, are true. */
+function engineStands(values: Record<string, unknown>, expressions: Map<A.RuleDecl, Map<string, string>>): string[] {
+  return [...expressions].flatMap(([rule, on]) => [...on].filter(([, name]) => values[name] === true).map(([i]) => `${rule.name?.text}: ${i}`)).sort();
 }
 
 /** The rules our evaluator fires: a condition that evaluates to true (three-valued, like CQL). */
 function oursFires(rules: readonly A.RuleDecl[], patient: Patient, scope: Scope): Set<A.RuleDecl> {
   return new Set(rules.filter((r) => r.when && evaluate(r.when, patient, scope) === true));
+}
+
+/** The recommendations that stand under our precedence: of the rules that fire, what no overrider replaces. */
+function oursStands(infos: readonly RuleInfo[], fired: Set<A.RuleDecl>): string[] {
+  const surviving = survivingRecs(infos.filter((r) => fired.has(r.decl)));
+  return [...surviving].flatMap(([r, recs]) => [...new Set(recs.map((x) => x.intervention))].map((i) => `${r.name}: ${i}`)).sort();
+}
+
+/** A patient's values as CQL decimals (8 places), which is all a CQL engine can be given. */
+function asCqlDecimals(patient: Patient): Patient {
+  return new Map([...patient].map(([k, v]) => [k, Number(v.toFixed(8))]));
 }
 
 /** Values near every threshold the conditions name, so generated patients sit on both sides of each. */
@@ -83,7 +108,7 @@ function thresholds(rules: readonly A.RuleDecl[], scope: Scope): Map<string, num
     if (n !== undefined) out.set(attr, [...(out.get(attr) ?? []), n]);
   };
   const walk = (e: A.Expr): void => {
-    if (e.kind === 'And' || e.kind === 'Or') e.operands.forEach(walk);
+    if (e.kind === 'And' || e.kind === 'Or' || e.kind === 'Implies') e.operands.forEach(walk);
     else if (e.kind === 'Not') walk(e.operand);
     else if (e.kind === 'Compare') note(e.attribute.text, e.value);
     else if (e.kind === 'In') e.values.forEach((v) => note(e.attribute.text, v));
@@ -116,7 +141,8 @@ function generatedPatients(count: number, scope: Scope, near: Map<string, number
         const cuts = near.get(attr.name) ?? [0];
         const cut = cuts[Math.floor(rnd() * cuts.length)];
         const offset = [0, 0, -1, 1, -0.5, 0.5, -10, 10][Math.floor(rnd() * 8)];
-        let v = cut + offset;
+        // Thresholds converted from other units have many decimals: values sit on both sides.
+        let v = cut + offset + [0, 0, 0, 1e-8, -1e-8][Math.floor(rnd() * 5)];
         if (attr.type.kind === 'percent') v = Math.min(100, Math.max(0, v));
         if (attr.type.kind === 'duration') v = Math.max(0, v);
         p.set(attr.name, v);
@@ -178,12 +204,14 @@ describe('FHIR export', function () {
   });
 
   for (const file of sampleFiles) {
-    it(`${file}: the ELM under cql-execution fires the rules our evaluator fires, for every case and 1,000 generated patients`, async () => {
+    it(`${file}: the ELM under cql-execution fires the rules our evaluator fires, keeps the recommendations our overrides keep and reads the assumptions as we do, for every case and 1,000 generated patients`, async () => {
       const analysis = sample(file);
-      const { elm, expressionOf, notes } = fhirExport(analysis);
+      const { elm, expressionOf, recommendationExpressionOf, assumptionExpressions, notes } = fhirExport(analysis);
       const { scope, ruleSet } = consistencyOf(analysis);
       const rules = ruleSet.rules.map((r) => r.decl);
       assert.deepEqual(rules.filter((r) => !expressionOf.has(r)).map((r) => r.name?.text), [], `every analysed rule is exported (notes: ${notes.map((n) => n.message).join('; ')})`);
+      const assumes = analysis.program.files.flatMap((f) => f.parse.ast.declarations).filter((d) => d.kind === 'Assume');
+      assert.equal(assumptionExpressions.length, assumes.length, 'every assumption is an expression');
       const exported = new Map(rules.map((r) => [r, expressionOf.get(r)!]));
       const cases = analysis.source.parse.ast.declarations.filter((d): d is A.CaseDecl => d.kind === 'Case');
       const patients: { label: string; patient: Patient }[] = cases.map((c) => ({
@@ -193,16 +221,56 @@ describe('FHIR export', function () {
       const rnd = random(20211201);
       generatedPatients(1000, scope, thresholds(rules, scope), rnd).forEach((patient, i) => patients.push({ label: `generated patient ${i}`, patient }));
       let firings = 0;
-      for (const { label, patient } of patients) {
+      let overridden = 0;
+      for (const { label, patient: raw } of patients) {
+        const patient = asCqlDecimals(raw);
+        const where = `${label}: ${JSON.stringify(Object.fromEntries(patient))}`;
+        const values = await engineRun(elm, patient, scope);
         const ours = oursFires(rules, patient, scope);
-        const theirs = await engineFires(elm, exported, patient, scope);
         firings += ours.size;
         const names = (s: Set<A.RuleDecl>) => [...s].map((r) => r.name?.text).sort();
-        assert.deepEqual(names(theirs), names(ours), `${label}: ${JSON.stringify(Object.fromEntries(patient))}`);
+        assert.deepEqual(names(engineFires(values, exported)), names(ours), where);
+        const stands = oursStands(ruleSet.rules, ours);
+        overridden += [...ours].reduce((n, r) => n + (r.then?.interventions.length ?? 0), 0) - stands.length;
+        assert.deepEqual(engineStands(values, recommendationExpressionOf), stands, `${where}: recommendations after overrides`);
+        for (const { decl, name } of assumptionExpressions) {
+          assert.equal(values[name] ?? undefined, evaluate(decl.condition!, patient, scope), `${where}: ${name}`);
+        }
       }
       if (rules.length > 0) assert.ok(firings > patients.length / 10, `rules fire often enough to mean something (${firings} firings)`);
+      if (ruleSet.rules.some((r) => r.overrides.length > 0)) assert.ok(overridden > 10, `overrides take effect often enough to mean something (${overridden})`);
     });
   }
+
+  it('carries timings, comparators, overrides and assumptions into the bundle, and says what FHIR cannot hold', () => {
+    const analysis = sample(path.basename(fixture));
+    const { bundle, notes, elm } = fhirExport(analysis);
+    const { ruleSet } = consistencyOf(analysis);
+    type Action = { title: string; description: string; condition?: { expression: { expression: string } }[]; timingRange?: { low?: { value: number; code: string }; high?: { value: number; code: string } }; extension?: { url: string; valueCanonical?: string }[] };
+    const actions = bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'PlanDefinition').flatMap((p) => (p.action as Action[] | undefined) ?? []);
+    const byTitle = new Map(actions.map((a) => [a.title, a]));
+    const minutes: Record<string, number> = { min: 1, h: 60, d: 1440 };
+    // Every timing is the action's range, in minutes the same window as the analysis's.
+    for (const r of ruleSet.rules) {
+      const window = r.recs[0]?.timing;
+      const action = byTitle.get(r.name)!;
+      if (!window) { assert.equal(action.timingRange, undefined, r.name); continue; }
+      const toMinutes = (q?: { value: number; code: string }) => (q ? q.value * minutes[q.code] : undefined);
+      assert.deepEqual([toMinutes(action.timingRange?.low) ?? 0, toMinutes(action.timingRange?.high) ?? Infinity], [window.low, window.high], r.name);
+    }
+    assert.deepEqual(['treat', 'fluids', 'pressors', 'xa'].map((n) => !!byTitle.get(n)?.timingRange), [true, true, true, true]);
+    // The comparator: in the description and an extension pointing at the alternative's ActivityDefinition.
+    const fluids = byTitle.get('fluids')!;
+    assert.match(fluids.description, /suggest balanced_crystalloids over saline between 1 hour and 3 hours/);
+    const over = fluids.extension!.find((x) => x.url.endsWith('/preferred-over'))!;
+    assert.equal(bundle.entry.find((e) => e.fullUrl === over.valueCanonical)?.resource.name, 'Saline');
+    // The overridden recommendation stands under its own expression; the overrider says what it replaces.
+    assert.equal(byTitle.get('treat')!.condition![0].expression.expression, 'treat unless overridden on antimicrobials');
+    assert.match(byTitle.get('spare')!.description, /in place of rule treat where both apply/);
+    const names = (elm.library.statements as { def: { name: string }[] }).def.map((d) => d.name);
+    assert.ok(['treat unless overridden on antimicrobials', 'Assumption 1', 'Assumption 2', 'Assumptions'].every((n) => names.includes(n)), names.join(', '));
+    assert.deepEqual(notes.map((n) => n.kind).sort(), ['assumptions-not-tested', 'comparator-as-extension', 'molar-mass', 'timing-from-condition', 'tree-branches-as-text', 'unit-arbitrary']);
+  });
 
   it('refuses nothing it can say: hostile text stays valid FHIR, and the notes name what is not exported faithfully', () => {
     const hostile = '<script>alert(1)</script> & \u0001 "x" \u0007';

@@ -13,7 +13,9 @@ import { consistencyOf } from '../../logic/engine.js';
 import { decisionsOf } from '../../logic/partition/decision.js';
 import { decisionTree } from '../tree/compile.js';
 import type { TreeNode } from '../../protocol.js';
-import { elmLibrary, type ElmRule } from './elm.js';
+import { elmLibrary, type ElmAssumption, type ElmOverride, type ElmRule } from './elm.js';
+import { ucumCode } from './ucum.js';
+import { signedValue } from '../../model/quantities.js';
 import { computableName, fhirString, IdMaker } from './fhir-text.js';
 import type { ExportNote } from './notes.js';
 
@@ -25,6 +27,10 @@ export interface FhirExport {
   elm: { library: Record<string, unknown> };
   /** Rule -> the name of its expression in the ELM, for engines and tests. */
   expressionOf: Map<A.RuleDecl, string>;
+  /** Rule -> intervention -> the expression under which that recommendation stands (its rule's, or the one that leaves out where an overrider applies). */
+  recommendationExpressionOf: Map<A.RuleDecl, Map<string, string>>;
+  /** Each `assume` with an expression, and its name in the ELM. */
+  assumptionExpressions: { decl: A.AssumeDecl; name: string }[];
   notes: ExportNote[];
 }
 
@@ -144,9 +150,47 @@ export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirE
       expressionOf.set(r, name);
     }
   }
-  const library = elmLibrary(computableName(guidelineName), version, consistencyOf(analysis).scope, elmRules, notes);
+  // `overrides`: a recommendation an overrider can replace stands under its own expression.
+  const { ruleSet, scope } = consistencyOf(analysis);
+  const overrideRules: ElmOverride[] = [];
+  const overriddenOn = new Map<A.RuleDecl, Map<string, string>>();
+  for (const a of ruleSet.rules) {
+    const name = expressionOf.get(a.decl);
+    if (!name) continue;
+    for (const intervention of new Set(a.recs.map((x) => x.intervention))) {
+      const by = ruleSet.rules.filter((b) => b.overrides.includes(a.index) && b.recs.some((x) => x.intervention === intervention));
+      if (by.length === 0) continue;
+      const byNames = by.map((b) => expressionOf.get(b.decl)).filter((n): n is string => n !== undefined);
+      const effective = `${name} unless overridden on ${intervention}`;
+      overrideRules.push({ name: effective, rule: name, by: byNames.length === by.length ? byNames : [...byNames, `(rule ${by.map((b) => b.name).join(', ')})`] });
+      let on = overriddenOn.get(a.decl);
+      if (!on) overriddenOn.set(a.decl, (on = new Map()));
+      on.set(intervention, effective);
+    }
+  }
+  // `assume`: stated in the library, not tested by the rules (a note says so).
+  const assumes = analysis.program.files.flatMap((f) => f.parse.ast.declarations).filter((d): d is A.AssumeDecl => d.kind === 'Assume' && d.condition !== undefined);
+  const assumptionList: (ElmAssumption & { decl: A.AssumeDecl })[] = assumes.map((d, i) => ({ decl: d, name: `Assumption ${i + 1}`, condition: d.condition!, what: `Assumption ${i + 1}` }));
+  const library = elmLibrary(computableName(guidelineName), version, scope, elmRules, notes, { overrides: overrideRules, assumptions: assumptionList });
   const translated = new Set(library.expressions.map((e) => e.name));
   for (const [rule, name] of [...expressionOf]) if (!translated.has(name)) expressionOf.delete(rule);
+  const keptOverrides = new Set(library.overrides.map((o) => o.name));
+  const recommendationExpressionOf = new Map<A.RuleDecl, Map<string, string>>();
+  for (const [decl, name] of expressionOf) {
+    const on = new Map<string, string>();
+    for (const i of decl.then?.interventions ?? []) {
+      const effective = overriddenOn.get(decl)?.get(i.text);
+      on.set(i.text, effective && keptOverrides.has(effective) ? effective : name);
+    }
+    recommendationExpressionOf.set(decl, on);
+  }
+  const assumptionExpressions = library.assumptions.map((a) => ({ decl: assumptionList.find((x) => x.name === a.name)!.decl, name: a.name }));
+  if (assumes.length > 0) {
+    notes.push({ kind: 'assumptions-not-tested', message: `The guideline assumes ${assumes.length === 1 ? 'one fact' : `${assumes.length} facts`} about every patient: the Library states ${assumes.length === 1 ? 'it' : 'each'} as an expression (\`Assumption 1\`${assumes.length > 1 ? ', ...' : ''}; \`Assumptions\` for all), but the rules' applicability conditions do not test them, so a record that breaks one is outside what the guideline analysed` });
+  }
+  if (statements.some((st) => st.rules.some((r) => r.then?.timing))) {
+    notes.push({ kind: 'timing-from-condition', message: 'Timings (`within`, `after`, `between`) are the actions\' timingRange, counted from when the rule\'s condition holds: FHIR\'s timing names no starting point of its own' });
+  }
 
   // Statements with rules: recommendation definitions.
   const planOf = new Map<string, string>();
@@ -180,7 +224,7 @@ export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirE
         return compact({ type: 'citation', label: fhirString(label), citation: doc.citation, url: doc.url });
       }),
       library: [libraryUrl],
-      action: rules.map((r) => ruleAction(r, ruleGradingOf(g, r, grading.scheme), expressionOf.get(r), libraryUrl, activityFor)),
+      action: rules.map((r) => ruleAction(r, ruleGradingOf(g, r, grading.scheme), expressionOf.get(r), recommendationExpressionOf.get(r), libraryUrl, activityFor, base, notes)),
     }));
   }
 
@@ -231,6 +275,8 @@ export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirE
     bundle: { resourceType: 'Bundle', id: bundleId, type: 'collection', entry: [library0, ...entries] },
     elm: library.elm,
     expressionOf,
+    recommendationExpressionOf,
+    assumptionExpressions,
     notes,
   };
 }
@@ -265,22 +311,64 @@ function ruleAction(
   r: A.RuleDecl,
   g: Grading,
   expression: string | undefined,
+  standsUnder: ReadonlyMap<string, string> | undefined,
   libraryUrl: string,
   activityFor: (name: string, against: boolean) => string,
+  base: string,
+  notes: ExportNote[],
 ): Record<string, unknown> {
   const act = r.then!;
   const verb = `${act.verb}${act.against ? ' against' : ''}`;
   const interventions = act.interventions.map((i) => i.text);
   const one = interventions.length === 1;
+  const ruleName = r.name?.text ?? 'rule';
+  const over = (act.over ?? []).map((o) => o.text);
+  const overText = over.length > 0 ? ` over ${over.join(', ')}` : '';
+  const timing = timingRange(act.timing);
+  if (over.length > 0) {
+    notes.push({ kind: 'comparator-as-extension', message: `Rule \`${ruleName}\` prefers ${interventions.join(', ')} over ${over.join(', ')}: FHIR has no element for the alternative, so it is in the action's description and the extension ${base}/StructureDefinition/preferred-over` });
+  }
+  const condition = (name: string | undefined) => (name ? [{ kind: 'applicability', expression: { language: 'text/cql-identifier', expression: name, reference: libraryUrl } }] : undefined);
+  // A recommendation an overrider can replace has its own condition; the rule's stands for the others.
+  const conditionOf = (intervention: string) => condition(standsUnder?.get(intervention) ?? expression);
+  const sameForAll = new Set(interventions.map((i) => standsUnder?.get(i) ?? expression)).size <= 1;
   return compact({
-    extension: recommendationExtensions(g),
-    title: fhirString(r.name?.text ?? 'rule'),
-    description: `${verb} ${interventions.join(', ')}`,
-    condition: expression ? [{ kind: 'applicability', expression: { language: 'text/cql-identifier', expression, reference: libraryUrl } }] : undefined,
+    extension: [
+      ...recommendationExtensions(g),
+      ...over.map((o) => ({ url: `${base}/StructureDefinition/preferred-over`, valueCanonical: activityFor(o, false) })),
+    ],
+    title: fhirString(ruleName),
+    description: `${verb} ${interventions.join(', ')}${overText}${act.timing ? ` ${timingText(act.timing)}` : ''}${r.overrides ? `, in place of rule ${r.overrides.value.map((n) => n.text).join(', ')} where both apply` : ''}`,
+    condition: sameForAll ? conditionOf(interventions[0]) : condition(expression),
+    timingRange: one ? timing : undefined,
     definitionCanonical: one ? activityFor(interventions[0], act.against) : undefined,
     selectionBehavior: one ? undefined : 'all',
-    action: one ? undefined : interventions.map((i) => ({ title: `${verb} ${i}`, definitionCanonical: activityFor(i, act.against) })),
+    action: one ? undefined : interventions.map((i) => compact({
+      title: `${verb} ${i}`,
+      condition: sameForAll ? undefined : conditionOf(i),
+      timingRange: timing,
+      definitionCanonical: activityFor(i, act.against),
+    })),
   });
+}
+
+/** A timing as written: `within 1 hour`. */
+function timingText(t: A.Timing): string {
+  const q = (v: A.QuantityValue | undefined): string => (v ? `${signedValue(v)}${v.unit ? ` ${v.unit.text}` : ''}` : '?');
+  return t.kind === 'within' ? `within ${q(t.high)}` : t.kind === 'after' ? `after ${q(t.low)}` : `between ${q(t.low)} and ${q(t.high)}`;
+}
+
+/** `within D`, `after D`, `between D1 and D2` as the action's timingRange, in UCUM durations, from when the condition holds. */
+function timingRange(t: A.Timing | undefined): Record<string, unknown> | undefined {
+  if (!t) return undefined;
+  const quantity = (v: A.QuantityValue | undefined): Record<string, unknown> | undefined => {
+    const code = v?.unit ? ucumCode(v.unit.text) : undefined;
+    if (!v || !code) return undefined;
+    return { value: signedValue(v), unit: v.unit!.text, system: 'http://unitsofmeasure.org', code };
+  };
+  const high = quantity(t.high);
+  const low = t.kind === 'within' && high ? { ...high, value: 0 } : quantity(t.low);
+  return low || high ? compact({ low, high }) : undefined;
 }
 
 function treeAction(root: TreeNode, planOf: Map<string, string>, activityFor: (name: string, against: boolean) => string): Record<string, unknown> {

@@ -22,15 +22,9 @@ export function attributeUcum(type: AttrType): string | undefined {
 }
 
 /**
- * UCUM's arbitrary units ([IU] and the like) have no conversion, and CQL engines compare
- * none of them, not even with themselves: such attributes go out as plain decimals.
+ * UCUM's arbitrary units ([IU] and the like) convert with nothing, and CQL engines compare
+ * no quantities in them, not even with themselves: the ELM compares such a quantity's value.
  */
 export function isArbitrary(ucum: string): boolean {
   return ucum.includes('[IU]');
-}
-
-/** The UCUM unit a CQL engine can compare an attribute's values in; undefined: a plain decimal. */
-export function comparableUcum(type: AttrType): string | undefined {
-  const u = attributeUcum(type);
-  return u === undefined || isArbitrary(u) ? undefined : u;
 }
