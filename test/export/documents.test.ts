@@ -123,6 +123,28 @@ describe('summary documents', function () {
     assert.match(html, /<img [^>]*src="data:image\/png;base64,/);
   });
 
+  it('documents carry overrides, comparators, timings and assumptions, in every format as read back', async () => {
+    const fixture = path.join(repoRoot, 'test', 'fixtures', 'export', 'sepsis-quantities.guideline');
+    const summary = await summaryOf(new Workspace().analysis(fileUrl(fixture))!);
+    const expected = [
+      'spare overrides treat: when',
+      'then suggest balanced_crystalloids over saline between 1 hour and 3 hours',
+      'then recommend vasopressors within 60 minutes',
+      'septic_shock implies sepsis',
+      'not (low_risk and septic_shock)',
+    ];
+    const md = new MarkdownIt().render(markdownDocument(summary, 'sq', false).files[0][1] as string);
+    const mdText = textOf(parseHtml(md));
+    const html = elements(parseHtml(htmlDocument(summary, 'sq').files[0][1] as string));
+    const htmlText = html.map((e) => (e.tagName === 'body' ? textOf(e) : '')).join('');
+    const word = (await mammoth.extractRawText({ buffer: Buffer.from((await docxDocument(summary, 'sq')).files[0][1] as Uint8Array) })).value;
+    for (const [format, text] of [['markdown', mdText], ['html', htmlText], ['docx', word]]) {
+      for (const x of expected) assert.ok(text.includes(x), `${format} has "${x}"`);
+      assert.match(text, /Assumptions\s*The recommendations consider only patients for whom these hold/, format);
+    }
+    assert.ok(html.some((e) => e.tagName === 'ul' && e.attrs.some((a) => a.value === 'assumptions')));
+  });
+
   it('the command line writes each format, and refuses docx without --out', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guideline-docs-'));
     try {

@@ -272,6 +272,25 @@ describe('FHIR export', function () {
     assert.deepEqual(notes.map((n) => n.kind).sort(), ['assumptions-not-tested', 'comparator-as-extension', 'molar-mass', 'timing-from-condition', 'tree-branches-as-text', 'unit-arbitrary']);
   });
 
+  it('under the engine, values in other units convert where UCUM converts them, and are null where the notes say so', async () => {
+    const { elm } = fhirExport(sample(path.basename(fixture)));
+    const run = async (parameters: Record<string, unknown>): Promise<Record<string, unknown>> => {
+      const executor = new cql.Executor(new cql.Library(elm), undefined, { sepsis: true, septic_shock: true, ...parameters });
+      return (await executor.exec(new cql.PatientSource([{ id: 'p', recordType: 'Patient' }]))).patientResults.p as Record<string, unknown>;
+    };
+    // 8 kPa is 60.0 mm[Hg], 9 kPa is 67.5: under and over the 65 mmHg of `pressors`.
+    assert.equal((await run({ map: new cql.Quantity(8, 'kPa') })).pressors, true);
+    assert.equal((await run({ map: new cql.Quantity(9, 'kPa') })).pressors, false);
+    // 100 minutes is past the 90 minutes of `imaging`; 80 is not.
+    assert.equal((await run({ onset: new cql.Quantity(100, 'min'), ward: 'general' })).imaging, true);
+    assert.equal((await run({ onset: new cql.Quantity(80, 'min'), ward: 'general' })).imaging, false);
+    // [IU]: compared in the attribute's unit only (note unit-arbitrary); mass for a molar attribute: null (note molar-mass).
+    assert.equal((await run({ anti_xa: new cql.Quantity(1.5, '[IU]/mL') })).xa, true);
+    assert.equal((await run({ anti_xa: new cql.Quantity(1500, '[IU]/L') })).xa, null);
+    assert.equal((await run({ lactate: new cql.Quantity(40, 'mmol/L') })).fluids, true);
+    assert.equal((await run({ lactate: new cql.Quantity(40, 'mg/dL'), map: new cql.Quantity(80, 'mm[Hg]') })).fluids, null);
+  });
+
   it('refuses nothing it can say: hostile text stays valid FHIR, and the notes name what is not exported faithfully', () => {
     const hostile = '<script>alert(1)</script> & \u0001 "x" \u0007';
     const analysis = analyzeFiles({

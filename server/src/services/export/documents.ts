@@ -60,6 +60,9 @@ export function markdownDocument(summary: Summary, stem: string, separateImages:
     if (s.rules.length > 0) out.push('', ...s.rules.map((r) => `- \`${r.replace(/`/g, "'")}\``));
     out.push('');
   }
+  if (summary.assumptions.length > 0) {
+    out.push('## Assumptions', '', 'The recommendations consider only patients for whom these hold:', '', ...summary.assumptions.map((a) => `- \`${a.replace(/`/g, "'")}\``), '');
+  }
   const images: [string, string][] = [];
   if (summary.trees.length > 0) {
     out.push('## Decision trees', '');
@@ -106,6 +109,9 @@ export function htmlDocument(summary: Summary, stem: string): DocumentFiles {
     for (const r of s.remarks) body.push(`<div class="remark"><em>${h(r.label)}:</em>${paragraphs(r.text)}</div>`);
     if (s.rules.length > 0) body.push(`<ul class="rules">${s.rules.map((r) => `<li><code>${h(r)}</code></li>`).join('')}</ul>`);
     body.push('</section>');
+  }
+  if (summary.assumptions.length > 0) {
+    body.push('<h2>Assumptions</h2>', '<p>The recommendations consider only patients for whom these hold:</p>', `<ul class="assumptions">${summary.assumptions.map((a) => `<li><code>${h(a)}</code></li>`).join('')}</ul>`);
   }
   if (summary.trees.length > 0) {
     body.push('<h2>Decision trees</h2>');
@@ -178,6 +184,11 @@ export async function docxDocument(summary: Summary, stem: string): Promise<Docu
     if (status) children.push(new Paragraph({ children: [new TextRun({ text: status, italics: true })] }));
     for (const r of s.remarks) children.push(new Paragraph({ children: [new TextRun({ text: `${r.label}: `, italics: true }), new TextRun({ text: r.text.replace(/\n\n/g, ' ') })] }));
     for (const r of s.rules) children.push(new Paragraph({ children: [new TextRun({ text: r, font: 'Consolas', size: 18 })], bullet: { level: 0 } }));
+  }
+  if (summary.assumptions.length > 0) {
+    children.push(new Paragraph({ text: 'Assumptions', heading: HeadingLevel.HEADING_1 }));
+    children.push(new Paragraph({ text: 'The recommendations consider only patients for whom these hold:' }));
+    for (const a of summary.assumptions) children.push(new Paragraph({ children: [new TextRun({ text: a, font: 'Consolas', size: 18 })], bullet: { level: 0 } }));
   }
   if (summary.trees.length > 0) {
     children.push(new Paragraph({ text: 'Decision trees', heading: HeadingLevel.HEADING_1 }));

@@ -15,6 +15,7 @@ import { decisionTree } from '../tree/compile.js';
 import type { TreeNode } from '../../protocol.js';
 import { elmLibrary, type ElmAssumption, type ElmOverride, type ElmRule } from './elm.js';
 import { ucumCode } from './ucum.js';
+import { timingWords } from './rule-text.js';
 import { signedValue } from '../../model/quantities.js';
 import { computableName, fhirString, IdMaker } from './fhir-text.js';
 import type { ExportNote } from './notes.js';
@@ -338,7 +339,7 @@ function ruleAction(
       ...over.map((o) => ({ url: `${base}/StructureDefinition/preferred-over`, valueCanonical: activityFor(o, false) })),
     ],
     title: fhirString(ruleName),
-    description: `${verb} ${interventions.join(', ')}${overText}${act.timing ? ` ${timingText(act.timing)}` : ''}${r.overrides ? `, in place of rule ${r.overrides.value.map((n) => n.text).join(', ')} where both apply` : ''}`,
+    description: `${verb} ${interventions.join(', ')}${overText}${act.timing ? ` ${timingWords(act.timing)}` : ''}${r.overrides ? `, in place of rule ${r.overrides.value.map((n) => n.text).join(', ')} where both apply` : ''}`,
     condition: sameForAll ? conditionOf(interventions[0]) : condition(expression),
     timingRange: one ? timing : undefined,
     definitionCanonical: one ? activityFor(interventions[0], act.against) : undefined,
@@ -350,12 +351,6 @@ function ruleAction(
       definitionCanonical: activityFor(i, act.against),
     })),
   });
-}
-
-/** A timing as written: `within 1 hour`. */
-function timingText(t: A.Timing): string {
-  const q = (v: A.QuantityValue | undefined): string => (v ? `${signedValue(v)}${v.unit ? ` ${v.unit.text}` : ''}` : '?');
-  return t.kind === 'within' ? `within ${q(t.high)}` : t.kind === 'after' ? `after ${q(t.low)}` : `between ${q(t.low)} and ${q(t.high)}`;
 }
 
 /** `within D`, `after D`, `between D1 and D2` as the action's timingRange, in UCUM durations, from when the condition holds. */

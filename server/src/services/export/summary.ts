@@ -10,6 +10,7 @@ import { renderTreeSvg } from '../../render/svg.js';
 import { agreementLine, gradingLine } from '../hover.js';
 import { decisionTree } from '../tree/compile.js';
 import { exprText } from '../../model/expr-text.js';
+import { ruleText } from './rule-text.js';
 
 export interface SummaryStatement {
   number: number;
@@ -52,6 +53,8 @@ export interface Summary {
   doi?: string;
   panel?: string;
   statements: SummaryStatement[];
+  /** The `assume`s, as written: facts about every patient the recommendations rely on. */
+  assumptions: string[];
   references: SummaryReference[];
   trees: SummaryTree[];
 }
@@ -103,7 +106,7 @@ export async function summaryOf(analysis: Analysis): Promise<Summary> {
         ...g.remarks.map((r) => ({ label: 'Remark', text: clean(r) })),
         ...(g.history ? [{ label: 'History', text: clean(`${g.history.word}${g.history.note ? `: ${g.history.note}` : ''}`) }] : []),
       ].filter((r) => r.text.length > 0),
-      rules: s.rules.map((r) => clean(`${r.name?.text ?? 'rule'}: when ${r.when ? exprText(r.when) : '…'} then ${r.then ? `${r.then.verb}${r.then.against ? ' against' : ''} ${r.then.interventions.map((i) => i.text).join(', ')}` : '…'}`)),
+      rules: s.rules.map((r) => clean(ruleText(r))),
       citations: citations.sort((a, b) => a - b),
       missing,
     });
@@ -126,6 +129,7 @@ export async function summaryOf(analysis: Analysis): Promise<Summary> {
     doi: clean(header?.doi?.value.value),
     panel: panel.voters !== undefined ? `Panel of ${panel.voters}; consensus at ${panel.consensus}% agreement` : undefined,
     statements,
+    assumptions: analysis.program.files.flatMap((f) => f.parse.ast.declarations).flatMap((d) => (d.kind === 'Assume' && d.condition ? [clean(exprText(d.condition))] : [])),
     references,
     trees,
   };
