@@ -31,20 +31,16 @@ function gain(name: string, files: Record<string, string>, rounds: number): Gain
     const current = { ...files, 'main.guideline': text };
     ws.update(uri, text, v);
     const counted = v > 2; // the first two edits warm up
-    // Each timing starts after a full collection (when exposed), in alternating order, so
-    // neither side pays for the other's garbage.
-    const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+    // In alternating order, so that neither side always pays for the other's garbage.
     let qi = 0;
     let fi = 0;
     let qf = 0;
     let ff = 0;
     const incremental = (): void => {
-      gc();
       qi = time(() => ws.checked(uri));
       fi = qi + time(() => ws.analysis(uri));
     };
     const fresh = (): void => {
-      gc();
       let scratch: Workspace | undefined;
       qf = time(() => (scratch = new Workspace(new MemoryHost(current))).checked(uri));
       ff = qf + time(() => scratch!.analysis(uri));

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse, type ParseResult } from '../../../grammar/src/index.js';
 import { LineIndex } from './line-index.js';
+import { reparse } from './reparse.js';
 
 export interface SourceFile {
   readonly uri: string;
@@ -93,13 +94,18 @@ export class OverlayHost implements SourceHost {
   }
 }
 
+/**
+ * The newest parse of each file. A new version of a file is parsed from the previous one
+ * where only some declarations changed (reparse.ts), in full otherwise.
+ */
 export class ParseCache {
   private readonly files = new Map<string, SourceFile>();
 
   get(uri: string, text: string, version: string): SourceFile {
     const cached = this.files.get(uri);
     if (cached && cached.version === version && cached.text === text) return cached;
-    const file: SourceFile = { uri, version, text, lines: new LineIndex(text), parse: parse(text) };
+    const parsed = cached ? reparse(cached.text, cached.parse, text) : parse(text);
+    const file: SourceFile = { uri, version, text, lines: new LineIndex(text), parse: parsed };
     this.files.set(uri, file);
     return file;
   }

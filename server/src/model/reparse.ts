@@ -1,0 +1,114 @@
+// Parsing an edited file again by its changed declarations only: the top-level
+// declarations before the edit are kept as they are, those after it are kept with their
+// positions moved, and only the text between is parsed. Used only where the result is
+// provably the one a full parse gives:
+//
+// - the previous parse had no error, and the new middle parses alone without one;
+// - the middle runs from just after a top-level declaration's closing `}` (or the start of
+//   the file) to just after another's (or the end of the file), and its own last token is
+//   a `}` that ends it: the lexer then starts afresh at both ends, so the tokens of the
+//   whole text are those of the three parts in a row, and the parser is at the top of its
+//   loop over declarations at both ends, where what it does next depends on the tokens
+//   that follow alone (a closing `}` ends a declaration with nothing optional after it);
+// - no `guideline` header or `use` is in the old or the new middle: which header counts
+//   and the order of `use`s depend on the whole file.
+//
+// Anything else is parsed in full. test/pipeline/reparse-properties.test.ts checks the
+// result against a full parse over random edits.
+import { parse, type ParseResult, type Span } from '../../../grammar/src/index.js';
+import type * as A from '../../../grammar/src/index.js';
+
+/** Below this size a full parse is cheap enough that splicing is not worth its bookkeeping. */
+const minimumSize = 4096;
+
+type TopLevel = { readonly span: Span };
+
+export function reparse(oldText: string, old: ParseResult, text: string): ParseResult {
+  return spliced(oldText, old, text) ?? parse(text);
+}
+
+/** The spliced parse, or undefined where splicing is not sound (see above) or would not pay. */
+export function spliced(oldText: string, old: ParseResult, text: string): ParseResult | undefined {
+  if (old.errors.length > 0 || text.length < minimumSize || oldText === text) return undefined;
+  let prefix = 0;
+  const shorter = Math.min(oldText.length, text.length);
+  while (prefix < shorter && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+
+  const ast = old.ast;
+  const items: TopLevel[] = [...(ast.header ? [ast.header] : []), ...ast.uses, ...ast.declarations, ...ast.gradings].sort((a, b) => a.span.start - b.span.start);
+  const closes = (item: TopLevel): boolean => oldText.charCodeAt(item.span.end - 1) === 0x7d; // `}`
+  // The middle's start: after the last closed declaration wholly before the edit.
+  let from = 0;
+  for (const item of items) if (item.span.end <= prefix && closes(item)) from = item.span.end;
+  // Its end in the old text: after the first closed declaration ending inside the unchanged tail.
+  const tail = oldText.length - suffix;
+  let to = oldText.length;
+  for (const item of items) {
+    if (item.span.end >= tail && item.span.end > from && closes(item)) {
+      to = item.span.end;
+      break;
+    }
+  }
+  const delta = text.length - oldText.length;
+  const middleText = text.slice(from, to + delta);
+  // Splicing pays only when most of the file is kept.
+  if (middleText.length > text.length / 2) return undefined;
+  const inMiddle = (s: Span): boolean => s.start >= from && s.end <= to;
+  if ((ast.header && inMiddle(ast.header.span)) || ast.uses.some((u) => inMiddle(u.span))) return undefined;
+
+  const middle = parse(middleText);
+  if (middle.errors.length > 0 || middle.ast.header || middle.ast.uses.length > 0) return undefined;
+  if (to < oldText.length) {
+    // The middle must end with its own closing `}`: a `}` in a comment or string would run on into the tail.
+    const last = middle.tokens[middle.tokens.length - 1];
+    if (!last || last.span.end !== middleText.length || middleText.charCodeAt(middleText.length - 1) !== 0x7d) return undefined;
+  }
+
+  const before = (s: Span): boolean => s.end <= from;
+  const after = (s: Span): boolean => s.start >= to;
+  const keep = <T extends TopLevel>(list: readonly T[], fresh: readonly T[]): T[] => [
+    ...list.filter((x) => before(x.span)),
+    ...fresh.map((x) => moved(x, from)),
+    ...list.filter((x) => after(x.span)).map((x) => moved(x, delta)),
+  ];
+  const file: A.GuidelineFile = {
+    kind: 'File',
+    span: { start: 0, end: text.length },
+    header: ast.header && (before(ast.header.span) ? ast.header : moved(ast.header, delta)),
+    uses: ast.uses.map((u) => (before(u.span) ? u : moved(u, delta))),
+    declarations: keep(ast.declarations, middle.ast.declarations),
+    gradings: keep(ast.gradings, middle.ast.gradings),
+  };
+  const spans = (list: readonly Span[], fresh: readonly Span[]): Span[] => [
+    ...list.filter(before),
+    ...fresh.map((s) => ({ start: s.start + from, end: s.end + from })),
+    ...list.filter(after).map((s) => ({ start: s.start + delta, end: s.end + delta })),
+  ];
+  const tokens = [
+    ...old.tokens.filter((t) => before(t.span)),
+    ...middle.tokens.map((t) => ({ type: t.type, span: { start: t.span.start + from, end: t.span.end + from } })),
+    ...old.tokens.filter((t) => after(t.span)).map((t) => ({ type: t.type, span: { start: t.span.start + delta, end: t.span.end + delta } })),
+  ];
+  return { ast: file, errors: [], comments: spans(old.comments, middle.comments), tokens };
+}
+
+/**
+ * A copy of a syntax tree with every span moved by `delta`. Spans are the only objects
+ * made of exactly `start` and `end`; everything else is copied as it is.
+ */
+export function moved<T>(node: T, delta: number): T {
+  if (delta === 0) return node;
+  const copy = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(copy);
+    if (value === null || typeof value !== 'object') return value;
+    const keys = Object.keys(value);
+    const record = value as Record<string, unknown>;
+    if (keys.length === 2 && typeof record.start === 'number' && typeof record.end === 'number') return { start: record.start + delta, end: record.end + delta };
+    const out: Record<string, unknown> = {};
+    for (const k of keys) out[k] = copy(record[k]);
+    return out;
+  };
+  return copy(node) as T;
+}
