@@ -174,8 +174,10 @@ export interface ViewNode {
   children: ViewNode[];
   /** outcome: what some patients here get as well, under conditions the decision does not ask about. */
   additions: ViewAddition[];
-  /** outcome: the folded splits, as a question node to draw in its place. */
+  /** outcome: the folded splits, as a question node to draw in its place (once built). */
   detail?: ViewNode;
+  /** outcome: has folded splits to unfold, built on demand (`expandDetail`) when `detail` is not yet there. */
+  unfolds?: boolean;
   /** outcome: how many leaves of the partition it holds. */
   leaves: number;
   gap: boolean;

@@ -32,7 +32,7 @@ export async function benchLayout(leaves = 500, rounds = 5): Promise<string[]> {
  * process at most 1 s, warm at most 300 ms; reported as ratios to them.
  */
 export async function benchView(leaves = 500, rounds = 5): Promise<string[]> {
-  const { buildView } = await import('../../server/src/services/tree-view/build.js');
+  const { buildView } = await import('../../server/src/render/view-build/build.js');
   const { layoutView } = await import('../../server/src/render/view-layout.js');
   const tree = bigTree(leaves).tree;
   const ask = new Set<string>();
@@ -43,15 +43,22 @@ export async function benchView(leaves = 500, rounds = 5): Promise<string[]> {
   };
   if (tree) collect(tree);
   let boxes = 0;
+  // Processor time beside wall time: on a loaded machine the wall clock mostly measures the
+  // other processes, and the processor time is what the view itself costs.
+  const cpu: number[] = [];
   const once = async (): Promise<number> => {
     const start = process.hrtime.bigint();
+    const used = process.cpuUsage();
     const view = buildView(tree, undefined, { ask: [...ask], title: 'bench' });
     const scene = await layoutView(view.root);
+    const spent = process.cpuUsage(used);
+    cpu.push((spent.user + spent.system) / 1000);
     boxes = scene.nodes.length;
     return Number(process.hrtime.bigint() - start) / 1e6;
   };
   const { first, median } = await timed(once, rounds);
+  const warmCpu = cpu.slice(1).sort((a, b) => a - b)[Math.floor(rounds / 2)];
   return [
-    `Reviewer's view of ${leaves} leaves (${boxes} boxes): build + layout first ${first.toFixed(0)} ms (${(first / 1000).toFixed(2)} of the 1 s target), warm median ${median.toFixed(0)} ms (${(median / 300).toFixed(2)} of the 300 ms target)`,
+    `Reviewer's view of ${leaves} leaves (${boxes} boxes): build + layout first ${first.toFixed(0)} ms (${(first / 1000).toFixed(2)} of the 1 s target; processor ${cpu[0].toFixed(0)} ms, ${(cpu[0] / 1000).toFixed(2)}), warm median ${median.toFixed(0)} ms (${(median / 300).toFixed(2)} of the 300 ms target; processor ${warmCpu.toFixed(0)} ms, ${(warmCpu / 300).toFixed(2)})`,
   ];
 }

@@ -10,7 +10,7 @@ import { Workspace } from '../../server/src/pipeline/workspace.js';
 import type { DecisionTreeResult } from '../../server/src/protocol.js';
 import { fonts } from '../../server/src/render/text.js';
 import { edgeCrossings, layoutView, type ViewScene } from '../../server/src/render/view-layout.js';
-import { buildView } from '../../server/src/services/tree-view/build.js';
+import { buildView, expandDetail } from '../../server/src/render/view-build/build.js';
 import { decisionTreeView } from '../../server/src/services/tree-view/index.js';
 import { analyzeText, fileUrl, samplesDir } from '../helpers.js';
 import { bigTree } from './big-tree.js';
@@ -67,11 +67,13 @@ describe('the reviewer\'s view, laid out and printed', function () {
   it('unfolds a box into real splits: more boxes, the same ids elsewhere, still no crossings', async () => {
     const folded = await layoutView(view.root);
     const box = folded.nodes.find((n) => n.toggle === 'unfold' && n.view.id.startsWith('v.0.0'))!;
+    expandDetail(result.tree, result.outside, view.root, new Set([box.view.id]));
     const unfolded = await layoutView(view.root, { unfolded: new Set([box.view.id]) });
     assert.ok(unfolded.nodes.length > folded.nodes.length);
     assert.equal(unfolded.nodes.find((n) => n.view.id === box.view.id)?.toggle, 'fold');
     for (const n of folded.nodes) if (n !== box) assert.ok(unfolded.nodes.some((m) => m.view.id === n.view.id), n.view.id);
     assert.equal(edgeCrossings(unfolded), 0);
+    expandDetail(result.tree, result.outside, view.root, 'all');
     const all = await layoutView(view.root, { detail: true });
     assert.ok(all.nodes.length > unfolded.nodes.length);
     assert.equal(edgeCrossings(all), 0);

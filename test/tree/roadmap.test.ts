@@ -127,6 +127,8 @@ describe('the roadmap of the HCC sample, as the reviewer sees it', () => {
     const text = viewText(result).trimEnd().split('\n');
     assert.ok(text.length <= 60, `${text.length} lines`);
     assert.ok(text.some((l) => l.includes('IIb, IIIa: Point in the conversion pathway?')));
-    assert.ok(viewText(result, true).split('\n').length > 3 * text.length);
+    const detailed = decisionTreeView(analysis, 'roadmap', undefined, true);
+    assert.ok(viewText(detailed, true).split('\n').length > 3 * text.length);
+    assert.ok(viewText(result, true).split('\n').length < viewText(detailed, true).split('\n').length, 'folded detail is built only when asked for');
   });
 });

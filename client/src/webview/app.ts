@@ -7,6 +7,7 @@ import { themePalette } from '../../../server/src/render/palette.js';
 import type { Measure } from '../../../server/src/render/text.js';
 import { layoutView, type Direction, type ViewScene } from '../../../server/src/render/view-layout.js';
 import { paintView } from '../../../server/src/render/view-paint.js';
+import { expandDetail } from '../../../server/src/render/view-build/build.js';
 import { isHostMessage, type HostMessage, type PreviewState } from '../preview/messages.js';
 import { Chrome } from './chrome.js';
 import { toDom } from './dom.js';
@@ -170,6 +171,8 @@ export class PreviewApp {
     const started = performance.now();
     let scene: ViewScene;
     try {
+      // Unfolded boxes get their detail now, from the partition's tree the result carries.
+      expandDetail(result.tree, result.outside, root, this.detail ? 'all' : this.unfolded);
       scene = await layoutView(root, { direction: this.direction, unfolded: this.unfolded, detail: this.detail, measure: this.measure });
     } catch (err) {
       this.clear(`The tree could not be laid out: ${String(err)}`, 'failed');

@@ -21,7 +21,8 @@ export const treeFormats: Record<string, (result: DecisionTreeResult, detail: bo
 export async function tree(args: Args): Promise<CommandResult> {
   const fmt = format(args, Object.keys(treeFormats), 'text');
   const analysis = analyzeOneFile(args, 'tree');
-  const result = decisionTreeView(analysis, option(args, 'decision'));
+  const detail = args.options.get('detail') === true;
+  const result = decisionTreeView(analysis, option(args, 'decision'), undefined, detail);
   if (result.error) return { stdout: '', stderr: `guideline tree: ${result.error.replace(/`/g, '')}\n`, exitCode: 2 };
-  return { stdout: await treeFormats[fmt](result, args.options.get('detail') === true), exitCode: 0 };
+  return { stdout: await treeFormats[fmt](result, detail), exitCode: 0 };
 }

@@ -62,6 +62,8 @@ export function wrap(text: string, style: TextStyle, maxWidth: number, measure: 
   const lines: string[] = [];
   let current = '';
   for (const word of words) {
+    // Past the last line kept, the rest would only be dropped: stop measuring it.
+    if (lines.length > maxLines) break;
     const candidate = current ? `${current} ${word}` : word;
     if (measure(candidate, style) <= maxWidth) {
       current = candidate;
@@ -75,7 +77,7 @@ export function wrap(text: string, style: TextStyle, maxWidth: number, measure: 
       current = current.slice(cut);
     }
   }
-  if (current) lines.push(current);
+  if (current && lines.length <= maxLines) lines.push(current);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   kept[maxLines - 1] = ellipsize(kept[maxLines - 1], style, maxWidth, measure);

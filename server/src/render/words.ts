@@ -12,8 +12,25 @@ export function humanize(identifier: string): string {
 const asideLimit = 14;
 const shortLimit = 90;
 
+/**
+ * Short forms already made: a view asks for the same few descriptions at every box, and
+ * making one walks the text character by character. Bounded so hostile files cannot grow it.
+ */
+const shortForms = new Map<string, string>();
+const shortFormsLimit = 2000;
+
 /** The description without long asides, and cut at its first colon: its name, as a reader says it. */
 export function shortText(description: string, cutAtComma = false): string {
+  const key = `${cutAtComma ? ',' : ':'}${description}`;
+  const known = shortForms.get(key);
+  if (known !== undefined) return known;
+  const made = makeShortText(description, cutAtComma);
+  if (shortForms.size >= shortFormsLimit) shortForms.clear();
+  shortForms.set(key, made);
+  return made;
+}
+
+function makeShortText(description: string, cutAtComma: boolean): string {
   let out = '';
   let depth = 0;
   let aside = '';

@@ -2,8 +2,9 @@
 // and conflict checks use, so the two never disagree):
 // - hoist: a recommendation every leaf of a subtree gives is shown once, at its root;
 // - fold: splits on attributes the decision does not ask about become conditional
-//   additions of one box ("if Child-Pugh class A, age < 65 years: + suggest ALPPS"), with
-//   the unfolded splits kept as `detail`;
+//   additions of one box ("if Child-Pugh class A, age < 65 years: + suggest ALPPS"); the
+//   unfolded splits are built only when asked for (`unfolds`, then `expandDetail`), since
+//   a reader opens a few boxes and building them all was most of the view's cost;
 // - a tree, not a DAG: shared subtrees are copied under each parent, and a large one that
 //   recurs in the same context is drawn once and referred to by a lettered marker.
 // When even the asked questions make too many boxes (thousands of leaves), the deepest
@@ -12,7 +13,7 @@ import type { LeafNode, LeafRecommendation, SplitNode, TreeNode, TreeView, ViewA
 import { recKey } from './keys.js';
 import { compactAdditions } from './compact.js';
 import { simplify } from './merge.js';
-import { branchText, conditionText, dependingText, nameText, questionText } from '../../render/words.js';
+import { branchText, conditionText, dependingText, nameText, questionText } from '../words.js';
 
 export interface ViewOptions {
   /** The decision's `ask`: splits on other attributes are folded. */
@@ -22,6 +23,8 @@ export interface ViewOptions {
   maxBoxes?: number;
   /** Most boxes an outcome's unfolded detail may have. */
   maxDetail?: number;
+  /** Build every box's unfolded detail now (`--detail`), rather than on unfolding. */
+  detail?: boolean;
 }
 
 export const defaultMaxBoxes = 120;
@@ -47,6 +50,33 @@ function mergeRec(into: Recs, r: LeafRecommendation): void {
 }
 
 export function buildView(tree: TreeNode | undefined, outside: TreeNode | undefined, options: ViewOptions): Omit<TreeView, 'population'> & { outside?: ViewNode } {
+  return viewBuilder(tree, outside, options).view();
+}
+
+/**
+ * Gives the boxes of `root` whose ids are in `ids` (or every box, for `'all'`) their unfolded
+ * detail, in place, as `buildView` with `detail` would have: what the preview does when the
+ * reader unfolds a box. `tree` and `outside` are the partition's trees the view was built from.
+ */
+export function expandDetail(tree: TreeNode | undefined, outside: TreeNode | undefined, root: ViewNode | undefined, ids: ReadonlySet<string> | 'all', options: Pick<ViewOptions, 'maxDetail'> = {}): void {
+  if (!root) return;
+  let builder: ReturnType<typeof viewBuilder> | undefined;
+  const wanted = (id: string): boolean => ids === 'all' || ids.has(id);
+  // What is hoisted above a box is what its ancestors show: the set its detail leaves out.
+  const stack: { v: ViewNode; above: ReadonlySet<string> }[] = [{ v: root, above: new Set() }];
+  while (stack.length > 0) {
+    const { v, above } = stack.pop()!;
+    if (v.unfolds && !v.detail && wanted(v.id)) {
+      builder ??= viewBuilder(tree, outside, { ask: [], title: '', ...options });
+      v.detail = builder.detailOf(v, above);
+    }
+    const shown = v.detail && wanted(v.id) ? v.detail : v;
+    const below = new Set([...above, ...shown.recommendations.map(recKey)]);
+    for (const c of shown.children) stack.push({ v: c, above: below });
+  }
+}
+
+function viewBuilder(tree: TreeNode | undefined, outside: TreeNode | undefined, options: ViewOptions) {
   const full = new Map<string, TreeNode>();
   const register = (root: TreeNode): void => {
     const stack = [root];
@@ -229,7 +259,10 @@ export function buildView(tree: TreeNode | undefined, outside: TreeNode | undefi
       example: leaf?.example,
       sources: leaf ? leaf.sources : sourcesOf(n),
     };
-    if (!leaf && withDetail && detailBoxes(n) <= maxDetail) node.detail = question(n as SplitNode, id, branch, above, Infinity, false);
+    if (!leaf && withDetail && detailBoxes(n) <= maxDetail) {
+      if (options.detail) node.detail = question(n as SplitNode, id, branch, above, Infinity, false);
+      else node.unfolds = true;
+    }
     return node;
   };
   const detailSizes = new Map<string, number>();
@@ -287,7 +320,7 @@ export function buildView(tree: TreeNode | undefined, outside: TreeNode | undefi
         if (!first) seen.set(key, v);
       }
       boxes++;
-      if (v.kind === 'outcome' && v.additions.length + (v.detail ? 1 : 0) > 0) foldedLeaves += v.leaves - 1;
+      if (v.kind === 'outcome' && v.additions.length + (v.detail || v.unfolds ? 1 : 0) > 0) foldedLeaves += v.leaves - 1;
       v.additions = compactAdditions(v.additions);
       const inner = `${context}+${v.recommendations.map(recKey).join(',')}`;
       v.children = v.children.map((c) => visit(c, inner));
@@ -296,6 +329,13 @@ export function buildView(tree: TreeNode | undefined, outside: TreeNode | undefi
     visit(root, '');
   };
 
+  /** The unfolded detail of a folded box, given what is hoisted above it. */
+  const detailOf = (v: ViewNode, above: ReadonlySet<string>): ViewNode | undefined => {
+    const n = full.get(v.node);
+    return n && n.kind === 'split' ? question(n, v.id, v.branch, above, Infinity, false) : undefined;
+  };
+
+  const view = (): Omit<TreeView, 'population'> & { outside?: ViewNode } => {
   const root = tree ? convert(tree, 'v', undefined, new Set(), levels, true) : undefined;
   if (root) finish(root);
   const counted = boxes;
@@ -308,4 +348,6 @@ export function buildView(tree: TreeNode | undefined, outside: TreeNode | undefi
       ? `The tree is large: the last ${foldedLevels} of ${depthAll} asked levels are folded into their boxes (${foldedInside} leaves folded). Unfold a box to see its part.`
       : undefined;
   return { title: options.title, root, outside: outsideView, boxes: counted, folded: { leaves: foldedInside, levels: foldedLevels, note } };
+  };
+  return { view, detailOf };
 }

@@ -3,7 +3,7 @@
 // condition of a recommendation's own after it ("Suggest PVE if no contraindication to PVE").
 import type { LeafRecommendation, ViewAddition } from '../../protocol.js';
 import { recKey } from './keys.js';
-import { dependingText } from '../../render/words.js';
+import { dependingText } from '../words.js';
 
 export function compactAdditions(additions: readonly ViewAddition[]): ViewAddition[] {
   const byStatement = new Map<string, ViewAddition[]>();

@@ -7,7 +7,7 @@
 // What was merged or folded stays in `detail`, so a click unfolds it.
 import type { LeafRecommendation, ViewAddition, ViewNode } from '../../protocol.js';
 import { recKey } from './keys.js';
-import { conditionText, nameText } from '../../render/words.js';
+import { conditionText, nameText } from '../words.js';
 
 /** Structure and what everyone gets, additions left out. */
 function skeleton(v: ViewNode): string {
