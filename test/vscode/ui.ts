@@ -131,6 +131,7 @@ async function main(): Promise<number> {
   const s8 = lineColumn(text, 'statement S8');
   await goTo(page, { line: s8.line, column: s8.column + 'statement '.length });
   const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Statement S8' }).first();
+  let hoverText = '';
   // Hover as a person does: move onto the name, and again if the server was still starting.
   // The cursor is found anew each time: code lenses arriving move the lines down.
   await untilShown(
@@ -141,9 +142,12 @@ async function main(): Promise<number> {
       await page.mouse.move(cursor.x + 40, cursor.y - 200);
       await page.mouse.move(cursor.x + 5, cursor.y + cursor.height / 2, { steps: 3 });
     },
-    () => hover.waitFor({ state: 'visible', timeout: 3_000 }),
+    // Read while it shows: on a loaded machine a late code lens or diagnostic can close it again.
+    async () => {
+      await hover.waitFor({ state: 'visible', timeout: 3_000 });
+      hoverText = await hover.innerText({ timeout: 1_000 });
+    },
   );
-  const hoverText = await hover.innerText();
   assert.match(hoverText, /⊕⊕◯◯/, `the hover shows no GRADE certainty:\n${hoverText}`);
   assert.match(hoverText, /Conditional recommendation/);
   assert.match(hoverText, /References/);
