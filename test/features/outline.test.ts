@@ -43,15 +43,32 @@ reference R1 "A citation"
     assert.equal(items[4]!.children[0]!.detail, 'A citation');
   });
 
-  it('spans a group over its members and selects its first', () => {
-    const a = analyzeText(text + '\nattribute w: boolean\n');
-    const attributes = outline(a).find((i) => i.name === 'Attributes')!;
-    const [x, w] = attributes.children;
-    assert.equal(attributes.span.start, x!.span.start);
-    assert.equal(attributes.span.end, w!.span.end);
-    assert.deepEqual(attributes.selection, x!.selection);
+  it('spans every group from the last statement to the end, so an editor ordering by position keeps them after the statements', () => {
+    const source = text + '\nattribute w: boolean\n';
+    const a = analyzeText(source);
+    const items = outline(a);
+    const s1 = items.find((i) => i.name === 'S1')!;
+    const groups = items.filter((i) => i.kind === 'group');
+    for (const g of groups) {
+      assert.deepEqual(g.span, { start: s1.span.end, end: source.length }, g.name);
+      assert.deepEqual(g.selection, { start: s1.span.end, end: s1.span.end });
+    }
+    // VS Code's order (by start, then end; stable) is the order sent.
+    const byPosition = [...items].sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+    assert.deepEqual(byPosition.map((i) => i.name), items.map((i) => i.name));
+    // A member after the last statement lies inside its group, as the breadcrumbs need.
+    const w = groups.find((g) => g.name === 'Attributes')!.children.find((c) => c.name === 'w')!;
+    assert.ok(w.span.start >= s1.span.end);
     // VS Code drops an outline whose selection lies outside its range.
-    for (const g of outline(a)) assert.ok(g.selection.start >= g.span.start && g.selection.end <= g.span.end, g.name);
+    for (const g of items) assert.ok(g.selection.start >= g.span.start && g.selection.end <= g.span.end, g.name);
+  });
+
+  it('starts the groups of a file without statements after its header, or at its start', () => {
+    const header = 'guideline g { title "T" }\nattribute a: boolean\n';
+    const withHeader = outline(analyzeText(header));
+    assert.deepEqual(withHeader.map((i) => i.name), ['g', 'Attributes']);
+    assert.equal(withHeader[1]!.span.start, withHeader[0]!.span.end);
+    assert.equal(outline(analyzeText('attribute a: boolean\n'))[0]!.span.start, 0);
   });
 
   it('gives a vocabulary file its groups only, and an empty file nothing', () => {

@@ -1,8 +1,8 @@
 // The extension as a person sees it: the packaged .vsix installed into code-server, the
 // sample opened in Chromium, a mistake typed and seen in the Problems panel, its code
 // opening its explanation, a hover over a statement, a rename with F2, the cases run in the
-// Testing view, and the decision-tree preview opened to the side. Each step is asserted in
-// the page; screenshots go to test-output/.
+// Testing view, the outline, and the decision-tree preview opened to the side. Each step is
+// asserted in the page; screenshots go to test-output/.
 //
 //   npm run package && node out/test/vscode/ui.js
 import * as assert from 'node:assert/strict';
@@ -219,6 +219,18 @@ async function main(): Promise<number> {
   await testTree.locator('.monaco-tl-twistie').click();
   await page.locator('.test-explorer .monaco-list-row', { hasText: 'Stage IIb' }).first().waitFor({ state: 'visible' });
   await screenshot(page, 'vscode-ui-testing.png');
+
+  step('the outline: the header and the statements first, the declarations in groups after them');
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await runCommand(page, 'Explorer: Focus on Outline View');
+  // Each row's name, without its detail.
+  const outlineNames = page.locator('.outline-pane .monaco-list-row .label-name');
+  await outlineNames.filter({ hasText: /^\s*S1\s*$/ }).first().waitFor({ state: 'visible' });
+  const shown = (await outlineNames.allInnerTexts()).map((t) => t.trim());
+  const s1 = shown.indexOf('S1');
+  assert.ok(s1 >= 0 && s1 <= 1, `S1 is not at the top of the outline: ${shown.join(' | ')}`);
+  assert.ok(!shown.slice(0, s1).some((t) => /^(Attributes|Enums|Interventions|References)$/.test(t)), `a group before S1: ${shown.join(' | ')}`);
+  await screenshot(page, 'vscode-ui-outline.png');
 
   step('open the decision-tree preview to the side');
   await runCommand(page, commandTitle('guideline.openPreviewToSide'));

@@ -31,11 +31,17 @@ const groups: readonly { kind: OutlineKind; name: string }[] = [
   { kind: 'grading', name: 'Grading schemes' },
 ];
 
-/** A container for one kind of declaration: it spans its members, and selects the first. */
-function group(name: string, members: OutlineItem[]): OutlineItem {
-  const start = Math.min(...members.map((m) => m.span.start));
-  const end = Math.max(...members.map((m) => m.span.end));
-  return { kind: 'group', name, detail: String(members.length), span: { start, end }, selection: members[0]!.selection, children: members };
+/**
+ * A container for one kind of declaration. VS Code orders an outline by where each entry
+ * starts, whatever order the server sends, so a group spanning its own members (declared
+ * at the top, typically) would come before the statements again. Every group therefore
+ * spans from the end of the last statement (or of the header; the file's start when there
+ * is neither) to the end of the file, the same span for all, which keeps them after the
+ * statements and in this order; it selects its start. A member declared above that point lies outside its
+ * group's span: the breadcrumbs name no group there, which is the price of the order.
+ */
+function group(name: string, members: OutlineItem[], from: number, to: number): OutlineItem {
+  return { kind: 'group', name, detail: String(members.length), span: { start: from, end: to }, selection: { start: from, end: from }, children: members };
 }
 
 /**
@@ -78,10 +84,13 @@ export function outline(analysis: Analysis): OutlineItem[] {
 
   const items: OutlineItem[] = [];
   if (ast.header) items.push(item('guideline', ast.header.name, ast.header.span, ast.header.title?.value.value));
-  items.push(...flat.filter((i) => i.kind === 'statement'));
+  const statements = flat.filter((i) => i.kind === 'statement');
+  items.push(...statements);
+  const end = analysis.source.text.length;
+  const from = Math.min(end, Math.max(0, ast.header?.span.end ?? 0, ...statements.map((st) => st.span.end)));
   for (const g of groups) {
     const members = flat.filter((i) => i.kind === g.kind);
-    if (members.length > 0) items.push(group(g.name, members));
+    if (members.length > 0) items.push(group(g.name, members, from, end));
   }
   return items;
 }
