@@ -1,5 +1,5 @@
 // The grammar package: text in, typed AST and syntax errors out. Knows nothing of LSP.
 export * from './ast.js';
-export { parse, MAX_NESTING, MAX_ERRORS } from './parse.js';
+export { parse, lexemesIn, MAX_NESTING, MAX_ERRORS } from './parse.js';
 export { reservedKeywords, softKeywords } from './lexer.js';
 export { contentAssistAt, type ContentAssist, type ExpectedToken, type AssistToken } from './content-assist.js';

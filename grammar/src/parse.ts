@@ -73,6 +73,12 @@ export function parse(text: string): ParseResult {
   };
 }
 
+/** The tokens of one stretch of the text (a declaration), for a feature that needs only those. */
+export function lexemesIn(text: string, within: Span): Lexeme[] {
+  const shift = within.start;
+  return lexemesOf(text.slice(within.start, within.end)).map((l) => ({ type: l.type, span: { start: l.span.start + shift, end: l.span.end + shift } }));
+}
+
 function lexemesOf(text: string): Lexeme[] {
   return guidelineLexer.tokenize(text).tokens.map((tok) => ({ type: tok.tokenType.name, span: span(tok) }));
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { reservedKeywords, softKeywords } from '../../grammar/src/index.js';
+import { lexemesIn, parse, reservedKeywords, softKeywords } from '../../grammar/src/index.js';
 import { hover } from '../../server/src/services/hover.js';
 import { documentedValues, keywordDoc, valueDoc } from '../../server/src/services/keyword-docs.js';
 import { bases, certainties, historyWords, statementKinds, statuses, strengthWords, voteGrades } from '../../server/src/model/vocabulary.js';
@@ -137,6 +137,14 @@ statement S { basis evidence strength IIa certainty C_EO }`;
     assert.equal(hoverOn('statement S { rule r when undeclared then suggest x }', 'undeclared'), undefined);
     assert.equal(hoverOn('// statement in a comment', 'statement'), undefined);
     assert.equal(hoverOn('statement S { text "rule inside a string" }', 'rule'), undefined);
+  });
+
+  it('lexes only the declaration under the cursor, with the offsets of the whole file', () => {
+    const parsed = parse(everyKeyword);
+    for (const d of parsed.ast.declarations) {
+      const whole = parsed.tokens.filter((t) => t.span.start >= d.span.start && t.span.end <= d.span.end);
+      assert.deepEqual(lexemesIn(everyKeyword, d.span), whole);
+    }
   });
 
   it('every word a field offers has its meaning written', () => {

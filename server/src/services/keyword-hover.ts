@@ -3,7 +3,9 @@
 // `certainty low`, a vote grade), and an agreement how it stands against the panel's
 // threshold. The lexer's tokens say where a word is; the syntax tree says which words are
 // names (a soft keyword such as `status` may name an attribute) and which field a value fills.
+// Only the declaration under the cursor is lexed and walked.
 import type * as A from '../../../grammar/src/index.js';
+import { lexemesIn } from '../../../grammar/src/index.js';
 import type { Analysis } from '../pipeline/analysis.js';
 import { gradingContext } from '../model/grading.js';
 import { builtinSchemeName } from '../model/grading-scheme.js';
@@ -23,10 +25,12 @@ type Role =
   | { readonly kind: 'name' };
 
 export function wordHover(analysis: Analysis, offset: number): WordHover | undefined {
-  const { ast, tokens } = analysis.source.parse;
-  const token = tokenAt(tokens, offset);
+  const node = construct(analysis.source.parse.ast, offset);
+  if (!node) return undefined;
+  // Only the declaration's tokens: the whole file's would stay in memory after one hover.
+  const token = tokenAt(lexemesIn(analysis.source.text, node.span), offset);
   if (!token) return undefined;
-  const roles = rolesIn(construct(ast, offset));
+  const roles = rolesIn(node);
   const role = roles.get(token.span.start);
   const markdown = role ? roleMarkdown(analysis, role, token) : token.type.startsWith('Kw_') ? keywordDoc(token.type.slice(3)) : undefined;
   return markdown ? { markdown, span: token.span } : undefined;
@@ -47,7 +51,7 @@ function tokenAt(tokens: readonly A.Lexeme[], offset: number): A.Lexeme | undefi
 }
 
 /** The top-level construct around the offset: only its names are looked at. */
-function construct(file: A.GuidelineFile, offset: number): object | undefined {
+function construct(file: A.GuidelineFile, offset: number): { span: A.Span } | undefined {
   const all: { span: A.Span }[] = [...(file.header ? [file.header] : []), ...file.uses, ...file.declarations, ...file.gradings];
   return all.find((c) => c.span.start <= offset && offset <= c.span.end);
 }
