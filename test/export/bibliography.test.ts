@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { parse } from '../../grammar/src/index.js';
 import { formatBibliography, maxBibliographyBytes, parseBibliography, referenceDeclarations } from '../../server/src/services/export/bibliography.js';
 import * as RIS from 'astrocite-ris';
+import * as CSL from 'citeproc';
+import { plugins } from '@citation-js/core';
 import { analyzeText, repoRoot } from '../helpers.js';
 
 function cli(args: string[], cwd: string) {
@@ -44,6 +46,22 @@ function readRis(text: string): Record<string, string[]>[] {
     for (const p of entry.properties) (tags[p.key] ??= []).push(p.value);
     return tags;
   });
+}
+
+/**
+ * CSL-JSON read back by citeproc-js, the CSL processor reference managers use: each entry
+ * as a Vancouver bibliography line (the style and locale files come with citation-js's CSL
+ * plugin; only the processor reads the entries).
+ */
+function renderCsl(json: string): { ids: string[]; lines: string[] } {
+  const config = plugins.config.get('@csl') as { styles: Map<string, string>; locales: Map<string, string> };
+  const items = new Map((JSON.parse(json) as { id: string }[]).map((i) => [String(i.id), i]));
+  const engine = new CSL.Engine({ retrieveLocale: () => config.locales.get('en-US')!, retrieveItem: (id) => items.get(String(id)) }, config.styles.get('vancouver')!);
+  engine.setOutputFormat('text');
+  engine.updateItems([...items.keys()]);
+  const [meta, lines] = engine.makeBibliography();
+  assert.deepEqual(meta.bibliography_errors, []);
+  return { ids: meta.entry_ids.map((x) => x[0]), lines: lines.map((l) => l.trim()) };
 }
 
 /** BibTeX read back by @retorquere/bibtex-parser (an ES module, hence the dynamic import). */
@@ -108,6 +126,10 @@ describe('references in and out', function () {
     ];
     const json = JSON.parse(formatBibliography(refs, 'csl-json')) as { id: string; DOI?: string; PMID?: string; title: string }[];
     assert.deepEqual(json.map((e) => [e.id, e.DOI, e.PMID, e.title]), refs.map((r) => [r.label, r.doi, r.pmid, r.citation]));
+    const rendered = renderCsl(formatBibliography(refs, 'csl-json'));
+    assert.deepEqual(rendered.ids, refs.map((r) => r.label));
+    assert.ok(rendered.lines[0].includes('Right portal vein ligation') && rendered.lines[0].includes('doi:10.1097/SLA.0b013e31824856f5') && rendered.lines[0].includes('PMID: 22330038'), rendered.lines[0]);
+    assert.ok(rendered.lines[1].includes('A trial {with braces} &'), rendered.lines[1]);
     const records = readRis(formatBibliography(refs, 'ris'));
     assert.deepEqual(records.map((r) => [r.ID?.[0], r.DO?.[0], r.AN?.[0], r.DB?.[0], r.TI?.[0]]), [
       ['schnitzbauer2012', '10.1097/SLA.0b013e31824856f5', '22330038', 'PubMed', refs[0].citation],

@@ -21,6 +21,8 @@ declare module '@citation-js/core' {
     note?: string;
     [field: string]: unknown;
   }
+  /** The plugins' registry: `config.get('@csl')` holds the CSL plugin's styles and locales. */
+  export const plugins: { config: { get(plugin: string): unknown } };
   export class Cite {
     constructor(data: unknown, options?: { forceType?: string });
     data: CslEntry[];
