@@ -269,6 +269,11 @@ describe('FHIR export', function () {
     assert.match(byTitle.get('spare')!.description, /in place of rule treat where both apply/);
     const names = (elm.library.statements as { def: { name: string }[] }).def.map((d) => d.name);
     assert.ok(['treat unless overridden on antimicrobials', 'Assumption 1', 'Assumption 2', 'Assumptions'].every((n) => names.includes(n)), names.join(', '));
+    // The decision tree's leaves say the timing and the alternative too.
+    const treeTitles: string[] = [];
+    const walk = (a: { title?: string; action?: unknown[] }): void => { if (a.title) treeTitles.push(a.title); (a.action as typeof a[] | undefined)?.forEach(walk); };
+    bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'PlanDefinition' && (r.type as { coding: { code: string }[] }).coding[0].code === 'clinical-protocol').forEach((p) => walk(p as { title?: string; action?: unknown[] }));
+    assert.ok(treeTitles.includes('suggest balanced_crystalloids over saline between 1 hour and 3 hours'), treeTitles.join('; '));
     assert.deepEqual(notes.map((n) => n.kind).sort(), ['assumptions-not-tested', 'comparator-as-extension', 'molar-mass', 'timing-from-condition', 'tree-branches-as-text', 'unit-arbitrary']);
   });
 

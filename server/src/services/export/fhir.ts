@@ -391,7 +391,7 @@ function treeAction(root: TreeNode, planOf: Map<string, string>, activityFor: (n
       action: n.recommendations.map((rec) => {
         const verb = `${rec.verb}${rec.against ? ' against' : ''}`;
         return compact({
-          title: `${verb} ${rec.intervention}`,
+          title: fhirString(`${verb} ${rec.intervention}${rec.over && rec.over.length > 0 ? ` over ${rec.over.join(', ')}` : ''}${rec.timing ? ` ${rec.timing}` : ''}`),
           description: fhirString(`${rec.statement}${rec.statementTitle ? ` ${rec.statementTitle}` : ''}, rule ${rec.rule}`),
           definitionCanonical: planOf.get(rec.statement) ?? activityFor(rec.intervention, rec.against),
         });
