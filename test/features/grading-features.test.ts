@@ -117,6 +117,13 @@ describe('quick fixes for grading', () => {
     assert.deepEqual(codes(after), []);
   });
 
+  it('does not offer to select a scheme the statements are not written in', () => {
+    const a = analyzeText('guideline g {\n  title "T"\n}\ngrading s { strength I strong certainty A high }\nstatement S { basis evidence strength strong certainty high agreement 90% }');
+    const f = a.findings.find((x) => x.code === 'grading-not-selected')!;
+    assert.ok(f);
+    assert.deepEqual(quickFixes(a, f.span).map((x) => x.title), []);
+  });
+
   it('maps an unmapped level, removes a repeated one and corrects a GRADE word', () => {
     const base = 'grading s { strength I strong, II certainty A high }';
     assert.match(fixed(analyzeText(base), 'grading-unmapped-level').source.text, /II strong certainty/);

@@ -134,11 +134,22 @@ function removal(analysis: Analysis, finding: Finding, title: string, span: unkn
   return [{ title, finding, edits: [{ span: { start, end }, newText: '' }], preferred: true }];
 }
 
+/** Whether every strength and certainty the program's statements and rules give is a level of the scheme. */
+function writtenIn(analysis: Analysis, scheme: GradingScheme): boolean {
+  const fits = (g: { strength?: A.Field<A.Name>; certainty?: A.Field<A.Name> }): boolean =>
+    (!g.strength?.value || scheme.strengths.has(g.strength.value.text)) && (!g.certainty?.value || scheme.certainties.has(g.certainty.value.text));
+  return analysis.program.files.every((f) => f.parse.ast.declarations.every((d) => d.kind !== 'Statement' || (fits(d) && d.rules.every(fits))));
+}
+
 /** Adds `grading NAME` to the guideline header, right after its opening brace. */
 function selectSchemeFix(analysis: Analysis, finding: Finding): QuickFix[] {
   const scheme = finding.data?.scheme;
   const header = analysis.source.parse.ast.header;
   if (typeof scheme !== 'string' || !header) return [];
+  // Selecting a scheme the statements are not written in would turn each of their levels
+  // into an error: then the warning stands, and the committee decides.
+  const declared = gradingContext(analysis).schemes.declared.get(scheme)?.scheme;
+  if (!declared || !writtenIn(analysis, declared)) return [];
   // A header with a syntax error in it (a half-typed `grading ,`) may not take the line as meant.
   if (analysis.source.parse.errors.some((e) => e.span.start < header.span.end && e.span.end >= header.span.start)) return [];
   const text = analysis.source.text;
