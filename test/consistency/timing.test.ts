@@ -36,6 +36,22 @@ describe('timing and comparators', () => {
     assert.deepEqual(codes(settled).filter((c) => c === 'timing-conflict'), []);
   });
 
+  it('`between 2 and 6 hours` gives its first bound the unit written after the second', () => {
+    const rules = (window: string) => statement('S1', `
+  rule early when shock then recommend abx within 1 hour
+  rule late when sepsis then recommend abx ${window}`, 'rationale "r"');
+    const short = analyzeText(vocab + rules('between 2 and 6 hours'));
+    assert.deepEqual(codes(short).filter((c) => c === 'invalid-timing'), []);
+    const long = analyzeText(vocab + rules('between 2 hours and 6 hours'));
+    // The same window either way: the same conflict with `within 1 hour`, in the same words but the text.
+    const conflicts = (x: typeof short) => diagnosticStrings(x, (c) => c === 'timing-conflict').map((d) => d.replace(/between 2( hours)? and 6 hours/, 'W'));
+    assert.equal(conflicts(short).length, 2);
+    assert.deepEqual(conflicts(short), conflicts(long));
+    // Both bounds still need a duration; a bare pair stays an error.
+    assert.deepEqual(codes(analyzeText(vocab + rules('between 2 and 6'))).filter((c) => c === 'invalid-timing'), ['invalid-timing', 'invalid-timing']);
+    assert.deepEqual(codes(analyzeText(vocab + rules('between 6 and 2 hours'))).filter((c) => c === 'invalid-timing'), ['invalid-timing']);
+  });
+
   it('the tree shows the tightest of nested windows, and comparators', () => {
     const a = analyzeText(vocab + statement('S1', `
   rule fast when shock then recommend abx within 1 hour

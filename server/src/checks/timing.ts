@@ -6,6 +6,7 @@ import type * as A from '../../../grammar/src/index.js';
 import type { ResolvedDocument } from '../model/document.js';
 import type { Finding } from '../model/findings.js';
 import { scaleQuantity, signedValue } from '../model/quantities.js';
+import { timingBounds } from '../model/timing.js';
 import { timingConflicts } from '../logic/consistency/timing.js';
 import { consistencyOf } from '../logic/engine.js';
 import { witnessText } from '../logic/witness.js';
@@ -22,16 +23,17 @@ export function checkTiming(analysis: ResolvedDocument, report: Report): void {
       error('timing-on-against', t.span, `A recommendation against is not timed: say when \`${act.interventions.map((i) => i.text).join(', ')}\` is wrong with a condition instead (\`when ... < 4 hours\`)`);
       return;
     }
-    const bounds = [t.low, t.high].filter((q): q is A.QuantityValue => q !== undefined);
+    const { low, high } = timingBounds(t);
+    const bounds = [low, high].filter((q): q is A.QuantityValue => q !== undefined);
     for (const q of bounds) {
       const written = text.slice(q.span.start, q.span.end);
       if (signedValue(q) < 0) error('invalid-timing', q.span, `\`${written}\` is negative: a timing counts from when the condition holds`);
       else if (!q.unit) error('invalid-timing', q.span, `\`${written}\` has no unit: write a duration, e.g. \`${written} hours\``);
       else if (!scaleQuantity(q, { kind: 'duration', unit: 'minutes' }).ok) error('invalid-timing', q.span, `\`${written}\` is not a duration: use minutes, hours, days, weeks, months or years`);
     }
-    if (t.low && t.high && bounds.length === 2) {
-      const lo = scaleQuantity(t.low, { kind: 'duration', unit: 'minutes' });
-      const hi = scaleQuantity(t.high, { kind: 'duration', unit: 'minutes' });
+    if (low && high && bounds.length === 2) {
+      const lo = scaleQuantity(low, { kind: 'duration', unit: 'minutes' });
+      const hi = scaleQuantity(high, { kind: 'duration', unit: 'minutes' });
       if (lo.ok && hi.ok && lo.value > hi.value) error('invalid-timing', t.span, 'The window starts after it ends: swap the bounds');
     }
   };

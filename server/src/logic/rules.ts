@@ -5,6 +5,7 @@ import type * as A from '../../../grammar/src/index.js';
 import type { ResolvedDocument } from '../model/document.js';
 import { gradingContext, gradingOf, ruleGradingOf, type Grading } from '../model/grading.js';
 import { scaleQuantity } from '../model/quantities.js';
+import { timingBounds } from '../model/timing.js';
 import type { AttrType } from '../model/types.js';
 import { noAssumptions, restrict, type Assumptions } from './assumptions.js';
 import { attrsOf, type Box } from './box.js';
@@ -40,8 +41,9 @@ export function timeWindow(t: A.Timing | undefined, text: string | undefined): T
     const s = scaleQuantity(q, minutes);
     return s.ok && s.value >= 0 ? s.value : undefined;
   };
-  const low = t.kind === 'within' ? 0 : at(t.low, NaN);
-  const high = t.kind === 'after' ? Infinity : at(t.high, NaN);
+  const bounds = timingBounds(t);
+  const low = t.kind === 'within' ? 0 : at(bounds.low, NaN);
+  const high = t.kind === 'after' ? Infinity : at(bounds.high, NaN);
   if (low === undefined || high === undefined || Number.isNaN(low) || Number.isNaN(high) || low > high) return undefined;
   return { low, high, text: text ? text.slice(t.span.start, t.span.end).replace(/\s+/g, ' ') : t.kind };
 }

@@ -17,6 +17,7 @@ import { elmLibrary, type ElmAssumption, type ElmOverride, type ElmRule } from '
 import { ucumCode } from './ucum.js';
 import { timingWords } from './rule-text.js';
 import { signedValue } from '../../model/quantities.js';
+import { timingBounds } from '../../model/timing.js';
 import { computableName, fhirString, IdMaker } from './fhir-text.js';
 import type { ExportNote } from './notes.js';
 
@@ -361,8 +362,9 @@ function timingRange(t: A.Timing | undefined): Record<string, unknown> | undefin
     if (!v || !code) return undefined;
     return { value: signedValue(v), unit: v.unit!.text, system: 'http://unitsofmeasure.org', code };
   };
-  const high = quantity(t.high);
-  const low = t.kind === 'within' && high ? { ...high, value: 0 } : quantity(t.low);
+  const bounds = timingBounds(t);
+  const high = quantity(bounds.high);
+  const low = t.kind === 'within' && high ? { ...high, value: 0 } : quantity(bounds.low);
   return low || high ? compact({ low, high }) : undefined;
 }
 
