@@ -2,7 +2,8 @@
 // edits (keeping used files' parses and symbols, leaving deep runs half done, analysing
 // the used file on its own too) ends with exactly what a fresh analysis of the final texts
 // gives: the same findings, the same resolved names, and the same answers from the
-// features that read the analysis (outline, folding, hover, completion, definition).
+// features that read the analysis (outline, folding, hover, completion, definition). The
+// root is long enough (over 4 KB) that its edits are parsed by changed declarations.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Analysis } from '../../server/src/pipeline/analysis.js';
@@ -45,7 +46,14 @@ case "fit early" {
   given stage = I, fit = true, age = 60 years
   expect recommend surgery
 }
-`;
+${Array.from({ length: 12 }, (_, i) => `
+statement T${i} "Follow-up ${i}" {
+  text """After treatment, patients are seen again at ${i + 1} months; the panel
+          discussed the interval at length before the vote."""
+  basis consensus strength weak certainty low agreement 80%
+  rule follow${i} when stage = III and age >= ${40 + i} years then suggest chemo
+}
+`).join('')}`;
 
 // Pieces typed in: some break the syntax (an unclosed brace or string, a stray keyword),
 // some mend it, some rename or retarget a name.

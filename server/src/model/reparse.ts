@@ -52,7 +52,9 @@ export function spliced(oldText: string, old: ParseResult, text: string): ParseR
     }
   }
   const delta = text.length - oldText.length;
-  const middleText = text.slice(from, to + delta);
+  // A copy of its own, not a slice: the names and texts the middle's parse keeps would
+  // otherwise hold this version's whole text alive for as long as the declarations last.
+  const middleText = flat(text.slice(from, to + delta));
   // Splicing pays only when most of the file is kept.
   if (middleText.length > text.length / 2) return undefined;
   const inMiddle = (s: Span): boolean => s.start >= from && s.end <= to;
@@ -92,6 +94,15 @@ export function spliced(oldText: string, old: ParseResult, text: string): ParseR
     ...old.tokens.filter((t) => after(t.span)).map((t) => ({ type: t.type, span: { start: t.span.start + delta, end: t.span.end + delta } })),
   ];
   return { ast: file, errors: [], comments: spans(old.comments, middle.comments), tokens };
+}
+
+/**
+ * The string in storage of its own. V8 keeps a long slice as a view into the string it was
+ * cut from; joining it to another string and cutting that off again copies the characters
+ * (all of them, lone surrogates too) into a string of the slice's own size.
+ */
+function flat(s: string): string {
+  return ` ${s}`.slice(1);
 }
 
 /**
