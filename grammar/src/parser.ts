@@ -18,21 +18,25 @@ class GuidelineCstParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  // The alternatives of the rules met most often are built once, not on every call: a new
+  // array of closures per token was most of the parser's garbage.
+  private readonly declarations = [
+    { ALT: () => this.SUBRULE(this.guidelineHeader) },
+    { ALT: () => this.SUBRULE(this.useDecl) },
+    { ALT: () => this.SUBRULE(this.enumDecl) },
+    { ALT: () => this.SUBRULE(this.attributeDecl) },
+    { ALT: () => this.SUBRULE(this.interventionDecl) },
+    { ALT: () => this.SUBRULE(this.referenceDecl) },
+    { ALT: () => this.SUBRULE(this.statementDecl) },
+    { ALT: () => this.SUBRULE(this.caseDecl) },
+    { ALT: () => this.SUBRULE(this.decisionDecl) },
+    { ALT: () => this.SUBRULE(this.gradingDecl) },
+    { ALT: () => this.SUBRULE(this.assumeDecl) },
+  ];
+
   public file = this.RULE('file', () => {
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.guidelineHeader) },
-        { ALT: () => this.SUBRULE(this.useDecl) },
-        { ALT: () => this.SUBRULE(this.enumDecl) },
-        { ALT: () => this.SUBRULE(this.attributeDecl) },
-        { ALT: () => this.SUBRULE(this.interventionDecl) },
-        { ALT: () => this.SUBRULE(this.referenceDecl) },
-        { ALT: () => this.SUBRULE(this.statementDecl) },
-        { ALT: () => this.SUBRULE(this.caseDecl) },
-        { ALT: () => this.SUBRULE(this.decisionDecl) },
-        { ALT: () => this.SUBRULE(this.gradingDecl) },
-        { ALT: () => this.SUBRULE(this.assumeDecl) },
-      ]);
+      this.OR(this.declarations);
     });
   });
 
@@ -229,27 +233,29 @@ class GuidelineCstParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.string));
     this.CONSUME(t.LBrace);
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.textField) },
-        { ALT: () => this.SUBRULE(this.basisField) },
-        { ALT: () => this.SUBRULE(this.strengthField) },
-        { ALT: () => this.SUBRULE(this.certaintyField) },
-        { ALT: () => this.SUBRULE(this.agreementField) },
-        { ALT: () => this.SUBRULE(this.votesField) },
-        { ALT: () => this.SUBRULE(this.endorsedStrongField) },
-        { ALT: () => this.SUBRULE(this.citesField) },
-        { ALT: () => this.SUBRULE(this.sectionField) },
-        { ALT: () => this.SUBRULE(this.rationaleField) },
-        { ALT: () => this.SUBRULE(this.statusField) },
-        { ALT: () => this.SUBRULE(this.kindField) },
-        { ALT: () => this.SUBRULE(this.votersField) },
-        { ALT: () => this.SUBRULE(this.remarkField) },
-        { ALT: () => this.SUBRULE(this.historyField) },
-        { ALT: () => this.SUBRULE(this.ruleDecl) },
-      ]);
+      this.OR(this.statementFields);
     });
     this.CONSUME(t.RBrace);
   });
+
+  private readonly statementFields = [
+    { ALT: () => this.SUBRULE(this.textField) },
+    { ALT: () => this.SUBRULE(this.basisField) },
+    { ALT: () => this.SUBRULE(this.strengthField) },
+    { ALT: () => this.SUBRULE(this.certaintyField) },
+    { ALT: () => this.SUBRULE(this.agreementField) },
+    { ALT: () => this.SUBRULE(this.votesField) },
+    { ALT: () => this.SUBRULE(this.endorsedStrongField) },
+    { ALT: () => this.SUBRULE(this.citesField) },
+    { ALT: () => this.SUBRULE(this.sectionField) },
+    { ALT: () => this.SUBRULE(this.rationaleField) },
+    { ALT: () => this.SUBRULE(this.statusField) },
+    { ALT: () => this.SUBRULE(this.kindField) },
+    { ALT: () => this.SUBRULE(this.votersField) },
+    { ALT: () => this.SUBRULE(this.remarkField) },
+    { ALT: () => this.SUBRULE(this.historyField) },
+    { ALT: () => this.SUBRULE(this.ruleDecl) },
+  ];
 
   private textField = this.RULE('textField', () => {
     this.CONSUME(t.Text);
@@ -267,15 +273,16 @@ class GuidelineCstParser extends CstParser {
     this.CONSUME(t.Certainty);
     this.SUBRULE(this.fieldValue);
   });
+  private readonly fieldValues = [
+    { GATE: () => !statementFieldKeywords.has(this.LA(1).tokenType), ALT: () => this.CONSUME(t.Name) },
+    { ALT: () => this.CONSUME(t.NumberLiteral) },
+  ];
   /**
    * A field's value word, which is never the keyword of the next field (`strength certainty low`).
    * A number is a value too: a grading scheme's levels may be numbered (`strength 1`).
    */
   private fieldValue = this.RULE('fieldValue', () => {
-    this.OR([
-      { GATE: () => !statementFieldKeywords.has(this.LA(1).tokenType), ALT: () => this.CONSUME(t.Name) },
-      { ALT: () => this.CONSUME(t.NumberLiteral) },
-    ]);
+    this.OR(this.fieldValues);
   });
   private agreementField = this.RULE('agreementField', () => {
     this.CONSUME(t.Agreement);
@@ -397,10 +404,18 @@ class GuidelineCstParser extends CstParser {
     });
   });
 
+  private readonly orWords = [{ ALT: () => this.CONSUME(t.Or) }, { ALT: () => this.CONSUME(t.SymbolicOr) }];
+  private readonly andWords = [{ ALT: () => this.CONSUME(t.And) }, { ALT: () => this.CONSUME(t.SymbolicAnd) }];
+  private readonly notWords = [{ ALT: () => this.CONSUME(t.Not) }, { ALT: () => this.CONSUME(t.SymbolicNot) }];
+  private readonly negatables = [
+    { ALT: () => this.SUBRULE(this.parenExpr) },
+    { ALT: () => this.SUBRULE(this.condition) },
+  ];
+
   private orExpr = this.RULE('orExpr', () => {
     this.SUBRULE(this.andExpr);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(t.Or) }, { ALT: () => this.CONSUME(t.SymbolicOr) }]);
+      this.OR(this.orWords);
       this.SUBRULE2(this.andExpr);
     });
   });
@@ -408,18 +423,15 @@ class GuidelineCstParser extends CstParser {
   private andExpr = this.RULE('andExpr', () => {
     this.SUBRULE(this.notExpr);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(t.And) }, { ALT: () => this.CONSUME(t.SymbolicAnd) }]);
+      this.OR(this.andWords);
       this.SUBRULE2(this.notExpr);
     });
   });
 
   /** `not` repeats in a loop, not by recursion, so `not not ... x` cannot overflow the stack. */
   private notExpr = this.RULE('notExpr', () => {
-    this.MANY(() => this.OR2([{ ALT: () => this.CONSUME(t.Not) }, { ALT: () => this.CONSUME(t.SymbolicNot) }]));
-    this.OR([
-      { ALT: () => this.SUBRULE(this.parenExpr) },
-      { ALT: () => this.SUBRULE(this.condition) },
-    ]);
+    this.MANY(() => this.OR2(this.notWords));
+    this.OR(this.negatables);
   });
 
   private parenExpr = this.RULE('parenExpr', () => {
@@ -431,78 +443,84 @@ class GuidelineCstParser extends CstParser {
   private condition = this.RULE('condition', () => {
     this.CONSUME(t.Name);
     this.OPTION(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.SUBRULE(this.compareOp);
-            this.SUBRULE(this.value);
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(t.In);
-            this.CONSUME(t.LBrace);
-            // A field keyword that starts the next line (`section "x"`) is not a member of a
-            // half-typed set: stop there, so the error is the missing `}` and nothing after it.
-            this.OPTION2({
-              GATE: () => this.setMemberAhead(1),
-              DEF: () => {
-                this.SUBRULE2(this.value, { LABEL: 'members' });
-                this.MANY2({
-                  GATE: () => this.setMemberAhead(2),
-                  DEF: () => {
-                    this.CONSUME(t.Comma);
-                    this.SUBRULE5(this.value, { LABEL: 'members' });
-                  },
-                });
-              },
-            });
-            this.CONSUME(t.RBrace);
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(t.Between);
-            this.SUBRULE3(this.value, { LABEL: 'low' });
-            this.CONSUME(t.And);
-            this.SUBRULE4(this.value, { LABEL: 'high' });
-          },
-        },
-      ]);
+      this.OR(this.conditionTails);
     });
   });
 
+  /** What may follow the attribute of a condition: a comparison, `in { ... }` or `between`. */
+  private readonly conditionTails = [
+    {
+      ALT: () => {
+        this.SUBRULE(this.compareOp);
+        this.SUBRULE(this.value);
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(t.In);
+        this.CONSUME(t.LBrace);
+        // A field keyword that starts the next line (`section "x"`) is not a member of a
+        // half-typed set: stop there, so the error is the missing `}` and nothing after it.
+        this.OPTION2({
+          GATE: () => this.setMemberAhead(1),
+          DEF: () => {
+            this.SUBRULE2(this.value, { LABEL: 'members' });
+            this.MANY2({
+              GATE: () => this.setMemberAhead(2),
+              DEF: () => {
+                this.CONSUME(t.Comma);
+                this.SUBRULE5(this.value, { LABEL: 'members' });
+              },
+            });
+          },
+        });
+        this.CONSUME(t.RBrace);
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(t.Between);
+        this.SUBRULE3(this.value, { LABEL: 'low' });
+        this.CONSUME(t.And);
+        this.SUBRULE4(this.value, { LABEL: 'high' });
+      },
+    },
+  ];
+
+  private readonly compareOps = [
+    { ALT: () => this.CONSUME(t.Equals) },
+    { ALT: () => this.CONSUME(t.NotEquals) },
+    { ALT: () => this.CONSUME(t.LessEq) },
+    { ALT: () => this.CONSUME(t.GreaterEq) },
+    { ALT: () => this.CONSUME(t.Less) },
+    { ALT: () => this.CONSUME(t.Greater) },
+  ];
   private compareOp = this.RULE('compareOp', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.Equals) },
-      { ALT: () => this.CONSUME(t.NotEquals) },
-      { ALT: () => this.CONSUME(t.LessEq) },
-      { ALT: () => this.CONSUME(t.GreaterEq) },
-      { ALT: () => this.CONSUME(t.Less) },
-      { ALT: () => this.CONSUME(t.Greater) },
-    ]);
+    this.OR(this.compareOps);
   });
 
+  private readonly values = [
+    { ALT: () => this.CONSUME(t.True) },
+    { ALT: () => this.CONSUME(t.False) },
+    { ALT: () => this.SUBRULE(this.quantity) },
+    { ALT: () => this.CONSUME(t.Name) },
+  ];
   private value = this.RULE('value', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.True) },
-      { ALT: () => this.CONSUME(t.False) },
-      { ALT: () => this.SUBRULE(this.quantity) },
-      { ALT: () => this.CONSUME(t.Name) },
-    ]);
+    this.OR(this.values);
   });
 
+  private readonly units = [
+    { ALT: () => this.CONSUME(t.PercentSign) },
+    { ALT: () => this.SUBRULE(this.string) },
+    // A unit word (years, weeks, ...): a plain identifier, never a keyword that
+    // starts the next field, nor the name that starts the next `x = ...`.
+    { GATE: () => this.unitWordAhead(), ALT: () => this.CONSUME(t.Identifier) },
+  ];
   private quantity = this.RULE('quantity', () => {
     this.OPTION(() => this.CONSUME(t.Minus));
     this.CONSUME(t.NumberLiteral);
     this.OPTION2(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(t.PercentSign) },
-        { ALT: () => this.SUBRULE(this.string) },
-        // A unit word (years, weeks, ...): a plain identifier, never a keyword that
-        // starts the next field, nor the name that starts the next `x = ...`.
-        { GATE: () => this.unitWordAhead(), ALT: () => this.CONSUME(t.Identifier) },
-      ]);
+      this.OR(this.units);
     });
   });
 
@@ -574,13 +592,14 @@ class GuidelineCstParser extends CstParser {
     this.CONSUME(t.RBrace);
   });
 
+  private readonly strings = [
+    { ALT: () => this.CONSUME(t.StringLiteral) },
+    { ALT: () => this.CONSUME(t.TripleString) },
+    { ALT: () => this.CONSUME(t.UnterminatedString) },
+    { ALT: () => this.CONSUME(t.UnterminatedTripleString) },
+  ];
   private string = this.RULE('string', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.StringLiteral) },
-      { ALT: () => this.CONSUME(t.TripleString) },
-      { ALT: () => this.CONSUME(t.UnterminatedString) },
-      { ALT: () => this.CONSUME(t.UnterminatedTripleString) },
-    ]);
+    this.OR(this.strings);
   });
 
   /** The token at `k` is a set member, not a statement field keyword starting its field. */
