@@ -24,9 +24,41 @@ function liveKey(l: Live): string {
   return k;
 }
 
+/**
+ * Numbers for the shapes met in one partition, so that a state's key is a short list of
+ * numbers rather than every open rule's constraints spelt out again at every state.
+ */
+export class ShapeIds {
+  private readonly ids = new Map<string, number>();
+  private readonly lives = new WeakMap<Live, number>();
+  private readonly boxes = new WeakMap<Box, number>();
+
+  private intern(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+    return id;
+  }
+
+  live(l: Live): number {
+    let id = this.lives.get(l);
+    if (id === undefined) this.lives.set(l, (id = this.intern(`L${liveKey(l)}`)));
+    return id;
+  }
+
+  box(b: Box): number {
+    let id = this.boxes.get(b);
+    if (id === undefined) this.boxes.set(b, (id = this.intern(`B${boxKey(b)}`)));
+    return id;
+  }
+}
+
 /** Which open rules, in which shape, and which part of the population: a subtree's identity. */
-export function stateKey(partial: readonly Live[], population: readonly Box[]): string {
-  return `${partial.map(liveKey).join('|')}#${population.map(boxKey).join(';')}`;
+export function stateKey(partial: readonly Live[], population: readonly Box[], ids: ShapeIds): string {
+  let key = '';
+  for (const l of partial) key += `${ids.live(l)},`;
+  key += '#';
+  for (const b of population) key += `${ids.box(b)},`;
+  return key;
 }
 
 /** The first `ask` attribute something here still tests; else the one tested most. */

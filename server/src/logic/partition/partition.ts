@@ -18,7 +18,7 @@ import { isSubset, overlaps, union, type Domain } from '../domain.js';
 import { recKey, shownKey, type RuleInfo } from '../rules.js';
 import { survivingRecs } from '../precedence.js';
 import type { Scope } from '../scope.js';
-import { cellsOf, chooseAttribute, firstValue, stateKey, type Live } from './cells.js';
+import { cellsOf, chooseAttribute, firstValue, ShapeIds, stateKey, type Live } from './cells.js';
 import { recordRegions } from './paths.js';
 import type { OutcomeEntry, PBranch, PLeaf, PNode, PSplit } from './nodes.js';
 
@@ -65,6 +65,8 @@ interface Definite {
   readonly given: readonly number[];
   readonly key: string;
   leaf?: PLeaf;
+  /** The leaf where the budget ran out on a path with these rules. */
+  cutLeaf?: PLeaf;
 }
 
 export function partition(input: PartitionInput): Partition {
@@ -101,6 +103,15 @@ export function partition(input: PartitionInput): Partition {
 
   // ---- Phase one: splits, one exploration per state.
   const bodies = new Map<string, Body>();
+  const ids = new ShapeIds();
+  // A box without its constraint on an attribute, made once per (box, attribute): the same
+  // object on every path, so its key is computed once too.
+  const withouts = new Map<Box, Box[]>();
+  const without = (b: Box, attr: number): Box => {
+    let byAttr = withouts.get(b);
+    if (!byAttr) withouts.set(b, (byAttr = []));
+    return (byAttr[attr] ??= b.filter((c) => c.attr !== attr));
+  };
   const end: Body = { kind: 'end', id: nextId++, cut: false };
   const cutShort: Body = { kind: 'end', id: nextId++, cut: true };
 
@@ -118,7 +129,7 @@ export function partition(input: PartitionInput): Partition {
 
   const bodyOf = (open: readonly Live[], pop: readonly Box[]): Body => {
     if (open.length === 0 && pop.length === 0) return end;
-    const key = stateKey(open, pop);
+    const key = stateKey(open, pop, ids);
     const known = bodies.get(key);
     if (known) return known;
     if (over()) return cutShort;
@@ -131,7 +142,7 @@ export function partition(input: PartitionInput): Partition {
       for (const b of boxes) {
         const d = constraintOn(b, attr);
         if (!d) out.push(b);
-        else if (isSubset(cell, d)) out.push(b.filter((c) => c.attr !== attr));
+        else if (isSubset(cell, d)) out.push(without(b, attr));
         else if (overlaps(cell, d)) out.push(b); // cannot happen: cells never straddle a bound
       }
       return out;
@@ -158,19 +169,30 @@ export function partition(input: PartitionInput): Partition {
   // ---- Phase two: the tree, with the rules that hold on each path.
   const anyOverrides = input.rules.some((r) => r.overrides.length > 0);
   const definites = new Map<string, Definite>();
-  const definiteOf = (rules: readonly RuleInfo[]): Definite => {
-    const sorted = [...rules].sort((a, b) => a.index - b.index);
-    const key = sorted.map((r) => r.index).join(',');
+  /** `sorted`: by index, no rule twice. */
+  const definiteOf = (sorted: readonly RuleInfo[]): Definite => {
+    let key = '';
+    for (const r of sorted) key += `${r.index},`;
     let d = definites.get(key);
     if (!d) {
       // Overridden recommendations are not given where their overrider holds too.
       const surviving = anyOverrides ? survivingRecs(sorted) : undefined;
-      const kept = (r: RuleInfo): number[] => (surviving ? outcomesOf.get(r)!.filter((_, i) => surviving.get(r)!.includes(r.recs[i])) : outcomesOf.get(r)!);
-      const given = [...new Set(sorted.flatMap(kept))].sort((a, b) => a - b);
-      d = { id: definites.size, rules: sorted, given, key };
+      const given = new Set<number>();
+      for (const r of sorted) {
+        const ids = outcomesOf.get(r)!;
+        const kept = surviving?.get(r);
+        ids.forEach((id, i) => {
+          if (!kept || kept.includes(r.recs[i])) given.add(id);
+        });
+      }
+      d = { id: definites.size, rules: sorted, given: [...given].sort((a, b) => a - b), key };
       definites.set(key, d);
     }
     return d;
+  };
+  const byIndex = (rules: readonly RuleInfo[]): RuleInfo[] => {
+    const sorted = [...new Set(rules)];
+    return sorted.sort((a, b) => a.index - b.index);
   };
   const joined = new Map<Entry, Map<number, Definite>>();
   const join = (d: Definite, entry: Entry): Definite => {
@@ -178,15 +200,23 @@ export function partition(input: PartitionInput): Partition {
     let byDefinite = joined.get(entry);
     if (!byDefinite) joined.set(entry, (byDefinite = new Map()));
     let out = byDefinite.get(d.id);
-    if (!out) byDefinite.set(d.id, (out = definiteOf([...d.rules, ...entry.enter.filter((r) => !d.rules.includes(r))])));
+    if (!out) byDefinite.set(d.id, (out = definiteOf(mergeByIndex(d.rules, enterSorted(entry)))));
     return out;
+  };
+  // Each entry's rules sorted once, however many paths pass through it.
+  const enterOrder = new Map<Entry, readonly RuleInfo[]>();
+  const enterSorted = (entry: Entry): readonly RuleInfo[] => {
+    let sorted = enterOrder.get(entry);
+    if (!sorted) enterOrder.set(entry, (sorted = byIndex(entry.enter)));
+    return sorted;
   };
 
   const interned = new Map<string, PNode>();
   const leaf = (d: Definite, cut: boolean): PLeaf => {
     if (!cut && d.leaf) return d.leaf;
-    const internKey = `L${cut ? '!' : ''}|${d.given.join(',')}`;
-    let node = interned.get(internKey) as PLeaf | undefined;
+    let node = cut ? d.cutLeaf : undefined;
+    const internKey = node ? '' : `L${cut ? '!' : ''}|${d.given.join(',')}`;
+    node ??= interned.get(internKey) as PLeaf | undefined;
     if (!node) {
       const outcome = d.given.map((id) => outcomes[id]);
       const pro = new Set(outcome.filter((o) => !o.rec.against).map((o) => o.rec.intervention));
@@ -204,6 +234,7 @@ export function partition(input: PartitionInput): Partition {
     }
     node.reachedBy.push(d.rules);
     if (!cut) d.leaf = node;
+    else d.cutLeaf = node;
     return node;
   };
 
@@ -244,8 +275,31 @@ export function partition(input: PartitionInput): Partition {
   };
 
   const rootEntry = entryOf(sameConditions(input.rules), input.population);
-  const root = rootEntry && walk(rootEntry.body, definiteOf(rootEntry.enter));
+  const root = rootEntry && walk(rootEntry.body, definiteOf(byIndex(rootEntry.enter)));
   return { root, leaves: root ? recordRegions(root) : [], truncated, regions: work };
+}
+
+/** The union of two lists sorted by rule index, sorted: one pass, no sort. */
+function mergeByIndex(a: readonly RuleInfo[], b: readonly RuleInfo[]): RuleInfo[] {
+  const out: RuleInfo[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.index < y.index)) {
+      out.push(x);
+      i++;
+    } else if (x === undefined || y.index < x.index) {
+      out.push(y);
+      j++;
+    } else {
+      out.push(x);
+      i++;
+      j++;
+    }
+  }
+  return out;
 }
 
 /** The rules grouped by condition, each group in source order, groups in order of their first rule. */
