@@ -15,7 +15,7 @@
 //
 // Anything else is parsed in full. test/pipeline/reparse-properties.test.ts checks the
 // result against a full parse over random edits.
-import { parse, type ParseResult, type Span } from '../../../grammar/src/index.js';
+import { lexemesIn, parse, type Lexeme, type ParseResult, type Span } from '../../../grammar/src/index.js';
 import type * as A from '../../../grammar/src/index.js';
 
 /** Below this size a full parse is cheap enough that splicing is not worth its bookkeeping. */
@@ -88,12 +88,17 @@ export function spliced(oldText: string, old: ParseResult, text: string): ParseR
     ...fresh.map((s) => ({ start: s.start + from, end: s.end + from })),
     ...list.filter(after).map((s) => ({ start: s.start + delta, end: s.end + delta })),
   ];
-  const tokens = [
-    ...old.tokens.filter((t) => before(t.span)),
-    ...middle.tokens.map((t) => ({ type: t.type, span: { start: t.span.start + from, end: t.span.end + from } })),
-    ...old.tokens.filter((t) => after(t.span)).map((t) => ({ type: t.type, span: { start: t.span.start + delta, end: t.span.end + delta } })),
-  ];
-  return { ast: file, errors: [], comments: spans(old.comments, middle.comments), tokens };
+  // The tokens are the whole text's (see above), lexed only when the formatter asks, as a
+  // full parse does: splicing the old ones would lex the old text again on every edit.
+  let tokens: Lexeme[] | undefined;
+  return {
+    ast: file,
+    errors: [],
+    comments: spans(old.comments, middle.comments),
+    get tokens(): readonly Lexeme[] {
+      return (tokens ??= lexemesIn(text, { start: 0, end: text.length }));
+    },
+  };
 }
 
 /**
