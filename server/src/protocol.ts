@@ -120,6 +120,16 @@ export interface DecisionTreeResult {
   truncated?: boolean;
   /** Set when `decision` named no decision of the file. */
   error?: string;
+  /** Where each rule of the tree is written, and its statement: what the editor's cursor is in. */
+  rules?: RuleLocation[];
+}
+
+/** A rule's place in the source, for following the editor's cursor into the tree. */
+export interface RuleLocation {
+  rule: string;
+  statement: string;
+  source: SourceRange;
+  statementSource?: SourceRange;
 }
 
 /**

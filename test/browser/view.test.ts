@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import { Workspace } from '../../server/src/pipeline/workspace.js';
 import type { DecisionTreeResult } from '../../server/src/protocol.js';
 import { decisionTreeView } from '../../server/src/services/tree-view/index.js';
-import { fileUrl, samplesDir } from '../helpers.js';
+import { analyzeText, fileUrl, samplesDir } from '../helpers.js';
+import { buildView } from '../../server/src/render/view-build/build.js';
+import { bigTree } from '../render/big-tree.js';
 import { BrowserSession, describeInBrowser, testOutput, type PreviewPage } from './harness.js';
 import { lightTheme } from './themes.js';
 
@@ -90,6 +92,79 @@ describeInBrowser('the reviewer\'s view in the preview', function (this: Mocha.S
     assert.ok(((await p.page.locator('svg .gt-nodes').textContent()) ?? '').includes('Systemic therapy'));
     assert.deepEqual(await p.violations(), []);
     assert.deepEqual(p.errors, []);
+    await p.page.close();
+  });
+
+  it('keeps hostile titles, descriptions and member words as text, and runs none of it', async () => {
+    const result = decisionTreeView(analyzeText(`
+enum Grade "<b onmouseover=alert(1)>grade</b>" { low "<img src=x onerror=alert(2)>", high "]]><script>alert(3)</script>" }
+attribute g: Grade "<iframe src=javascript:alert(4)>"
+attribute x: boolean "<svg onload=alert(5)> & more"
+intervention i "<a href=\"javascript:alert(6)\">treat</a>"
+intervention j "plain"
+statement S1 "<script>alert('title')</script>" { strength strong certainty low
+  rule r when g = low then recommend i
+  rule s when g = high and x then recommend j }
+decision d "<svg onload=alert(7)>" { ask g }
+`));
+    const p = await session.openPreview({ theme: lightTheme });
+    await p.send({ type: 'tree', result });
+    await p.waitForState('ready');
+    const drawn = ((await p.page.locator('svg .gt-tree').textContent()) ?? '').replace(/\s+/g, '');
+    // Words are shortened to fit their box (the intervention's at its colon), never parsed.
+    for (const raw of ['<img src=x onerror=alert(2)>', ']]><script>alert(3)</script>', '<svg onload=alert(5)>', '<a href=']) {
+      assert.ok(drawn.includes(raw.replace(/\s+/g, '')), `${raw} is not shown literally: ${drawn.slice(0, 400)}`);
+    }
+    for (const selector of ['img', 'iframe', 'a', 'b', 'svg script', '[onload]', '[onerror]', '[onmouseover]']) assert.equal(await p.page.locator(selector).count(), 0, selector);
+    assert.equal(await p.page.locator('script').count(), 1, 'only the preview\'s own script');
+    assert.deepEqual(p.dialogs, []);
+    assert.deepEqual(await p.violations(), []);
+    assert.deepEqual(p.errors, []);
+    await p.page.close();
+  });
+
+  it('stays responsive on a 5,000-leaf tree: folded, with a note of how much, and unfolds a box', async () => {
+    const big = bigTree(5000);
+    const ask = new Set<string>();
+    const walk = (n: NonNullable<DecisionTreeResult['tree']>): void => {
+      if (n.kind !== 'split') return;
+      ask.add(n.attribute);
+      n.branches.forEach((b) => walk(b.node));
+    };
+    walk(big.tree!);
+    const view = buildView(big.tree, undefined, { ask: [...ask], title: 'Big' });
+    const result: DecisionTreeResult = { ...big, view: { ...view, population: undefined } };
+    const p = await session.openPreview({ theme: lightTheme });
+    await p.send({ type: 'tree', result });
+    await p.waitForState('ready');
+    assert.equal(await p.page.locator('svg .gt-node').count(), view.boxes);
+    assert.match((await p.page.locator('#banner').textContent()) ?? '', /asked levels are folded into their boxes \(\d+ leaves folded\)/);
+    const before = await p.page.locator('svg .gt-node').count();
+    await p.page.locator('svg .gt-node.gt-unfold').first().locator('.gt-box').click({ position: { x: 20, y: 6 } });
+    await p.page.waitForFunction((n) => document.querySelectorAll('svg .gt-node').length > n, before);
+    assert.deepEqual(p.errors, []);
+    await p.page.close();
+  });
+
+  it('draws only the newest of trees sent in quick succession', async () => {
+    const big = bigTree(5000);
+    const ask = new Set<string>();
+    const walk = (n: NonNullable<DecisionTreeResult['tree']>): void => {
+      if (n.kind !== 'split') return;
+      ask.add(n.attribute);
+      n.branches.forEach((b) => walk(b.node));
+    };
+    walk(big.tree!);
+    const stale: DecisionTreeResult = { ...big, view: { ...buildView(big.tree, undefined, { ask: [...ask], title: 'Old' }), population: undefined } };
+    const fresh = roadmapView();
+    const p = await session.openPreview({ theme: lightTheme });
+    // The old version's tree is still being laid out when the new one arrives.
+    await p.send({ type: 'tree', result: stale });
+    await p.send({ type: 'tree', result: fresh });
+    await p.waitForState('ready');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await p.page.locator('svg .gt-node').count(), fresh.view!.boxes);
+    assert.ok(((await p.page.locator('svg .gt-tree').textContent()) ?? '').includes('CNLC stage'));
     await p.page.close();
   });
 });

@@ -8,6 +8,7 @@ import type { Measure } from '../../../server/src/render/text.js';
 import { layoutView, type Direction, type ViewScene } from '../../../server/src/render/view-layout.js';
 import { paintView } from '../../../server/src/render/view-paint.js';
 import { expandDetail } from '../../../server/src/render/view-build/build.js';
+import { highlightedBoxes } from '../../../server/src/render/view-highlight.js';
 import { isHostMessage, type HostMessage, type PreviewState } from '../preview/messages.js';
 import { Chrome } from './chrome.js';
 import { toDom } from './dom.js';
@@ -214,11 +215,9 @@ export class PreviewApp {
   }
 
   private applyHighlight(): void {
-    const wanted = new Set(this.highlighted);
-    for (const n of this.viewScene?.nodes ?? []) {
-      const on = wanted.size > 0 && n.content.recs.some((r) => (r.rules ?? [r.rule]).some((x) => wanted.has(x)));
-      this.camera.querySelector(`[data-node="${CSS.escape(n.view.id)}"]`)?.classList.toggle('gt-highlight', on);
-    }
+    const nodes = this.viewScene?.nodes ?? [];
+    const on = new Set(highlightedBoxes(nodes, this.highlighted));
+    for (const n of nodes) this.camera.querySelector(`[data-node="${CSS.escape(n.view.id)}"]`)?.classList.toggle('gt-highlight', on.has(n.view.id));
   }
 
   private wire(): void {

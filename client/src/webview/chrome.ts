@@ -49,6 +49,7 @@ export class Chrome {
     const notes = [
       result.hasErrors ? 'This file has errors: the tree shows the rules that parse.' : undefined,
       result.truncated ? 'The tree reached its size limit: some leaves are cut short.' : undefined,
+      result.view?.folded.note,
     ].filter((n): n is string => n !== undefined);
     this.setBanner(notes.length > 0 ? notes.join(' ') : undefined);
   }

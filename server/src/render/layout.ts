@@ -6,6 +6,13 @@
 // its label, so a shared subtree (several branches into one box) shows one label per
 // branch side by side. Labels need no nodes or layers of their own, which keeps large
 // trees fast.
+//
+// Every editor path now draws the reviewer's view (view-layout.ts, view-paint.ts): the
+// preview, `guideline tree --format svg` (with or without `--detail`) and the summary
+// exports. This raw drawing of the partition stays for a result that carries no view: a
+// tree from `decisionTree` alone (the fuzz oracle draws each one) or sent by an older
+// server, and the recorded trees in test/fixtures/trees that the preview's theme,
+// hostile-text, reveal and export tests draw.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api.js';
 import type { TreeNode } from '../protocol.js';

@@ -8,7 +8,7 @@ import { citedLabels } from '../../model/resolve.js';
 import type { Analysis } from '../../pipeline/analysis.js';
 import { renderTreeSvg } from '../../render/svg.js';
 import { agreementLine, gradingLine } from '../hover.js';
-import { decisionTree } from '../tree/compile.js';
+import { decisionTreeView } from '../tree-view/index.js';
 import { exprText } from '../../model/expr-text.js';
 import { ruleText } from './rule-text.js';
 
@@ -119,8 +119,9 @@ export async function summaryOf(analysis: Analysis): Promise<Summary> {
   }).sort((a, b) => a.number - b.number);
   const trees: SummaryTree[] = [];
   for (const d of table.ofKind('decision')) {
-    const result = decisionTree(analysis, d.name);
-    if (!result.tree) continue;
+    // The reviewer's view, as the preview shows it by default and `guideline tree` prints it.
+    const result = decisionTreeView(analysis, d.name);
+    if (!result.tree || !result.view?.root) continue;
     trees.push({ name: d.name, title: clean(d.decl.title?.value ?? d.name), svg: await renderTreeSvg(result) });
   }
   return {

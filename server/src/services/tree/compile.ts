@@ -11,7 +11,7 @@ import { consistencyOf, type Consistency } from '../../logic/engine.js';
 import { recKey, type RuleInfo } from '../../logic/rules.js';
 import { witnessOf, witnessText } from '../../logic/witness.js';
 import { exprText } from '../../model/expr-text.js';
-import type { DecisionSummary, DecisionTreeResult, LeafNode, LeafRecommendation, SourceRange, SplitNode, TreeNode } from '../../protocol.js';
+import type { DecisionSummary, DecisionTreeResult, LeafNode, LeafRecommendation, RuleLocation, SourceRange, SplitNode, TreeNode } from '../../protocol.js';
 import { decisionsOf, outsidePartitionOf, partitionOf, type DecisionPartition } from '../../logic/partition/decision.js';
 import { branchLabel, branchWords } from './labels.js';
 import { rulesGiving, type OutcomeEntry, type PNode } from '../../logic/partition/partition.js';
@@ -52,7 +52,18 @@ export function decisionTree(analysis: Analysis, decisionName?: string): Decisio
     where: decision?.where ? exprText(decision.where) : undefined,
     outside: outside?.root ? toProtocol(outside, consistency, 'o') : undefined,
     truncated: p.truncated || undefined,
+    rules: ruleLocations(consistency),
   };
+}
+
+function ruleLocations(consistency: Consistency): RuleLocation[] {
+  const { analysis, ruleSet } = consistency;
+  return ruleSet.rules.flatMap((r) => {
+    const source = sourceRange(analysis, r.uri, r.decl.span);
+    if (!source) return [];
+    const statementSource = sourceRange(analysis, r.uri, r.statement.span);
+    return [{ rule: r.name, statement: r.statementName, source, ...(statementSource ? { statementSource } : {}) }];
+  });
 }
 
 function summary(d: A.DecisionDecl): DecisionSummary {
