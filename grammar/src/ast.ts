@@ -350,6 +350,14 @@ export interface SyntaxError {
   readonly code: string;
   readonly message: string;
   readonly span: Span;
+  /** The edit that certainly repairs the mistake (add a `%`, write `and` for `&&`), if there is one. */
+  readonly fix?: SyntaxFix;
+}
+
+/** A repair known from the text alone: a title for the light bulb and its edits. */
+export interface SyntaxFix {
+  readonly title: string;
+  readonly edits: readonly { readonly span: Span; readonly newText: string }[];
 }
 
 /** A token as lexed: its token type's name (`Kw_rule`, `Name`, `LBrace`, ...) and where it is. */

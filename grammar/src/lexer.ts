@@ -113,9 +113,10 @@ export const Minus = createToken({ name: 'Minus', pattern: /-/, label: "'-'" });
 export const NotEquals = createToken({ name: 'NotEquals', pattern: /!=|≠/, label: "'!='", start_chars_hint: ['!', '≠'] });
 export const LessEq = createToken({ name: 'LessEq', pattern: /<=|≤/, label: "'<='", start_chars_hint: ['<', '≤'] });
 export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=|≥/, label: "'>='", start_chars_hint: ['>', '≥'] });
-// `&& || !` from other languages: parsed as `and or not`, and reported with a quick fix.
-export const SymbolicAnd = createToken({ name: 'SymbolicAnd', pattern: /&&/, label: "'&&'" });
-export const SymbolicOr = createToken({ name: 'SymbolicOr', pattern: /\|\|/, label: "'||'" });
+// `&& || !` from other languages (and the single `&`, `|`): parsed as `and or not`, and
+// reported with a quick fix.
+export const SymbolicAnd = createToken({ name: 'SymbolicAnd', pattern: /&&?/, label: "'&&'" });
+export const SymbolicOr = createToken({ name: 'SymbolicOr', pattern: /\|\|?/, label: "'||'" });
 export const SymbolicNot = createToken({ name: 'SymbolicNot', pattern: /!/, label: "'!'" });
 export const Less = createToken({ name: 'Less', pattern: /</, label: "'<'" });
 export const Greater = createToken({ name: 'Greater', pattern: />/, label: "'>'" });

@@ -1,13 +1,15 @@
 // Text -> AST and errors. Never throws: lexing errors, unterminated strings and comments,
 // overly deep nesting and syntax errors all become SyntaxError entries, and the AST holds
 // whatever the recovering parser could make of the rest.
-import type { IRecognitionException, IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type { Lexeme, ParseResult, Span, SyntaxError } from './ast.js';
 import { AstBuilder } from './ast-builder.js';
 import type { FileCstNode } from './cst-types.js';
 import { guidelineLexer, LParen, Not, RParen } from './lexer.js';
 import { parseTokens } from './parser.js';
-import { describeSyntaxError } from './syntax-messages.js';
+import { describeSyntaxErrors } from './syntax-messages.js';
+import { unknownCharacters } from './lexical-messages.js';
+import { withoutErrorsInFixes } from './follow-on-errors.js';
 
 /** Parentheses deeper than this are reported and ignored, so parsing cannot overflow the stack. */
 export const MAX_NESTING = 64;
@@ -22,14 +24,7 @@ export const symbolicWords: Readonly<Record<string, string>> = { SymbolicAnd: 'a
 export function parse(text: string): ParseResult {
   const errors: SyntaxError[] = [];
   const lexed = guidelineLexer.tokenize(text);
-  for (const e of lexed.errors) {
-    const char = text.slice(e.offset, e.offset + e.length);
-    errors.push({
-      code: 'unknown-character',
-      message: `Unexpected character${e.length > 1 ? 's' : ''} ${JSON.stringify(char.length > 20 ? char.slice(0, 20) + '…' : char)}`,
-      span: { start: e.offset | 0, end: (e.offset + e.length) | 0 },
-    });
-  }
+  errors.push(...unknownCharacters(text, lexed.errors));
   const comments: Span[] = [];
   for (const c of lexed.groups.comments ?? []) {
     comments.push(span(c));
@@ -39,26 +34,27 @@ export function parse(text: string): ParseResult {
   }
   for (const tok of lexed.tokens) {
     if (tok.tokenType.name === 'UnterminatedString') {
-      errors.push({ code: 'unterminated-string', message: 'Unterminated string: add the closing `"` on this line', span: span(tok) });
+      errors.push({ code: 'unterminated-string', message: 'This string is not closed: add `"` where it ends, on this line', span: span(tok) });
     } else if (tok.tokenType.name === 'NumberLiteral' && !Number.isFinite(Number(tok.image))) {
       errors.push({ code: 'number-too-large', message: `Number too large: ${tok.image.length} digits (at most about 1.8e308)`, span: span(tok) });
     } else if (tok.tokenType.name === 'UnterminatedTripleString') {
-      errors.push({ code: 'unterminated-string', message: 'Unterminated text block: add the closing `"""`', span: { start: tok.startOffset | 0, end: (tok.startOffset + 3) | 0 } });
+      errors.push({ code: 'unterminated-string', message: 'This text is not closed: add `"""` where it ends (everything after this `"""` is read as text)', span: { start: tok.startOffset | 0, end: (tok.startOffset + 3) | 0 } });
     }
   }
   const tokens = limitNesting(lexed.tokens, errors);
   const { cst, errors: parseErrors } = parseTokens(tokens);
-  for (const e of parseErrors) errors.push(syntaxError(e, text.length));
+  errors.push(...describeSyntaxErrors(parseErrors, text, tokens));
   builder.symbolic = [];
   const ast = builder.file(cst as FileCstNode, text.length);
   // Only the ones read as operators: a stray `!` elsewhere is the syntax error it is.
   for (const tok of builder.symbolic) {
     const word = symbolicWords[tok.tokenType.name];
-    errors.push({ code: 'symbolic-operator', message: `Write \`${word}\` instead of \`${tok.image}\`: conditions use the words \`and\`, \`or\` and \`not\``, span: span(tok) });
+    errors.push({ code: 'symbolic-operator', message: `Write \`${word}\`, not \`${tok.image}\`: conditions use the words \`and\`, \`or\` and \`not\``, span: span(tok) });
   }
   // `&& || !` are capped on their own: fixing one never brings another error into view.
-  const symbolic = errors.filter((e) => e.code === 'symbolic-operator');
-  const others = symbolic.length === 0 ? errors : errors.filter((e) => e.code !== 'symbolic-operator');
+  // An operator with a syntax error of its own (`a || then`) is that error until it is complete.
+  const symbolic = errors.filter((e) => e.code === 'symbolic-operator' && !errors.some((o) => o.code === 'syntax' && o.span.start === e.span.start));
+  const others = withoutErrorsInFixes(errors.filter((e) => e.code !== 'symbolic-operator'));
   const capped = symbolic.length === 0 ? capErrors(others) : [...capErrors(others), ...symbolic.slice(0, MAX_ERRORS)].sort((a, b) => a.span.start - b.span.start);
   // The tokens are lexed again when the formatter first asks: keeping one object per token
   // for every open file would cost more memory than the rest of the syntax tree.
@@ -90,16 +86,6 @@ function lexemesOf(text: string): Lexeme[] {
  */
 function span(token: IToken): Span {
   return { start: token.startOffset | 0, end: (token.startOffset + token.image.length) | 0 };
-}
-
-function syntaxError(e: IRecognitionException, length: number): SyntaxError {
-  const tok = e.token;
-  const at = Number.isFinite(tok.startOffset) ? span(tok) : { start: length, end: length };
-  // A missing token is best shown right after the previous one, not on the next line.
-  const previous = (e as { previousToken?: IToken }).previousToken;
-  const after = previous ? (previous.startOffset + previous.image.length) | 0 : 0;
-  const where = tok.tokenType.name === 'EOF' && previous && Number.isFinite(previous.startOffset) ? { start: after, end: after } : at;
-  return { code: 'syntax', message: describeSyntaxError(e), span: where };
 }
 
 /** A run of `not` longer than this is shortened by pairs, which keeps its meaning. */

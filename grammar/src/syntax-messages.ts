@@ -1,14 +1,62 @@
-// Chevrotain's own messages list every grammar path; committee members need one line
-// that says what was expected where.
-import type { IRecognitionException } from 'chevrotain';
+// Chevrotain's own messages list every grammar path; committee members need one line that
+// says what to write, on the token that is wrong or missing. Each explainer recognises one
+// common mistake from the error's rule, the token expected and the tokens around it; the
+// first that recognises the situation speaks, and a plain "expected ..." is the fallback.
+import type { IRecognitionException, IToken } from 'chevrotain';
+import type { SyntaxError } from './ast.js';
+import { type Placed, withoutFollowOns } from './follow-on-errors.js';
+import { isCertainFix } from './fix-check.js';
+import {
+  at, type Explained, type Explainer, foundOrMissing, foundText, is, isEnd, onLaterLine, type Situation, situationOf,
+} from './syntax-situation.js';
+import {
+  attributeColon, listComma, missingFieldValue, missingName, splitWord, strayColon, strayDeclaration, trailingComma,
+  unclosedBlock, unknownField,
+} from './syntax-explain-structure.js';
+import {
+  doublePercent, missingCondition, missingPercent, missingValue, operatorSlip, quotedWord, setOrRange, unclosedParen,
+  unquotedText,
+} from './syntax-explain-values.js';
+import { emptyExpect, missingIntervention, missingThen, missingVerb, missingWhen, secondVerb } from './syntax-explain-rules.js';
+
+export type { Explained } from './syntax-situation.js';
+
+/** Most specific first: a slip such as `==` is named before the value it leaves missing. */
+const explainers: readonly Explainer[] = [
+  operatorSlip,
+  doublePercent,
+  strayColon,
+  splitWord,
+  secondVerb,
+  trailingComma,
+  listComma,
+  missingPercent,
+  missingIntervention,
+  missingVerb,
+  emptyExpect,
+  missingThen,
+  missingWhen,
+  missingCondition,
+  missingValue,
+  setOrRange,
+  unclosedParen,
+  unquotedText,
+  quotedWord,
+  attributeColon,
+  missingName,
+  missingFieldValue,
+  unclosedBlock,
+  unknownField,
+  strayDeclaration,
+];
 
 const ruleDescriptions: Record<string, string> = {
-  file: 'a declaration (guideline, use, enum, attribute, intervention, reference, statement, case or decision)',
-  guidelineHeader: 'a guideline field (title, doi or panel)',
+  file: 'a declaration (guideline, use, enum, attribute, intervention, reference, statement, case, decision, grading or assume)',
+  guidelineHeader: 'a guideline field (title, doi, panel or grading)',
   panelBlock: 'a panel field (voters, agree, consensus or strong)',
   statementDecl: 'a statement field (text, basis, strength, certainty, agreement, votes, endorsed_strong, cites, section, rationale, status) or a rule',
   ruleDecl: 'a rule: `rule name when <condition> then <verb> <interventions>`',
-  action: 'recommend, suggest, recommend against or suggest against, then interventions',
+  action: '`recommend`, `suggest`, `recommend against` or `suggest against`, then interventions',
   notExpr: 'a condition',
   condition: 'a condition',
   parenExpr: 'a condition',
@@ -18,36 +66,76 @@ const ruleDescriptions: Record<string, string> = {
   quantity: 'a number',
   caseDecl: '`given` or `expect`',
   expectField: '`nothing`, `only`, or a verb and interventions',
-  decisionDecl: '`ask` or `where`',
+  decisionDecl: '`ask`, `where` or `from`',
   typeRef: 'a type (boolean, number, percent, days, weeks, months, years or an enum)',
   string: 'a quoted string',
   label: 'a reference label',
   percentage: 'a percentage such as 80%',
+  timing: '`within`, `after` or `between` and a duration',
 };
-
-function found(e: IRecognitionException): string {
-  const tok = e.token;
-  if (tok.tokenType.name === 'EOF') return 'the end of the file';
-  const image = tok.image.length > 30 ? tok.image.slice(0, 30) + '…' : tok.image;
-  return `'${image}'`;
-}
-
-export function describeSyntaxError(e: IRecognitionException): string {
-  const stack = e.context?.ruleStack ?? [];
-  const rule = stack[stack.length - 1] ?? 'file';
-  if (e.name === 'MismatchedTokenException') {
-    const m = /-->\s*(.*?)\s*<--/.exec(e.message);
-    const expected = m ? tokenLabel(m[1]) : 'something else';
-    return `Expected ${expected} but found ${found(e)}`;
-  }
-  const what = ruleDescriptions[rule] ?? 'something else';
-  return `Expected ${what} but found ${found(e)}`;
-}
 
 function tokenLabel(raw: string): string {
   if (raw === 'NumberLiteral' || raw === 'number') return 'a number';
   if (raw === 'Name' || raw === 'Identifier') return 'a name';
-  if (raw.startsWith('Kw_')) return `'${raw.slice(3)}'`;
+  if (raw.startsWith('Kw_')) return `\`${raw.slice(3)}\``;
   if (raw === 'string') return 'a quoted string';
-  return raw;
+  if (raw === 'EOF') return 'the end of the file';
+  return raw.replace(/^'(.*)'$/, '`$1`');
+}
+
+/** The plain fallback: what the grammar wanted, after the previous token when it is missing. */
+function expectedHere(s: Situation): Explained {
+  const what = s.expected ? tokenLabel(s.expected) : ruleDescriptions[s.rule] ?? 'something else';
+  const prev = at(s, -1);
+  const missing = isEnd(s.found) || (prev !== undefined && onLaterLine(s, prev, s.found));
+  const message = missing && prev ? `Expected ${what} after \`${prev.image.length > 30 ? prev.image.slice(0, 30) + '…' : prev.image}\`` : `Expected ${what}, not ${foundText(s)}`;
+  return { message, span: foundOrMissing(s) };
+}
+
+/** A `#`, curly or single quote earlier on the line, outside a string. */
+function strayCharacterBefore(text: string, offset: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  let inString = false;
+  for (const c of line) {
+    if (c === '"') inString = !inString;
+    else if (!inString && "#'\u2018\u2019\u201c\u201d".includes(c)) return true;
+  }
+  return false;
+}
+
+/**
+ * The message, place and (where certain) fix for one parser error; undefined when the
+ * error only repeats one already reported (the text after an unterminated string).
+ */
+export function describeSyntaxError(e: IRecognitionException, text: string, tokens: readonly IToken[]): Explained | undefined {
+  const s = situationOf(e, text, tokens);
+  // An unterminated string took in the rest of its line or file: its own error says so.
+  if (is(at(s, -1), 'UnterminatedString', 'UnterminatedTripleString')) return undefined;
+  // After a `#` or a quote the lexer does not know, the line is not code: that character's error says so.
+  if (!isEnd(s.found) && strayCharacterBefore(text, s.found.startOffset)) return undefined;
+  for (const explain of explainers) {
+    const explained = explain(s);
+    if (explained) return explained;
+  }
+  return expectedHere(s);
+}
+
+/** Fixes checked by parsing their declaration again, per file; the errors past them get none. */
+const MAX_FIX_CHECKS = 8;
+
+/** Every parser error as the committee reads it, one per mistake. */
+export function describeSyntaxErrors(errors: readonly IRecognitionException[], text: string, tokens: readonly IToken[]): SyntaxError[] {
+  const placed: Placed[] = [];
+  let checks = 0;
+  for (const e of errors) {
+    let explained = describeSyntaxError(e, text, tokens);
+    if (!explained) continue;
+    // A fix is offered only where applying it is seen to repair the text, for the first few.
+    if (explained.fix && !(checks++ < MAX_FIX_CHECKS && isCertainFix(text, tokens, explained.fix))) explained = { message: explained.message, span: explained.span };
+    const offset = Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length;
+    const index = Number.isFinite(e.token.startOffset) ? situationOf(e, text, tokens).index : tokens.length;
+    const error: SyntaxError = explained.fix ? { code: 'syntax', message: explained.message, span: explained.span, fix: explained.fix } : { code: 'syntax', message: explained.message, span: explained.span };
+    placed.push({ error, index, offset });
+  }
+  return withoutFollowOns(placed, text);
 }

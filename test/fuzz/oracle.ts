@@ -116,7 +116,7 @@ export async function checkInput(text: string, companions: Companions, options: 
       const b = guard(`${where} re-analysis`, () => analyse(fixed));
       if (!b) continue;
       checkFindings(b, `${where} re-analysis`, out);
-      checkFix(a, f, b, fix.title.startsWith('Change to '), where, out);
+      checkFix(a, f, b, syntaxCodes.has(f.code) ? syntaxCodes : fix.title.startsWith('Change to ') || fix.title.startsWith('Declare ') ? renameMustNotAdd : undefined, where, out);
     }
   }
   const elapsed = Date.now() - started;
@@ -185,13 +185,19 @@ function checkNumbers(value: unknown, where: string, out: Violation[]): void {
 
 /** The fix's finding is gone (fewer findings like it) and no error appeared that was not there. */
 /**
- * Errors a rename to a suggested name may not add. Once a misspelt name resolves, the checks
+ * Errors a rename to a suggested name (or a declaration of the name) may not add. Once a misspelt name resolves, the checks
  * of what it now says (a case's expectation, a rule's conflicts, a type) apply to it, and
  * those findings are the user's to see; a rename must still never break the syntax or names.
  */
+/**
+ * Errors a syntax fix may not add: it makes text parse that did not, and what that text
+ * then says (an unknown name, a type) is the user's to see; it must never break the syntax.
+ */
+const syntaxCodes = new Set(['syntax', 'unknown-character', 'unterminated-string', 'unterminated-comment', 'nesting-too-deep', 'number-too-large', 'too-many-errors']);
+
 const renameMustNotAdd = new Set(['syntax', 'unknown-character', 'unterminated-string', 'unterminated-comment', 'nesting-too-deep', 'number-too-large', 'too-many-errors', 'unresolved-name', 'unresolved-member', 'unresolved-reference', 'unknown-type', 'duplicate-name', 'duplicate-member', 'internal-error']);
 
-function checkFix(before: Analysis, finding: Finding, after: Analysis, rename: boolean, where: string, out: Violation[]): void {
+function checkFix(before: Analysis, finding: Finding, after: Analysis, mustNotAdd: ReadonlySet<string> | undefined, where: string, out: Violation[]): void {
   const key = (a: Analysis, f: Finding) => `${f.code}\u0000${f.message}\u0000${a.source.text.slice(f.span.start, f.span.end)}`;
   const count = (a: Analysis, k: string) => a.findings.filter((f) => f.uri === a.uri && key(a, f) === k).length;
   const k = key(before, finding);
@@ -200,7 +206,7 @@ function checkFix(before: Analysis, finding: Finding, after: Analysis, rename: b
   const errors = (a: Analysis) => {
     const m = new Map<string, number>();
     for (const f of a.findings) {
-      if (f.uri !== a.uri || f.severity !== 'error' || (rename && a === after && !renameMustNotAdd.has(f.code))) continue;
+      if (f.uri !== a.uri || f.severity !== 'error' || (mustNotAdd && a === after && !mustNotAdd.has(f.code))) continue;
       const k = `${f.code} at \`${clip(a.source.text.slice(f.span.start, f.span.end), 40)}\``;
       m.set(k, (m.get(k) ?? 0) + 1);
     }

@@ -27,8 +27,8 @@ statement S3 { strength strong rule r3 when age >= 80 years then recommend again
 
   it('says what was expected in plain words', () => {
     const r = parse('statement S { strength certainty low }');
-    assert.equal(r.errors[0].message, "Expected a value for this field but found 'certainty'");
+    assert.equal(r.errors[0].message, '`strength` needs a value: `strength strong`');
     const r2 = parse('enum E { a, b');
-    assert.deepEqual(r2.errors.map((e) => e.message), ["Expected '}' but found the end of the file"]);
+    assert.deepEqual(r2.errors.map((e) => e.message), ['`enum E` is not closed: add `}` at the end']);
   });
 });

@@ -35,6 +35,8 @@ export function analyzeChecked(source: SourceFile, host: SourceHost, cache: Pars
     message: e.message,
     uri,
     span: e.span,
+    // A repair the parser is sure of (add a `%`) becomes the finding's quick fix.
+    ...(e.fix ? { data: { fix: e.fix } } : {}),
   }));
   const program = loadProgram(source, host, cache, { folders, maxBytes: settings.usedFileSizeLimit * 2 ** 20 });
   const { table, findings: symbolFindings } = buildSymbols(program.files, uri, declarations);
@@ -74,10 +76,9 @@ export function analyze(source: SourceFile, host: SourceHost, cache: ParseCache,
   return analysis;
 }
 
-/** Drops the findings inside rules broken by a syntax error, clips long messages and sorts the rest into `findings`. */
+/** Drops the findings a syntax error makes unreliable, clips long messages and sorts the rest into `findings`. */
 function settle(analysis: Analysis, all: Finding[]): void {
-  const { ast, errors } = analysis.source.parse;
-  const kept = [...withoutCascades(all, ast, errors)];
+  const kept = [...withoutCascades(all, analysis.source, analysis.program.files)];
   for (const f of kept) f.message = clipped(f.message);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   // Element by element: a spread of a huge list into a call would overflow the stack.

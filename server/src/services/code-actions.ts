@@ -78,6 +78,9 @@ export function fixesFor(analysis: Analysis, finding: Finding, context: FixConte
       return renames(finding);
     case 'symbolic-operator':
       return symbolicOperatorFix(analysis, finding);
+    case 'syntax':
+    case 'unknown-character':
+      return syntaxFix(finding);
     case 'grading-invalid-grade':
       return renames(finding);
     case 'grading-not-allowed':
@@ -104,7 +107,7 @@ const gradeWords = new Set(['strong', 'conditional', 'weak', 'high', 'moderate',
 /** `&&` -> `and`, `||` -> `or`, `!x` -> `not x`. */
 function symbolicOperatorFix(analysis: Analysis, finding: Finding): QuickFix[] {
   const text = analysis.source.text;
-  const word = { '&&': 'and', '||': 'or', '!': 'not' }[text.slice(finding.span.start, finding.span.end)];
+  const word = ({ '&&': 'and', '&': 'and', '||': 'or', '|': 'or', '!': 'not' } as Record<string, string>)[text.slice(finding.span.start, finding.span.end)];
   if (!word) return [];
   // A word needs a space where it would otherwise run into a name or a parenthesis: `a&&b`, `!(x)`.
   const joins = (i: number): boolean => i >= 0 && i < text.length && /[\w()]/.test(text[i]);
@@ -112,6 +115,13 @@ function symbolicOperatorFix(analysis: Analysis, finding: Finding): QuickFix[] {
   const after = joins(finding.span.end) && text[finding.span.end] !== ')' ? ' ' : '';
   const newText = `${before}${word}${after}`;
   return [{ title: `Change to \`${word}\``, finding, edits: [{ span: finding.span, newText }], preferred: true }];
+}
+
+/** The parser's own repair for a syntax error, when it is certain of one (`85` -> `85%`). */
+function syntaxFix(finding: Finding): QuickFix[] {
+  const fix = finding.data?.fix as A.SyntaxFix | undefined;
+  if (!fix || typeof fix.title !== 'string' || !Array.isArray(fix.edits) || !fix.edits.every((e) => isSpan(e.span) && typeof e.newText === 'string')) return [];
+  return [{ title: fix.title, finding, edits: fix.edits.map((e) => ({ span: e.span, newText: e.newText })), preferred: true }];
 }
 
 function isSpan(x: unknown): x is A.Span {

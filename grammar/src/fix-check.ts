@@ -1,0 +1,71 @@
+// A syntax error's quick fix is offered only when it is certain: applied to the declaration
+// it is in, the text must parse with fewer errors, and none left on the lines it touched.
+// Parsing one declaration again is cheap next to the file, and only errors with a fix pay.
+import type { IToken } from 'chevrotain';
+import type { SyntaxFix } from './ast.js';
+import { guidelineLexer } from './lexer.js';
+import { parseTokens } from './parser.js';
+import { declarationWords } from './syntax-vocabulary.js';
+
+/** Past this size the declaration is not parsed again, and the fix is not offered. */
+const MAX_CHUNK = 20_000;
+/** Parentheses deeper than the file's parse allows are not parsed again either. */
+const MAX_PARENS = 64;
+
+const declarationTypes = new Set(declarationWords.map((w) => 'Kw_' + w));
+
+function startsLine(text: string, tok: IToken): boolean {
+  const before = text.lastIndexOf('\n', tok.startOffset - 1);
+  return text.slice(before + 1, tok.startOffset).trim() === '';
+}
+
+/** From the declaration keyword that starts a line before `from` to the next one after `to`. */
+function chunkAround(text: string, tokens: readonly IToken[], from: number, to: number): { start: number; end: number } {
+  let start = 0;
+  let end = text.length;
+  for (const tok of tokens) {
+    if (!declarationTypes.has(tok.tokenType.name) || !startsLine(text, tok)) continue;
+    if (tok.startOffset <= from) start = tok.startOffset;
+    else if (tok.startOffset >= to) {
+      end = tok.startOffset;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/** Offsets (in `chunk`) where lexing or parsing `chunk` on its own fails. */
+function errorOffsets(chunk: string): number[] | undefined {
+  const lexed = guidelineLexer.tokenize(chunk);
+  if (lexed.tokens.filter((t) => t.tokenType.name === 'LParen').length > MAX_PARENS) return undefined;
+  const { errors } = parseTokens(lexed.tokens);
+  return [...lexed.errors.map((e) => e.offset), ...errors.map((e) => (Number.isFinite(e.token.startOffset) ? e.token.startOffset : chunk.length))];
+}
+
+export function isCertainFix(text: string, tokens: readonly IToken[], fix: SyntaxFix): boolean {
+  const edits = [...fix.edits].sort((a, b) => a.span.start - b.span.start);
+  if (edits.length === 0) return false;
+  const from = edits[0].span.start;
+  const to = edits[edits.length - 1].span.end;
+  const { start, end } = chunkAround(text, tokens, from, to);
+  if (end - start > MAX_CHUNK) return false;
+  const original = text.slice(start, end);
+  let fixed = '';
+  let at = start;
+  for (const e of edits) {
+    fixed += text.slice(at, e.span.start) + e.newText;
+    at = e.span.end;
+  }
+  fixed += text.slice(at, end);
+  const before = errorOffsets(original);
+  const after = errorOffsets(fixed);
+  if (!before || !after || after.length >= before.length) return false;
+  // No error left on the lines the fix touched (in the fixed text, they run from `from` to the end of the last edit).
+  const lastEdit = edits[edits.length - 1];
+  const shift = edits.reduce((n, e) => n + e.newText.length - (e.span.end - e.span.start), 0);
+  const lineStart = fixed.lastIndexOf('\n', from - start - 1) + 1;
+  const endInFixed = lastEdit.span.end - start + shift;
+  const nl = fixed.indexOf('\n', endInFixed);
+  const lineEnd = nl < 0 ? fixed.length : nl;
+  return !after.some((o) => o >= lineStart && o <= lineEnd);
+}

@@ -1,0 +1,45 @@
+// One mistake, one error. After an error the parser recovers by skipping or assuming
+// tokens, and what it then trips over a few tokens on is usually the same mistake seen
+// again (`rule r if a then`: `if` is the error, `a` only looks like one). Those are
+// dropped, as is any error inside the text an earlier error's quick fix rewrites.
+import type { Span, SyntaxError } from './ast.js';
+
+/** A syntax error with the index of the token it was found at. */
+export interface Placed {
+  readonly error: SyntaxError;
+  readonly index: number;
+  /** Where the token it was found at starts (the text's length at its end). */
+  readonly offset: number;
+}
+
+/** Errors this many tokens apart on one line are one mistake. */
+const SAME_MISTAKE_TOKENS = 6;
+
+export function withoutFollowOns(placed: readonly Placed[], text: string): SyntaxError[] {
+  const kept: Placed[] = [];
+  for (const p of [...placed].sort((a, b) => a.index - b.index)) {
+    const last = kept[kept.length - 1];
+    if (last && p.index - last.index <= SAME_MISTAKE_TOKENS && !/[\n\r]/.test(text.slice(last.offset, p.offset).trimEnd())) continue;
+    kept.push(p);
+  }
+  return kept.map((p) => p.error);
+}
+
+/**
+ * The text an error is about, with what its fix rewrites: `use hcc.guideline` to be quoted
+ * takes in the `.` that is also an unknown character. An insertion adds nothing to it, so a
+ * `}` added at a block's end never hides the errors inside the block.
+ */
+function regionOf(e: SyntaxError): Span {
+  const edits = (e.fix?.edits ?? []).map((x) => x.span).filter((x) => x.end > x.start);
+  return { start: Math.min(e.span.start, ...edits.map((x) => x.start)), end: Math.max(e.span.end, ...edits.map((x) => x.end)) };
+}
+
+const within = (outer: Span, inner: Span): boolean => outer.start <= inner.start && inner.end <= outer.end;
+const same = (a: Span, b: Span): boolean => a.start === b.start && a.end === b.end;
+
+/** Drops the errors that lie inside the text another syntax error is about (of two on the same text, the later). */
+export function withoutErrorsInFixes(errors: readonly SyntaxError[]): SyntaxError[] {
+  const about = errors.map((e, i) => ({ e, i, region: regionOf(e) })).filter((x) => x.e.code === 'syntax');
+  return errors.filter((e, i) => !about.some((x) => x.i !== i && within(x.region, e.span) && !(same(x.region, e.span) && i < x.i)));
+}
