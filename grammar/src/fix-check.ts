@@ -1,5 +1,6 @@
 // A syntax error's quick fix is offered only when it is certain: applied to the declaration
-// it is in, the text must parse with fewer errors, and none left on the lines it touched.
+// it is in (and the next), the text must parse with fewer errors, none of them new, and
+// none left on the lines it touched.
 // Parsing one declaration again is cheap next to the file, and only errors with a fix pay.
 import type { IToken } from 'chevrotain';
 import type { SyntaxFix } from './ast.js';
@@ -19,14 +20,19 @@ function startsLine(text: string, tok: IToken): boolean {
   return text.slice(before + 1, tok.startOffset).trim() === '';
 }
 
-/** From the declaration keyword that starts a line before `from` to the next one after `to`. */
+/**
+ * From the declaration keyword that starts a line before `from` to the end of the
+ * declaration after the one the edit is in: a fix that closes a block may bring the next
+ * declaration's own errors into view, and they count too.
+ */
 function chunkAround(text: string, tokens: readonly IToken[], from: number, to: number): { start: number; end: number } {
   let start = 0;
   let end = text.length;
+  let after = 0;
   for (const tok of tokens) {
     if (!declarationTypes.has(tok.tokenType.name) || !startsLine(text, tok)) continue;
     if (tok.startOffset <= from) start = tok.startOffset;
-    else if (tok.startOffset >= to) {
+    else if (tok.startOffset >= to && ++after === 2) {
       end = tok.startOffset;
       break;
     }
@@ -60,6 +66,10 @@ export function isCertainFix(text: string, tokens: readonly IToken[], fix: Synta
   const before = errorOffsets(original);
   const after = errorOffsets(fixed);
   if (!before || !after || after.length >= before.length) return false;
+  // Nothing new: every error left was there before (at its place before the edits).
+  const shiftAt = (o: number): number => edits.filter((e) => e.span.end - start <= o).reduce((n, e) => n + e.newText.length - (e.span.end - e.span.start), 0);
+  const was = new Set(before);
+  if (!after.every((o) => was.has(o - shiftAt(o)))) return false;
   // No error left on the lines the fix touched (in the fixed text, they run from `from` to the end of the last edit).
   const lastEdit = edits[edits.length - 1];
   const shift = edits.reduce((n, e) => n + e.newText.length - (e.span.end - e.span.start), 0);

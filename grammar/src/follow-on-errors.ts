@@ -19,7 +19,10 @@ export function withoutFollowOns(placed: readonly Placed[], text: string): Synta
   const kept: Placed[] = [];
   for (const p of [...placed].sort((a, b) => a.index - b.index)) {
     const last = kept[kept.length - 1];
-    if (last && p.index - last.index <= SAME_MISTAKE_TOKENS && !/[\n\r]/.test(text.slice(last.offset, p.offset).trimEnd())) continue;
+    // Measured from where the last error is shown: after `statement S1 {` left unclosed (shown at
+    // its `{`), the next declaration's own errors are new mistakes, not the same one.
+    const from = Math.min(last?.error.span.end ?? 0, last?.offset ?? 0);
+    if (last && p.index - last.index <= SAME_MISTAKE_TOKENS && !/[\n\r]/.test(text.slice(from, p.offset).trimEnd())) continue;
     kept.push(p);
   }
   return kept.map((p) => p.error);

@@ -92,13 +92,13 @@ function expectedHere(s: Situation): Explained {
   return { message, span: foundOrMissing(s) };
 }
 
-/** A `#`, curly or single quote earlier on the line, outside a string. */
+/** A `#` or a curly quote earlier on the line, outside a string (a single quote is too common in pasted code to say so). */
 function strayCharacterBefore(text: string, offset: number): boolean {
   const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
   let inString = false;
   for (const c of line) {
     if (c === '"') inString = !inString;
-    else if (!inString && "#'\u2018\u2019\u201c\u201d".includes(c)) return true;
+    else if (!inString && '#\u2018\u2019\u201c\u201d'.includes(c)) return true;
   }
   return false;
 }
@@ -111,7 +111,7 @@ export function describeSyntaxError(e: IRecognitionException, text: string, toke
   const s = situationOf(e, text, tokens);
   // An unterminated string took in the rest of its line or file: its own error says so.
   if (is(at(s, -1), 'UnterminatedString', 'UnterminatedTripleString')) return undefined;
-  // After a `#` or a quote the lexer does not know, the line is not code: that character's error says so.
+  // After a `#` or a curly quote, the line is not code: that character's error says so.
   if (!isEnd(s.found) && strayCharacterBefore(text, s.found.startOffset)) return undefined;
   for (const explain of explainers) {
     const explained = explain(s);

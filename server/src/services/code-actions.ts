@@ -6,7 +6,7 @@ import type * as A from '../../../grammar/src/index.js';
 import type { Analysis } from '../pipeline/analysis.js';
 import type { Finding } from '../model/findings.js';
 import { bases, historyWords, placeholderWord, statementKinds, statuses, voteGrades } from '../model/vocabulary.js';
-import type { GradingScheme } from '../model/grading-scheme.js';
+import { schemeOf, type GradingScheme } from '../model/grading-scheme.js';
 import { gradingContext } from '../model/grading.js';
 import { missingFields, rationalePlaceholder, type RequiredField } from '../checks/methodology.js';
 import { declarationFor, referenceDeclarations } from './declare.js';
@@ -162,6 +162,9 @@ function selectSchemeFix(analysis: Analysis, finding: Finding): QuickFix[] {
   if (!declared || !writtenIn(analysis, declared)) return [];
   // A header with a syntax error in it (a half-typed `grading ,`) may not take the line as meant.
   if (analysis.source.parse.errors.some((e) => e.span.start < header.span.end && e.span.end >= header.span.start)) return [];
+  // Certain only when every level the file writes is one of that scheme's: else the switch re-grades statements.
+  const target = analysis.source.parse.ast.gradings.find((g) => g.name?.text === scheme);
+  if (!target || !writtenLevelsFit(analysis.source.parse.ast, schemeOf(target))) return [];
   const text = analysis.source.text;
   const existing = header.grading;
   if (existing) return [{ title: `Select \`${scheme}\``, finding, edits: [{ span: existing.value.span, newText: scheme }], preferred: true }];
@@ -169,6 +172,18 @@ function selectSchemeFix(analysis: Analysis, finding: Finding): QuickFix[] {
   if (brace < 0 || brace >= header.span.end) return [];
   const indent = indentAt(text, header.span.start) + '  ';
   return [{ title: `Select \`${scheme}\` in the header`, finding, edits: [{ span: { start: brace + 1, end: brace + 1 }, newText: `\n${indent}grading ${scheme}` }], preferred: true }];
+}
+
+/** Every strength and certainty written in the file (statements' and rules') is a level of `scheme`. */
+function writtenLevelsFit(file: A.GuidelineFile, scheme: GradingScheme): boolean {
+  for (const d of file.declarations) {
+    if (d.kind !== 'Statement') continue;
+    for (const g of [d, ...d.rules]) {
+      if (g.strength && !scheme.strengths.has(g.strength.value.text)) return false;
+      if (g.certainty && !scheme.certainties.has(g.certainty.value.text)) return false;
+    }
+  }
+  return true;
 }
 
 function renames(finding: Finding): QuickFix[] {
