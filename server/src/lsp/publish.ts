@@ -5,6 +5,11 @@
 // newer version abandons the deep run of an older one at its next slice. A burst of
 // edits is coalesced: the next quick stage waits until as long as the last one took has
 // passed, so analysis never takes more than about half the time while edits pour in.
+// The deep run starts only once the document has been left alone for a moment
+// (`deepDelayMs`): while someone types, the deep run of each version would be abandoned
+// at the next keystroke anyway, and its slices would hold up the hovers and completions
+// sent between keystrokes (over stdio on a busy machine, typing at 30 ms: hover median
+// 17-42 ms with the pause, 470-1,090 ms without).
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { Analysis } from '../pipeline/analysis.js';
 import type { Finding } from '../model/findings.js';
@@ -22,6 +27,8 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 
 export class StagedPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The pending start of each document's deep run. */
+  private readonly deepTimers = new Map<string, NodeJS.Timeout>();
   /** The deep findings' diagnostics last published for each document. */
   private readonly deepShown = new Map<string, Diagnostic[]>();
   private lastCost = 0;
@@ -30,6 +37,7 @@ export class StagedPublisher {
   constructor(
     private readonly workspace: Workspace,
     private readonly target: PublishTarget,
+    private readonly deepDelayMs = 40,
   ) {}
 
   schedule(uri: string): void {
@@ -44,6 +52,8 @@ export class StagedPublisher {
   forget(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    clearTimeout(this.deepTimers.get(uri));
+    this.deepTimers.delete(uri);
     this.deepShown.delete(uri);
   }
 
@@ -61,7 +71,12 @@ export class StagedPublisher {
     }
     const quick = new Set<Finding>(analysis.findings);
     this.target.send({ uri, version, diagnostics: [...diagnosticsOf(analysis), ...(this.deepShown.get(uri) ?? [])] });
-    void this.deepen(uri, version, analysis, quick);
+    const timer = setTimeout(() => {
+      if (this.deepTimers.get(uri) === timer) this.deepTimers.delete(uri);
+      if (this.target.version(uri) === version) void this.deepen(uri, version, analysis, quick);
+    }, this.deepDelayMs);
+    clearTimeout(this.deepTimers.get(uri));
+    this.deepTimers.set(uri, timer);
   }
 
   private async deepen(uri: string, version: number, analysis: Analysis, quick: ReadonlySet<Finding>): Promise<void> {
