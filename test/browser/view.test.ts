@@ -68,7 +68,7 @@ describeInBrowser('the reviewer\'s view in the preview', function (this: Mocha.S
     const slack = 1;
     assert.ok(first.drawing.left >= first.panel.left - slack && first.drawing.right <= first.panel.right + slack, 'the skeleton fits the panel\'s width');
     assert.ok(first.drawing.top >= first.panel.top - slack && first.drawing.bottom <= first.panel.bottom + slack, 'the skeleton fits the panel\'s height');
-    assert.match((await p.page.locator('#population').textContent()) ?? '', /Population: Point in the conversion pathway is not post resection/);
+    assert.match((await p.page.locator('#population').textContent()) ?? '', /Population: Point in the conversion pathway is not after R0 resection/);
     await p.page.screenshot({ path: path.join(testOutput, 'view-roadmap-default.png') });
 
     // Unfold the first foldable box: more boxes, and the box stays where it was on screen.

@@ -46,48 +46,48 @@ describe('the roadmap of the HCC sample, as the reviewer sees it', () => {
   it('sends the technical branch (unresectable Ia-IIa) to conversion, then to resection once the FLR is adequate', () => {
     const technical = at('no', 'Ia, Ib, IIa');
     assert.equal(technical.attribute, 'phase');
-    const initial = at('no', 'Ia, Ib, IIa', 'initial assessment');
+    const initial = at('no', 'Ia, Ib, IIa', 'Initial assessment');
     assert.equal(initial.kind, 'outcome');
     assert.deepEqual(recs(initial), ['S1 recommend conversion_therapy', 'S3 recommend tki_ici']);
     // PVE or ALPPS (the section-sign footnote) where S8's criteria hold: folded into the box.
     assert.deepEqual(added(initial), ['S8 suggest alpps', 'S8 suggest pve']);
     assert.match(initial.additions[0].conditions.join(', '), /Child-Pugh class A, age < 65 years, ICG-R15 < 10%/);
-    const after = at('no', 'Ia, Ib, IIa', 'post conversion');
-    assert.deepEqual(branches(after), ['CR, PR, SD', 'PD']);
+    const after = at('no', 'Ia, Ib, IIa', 'After conversion therapy');
+    assert.deepEqual(branches(after), ['Complete response, Partial response, Stable disease', 'Progressive disease']);
     for (const [liver, cut] of [['no', '30%'], ['yes', '40%']]) {
-      assert.deepEqual(recs(at('no', 'Ia, Ib, IIa', 'post conversion', 'CR, PR, SD', liver, `< ${cut}`)), ['S1 recommend conversion_therapy']);
-      const adequate = at('no', 'Ia, Ib, IIa', 'post conversion', 'CR, PR, SD', liver, `≥ ${cut}`);
+      assert.deepEqual(recs(at('no', 'Ia, Ib, IIa', 'After conversion therapy', 'Complete response, Partial response, Stable disease', liver, `< ${cut}`)), ['S1 recommend conversion_therapy']);
+      const adequate = at('no', 'Ia, Ib, IIa', 'After conversion therapy', 'Complete response, Partial response, Stable disease', liver, `≥ ${cut}`);
       assert.deepEqual(recs(adequate), []);
       // Resection once the S12 drug-free intervals have passed.
       assert.deepEqual(added(adequate), ['S10 recommend resection']);
       assert.match(adequate.additions[0].conditions.join(' '), /depending on received a small-molecule targeted drug/);
     }
-    const progression = at('no', 'Ia, Ib, IIa', 'post conversion', 'PD');
+    const progression = at('no', 'Ia, Ib, IIa', 'After conversion therapy', 'Progressive disease');
     assert.deepEqual(recs(progression), ['S11 recommend against resection']);
     assert.ok(added(progression).includes('S15 suggest second_line_systemic'));
   });
 
   it('sends the oncological branch (resectable IIb-IIIa) to conversion, then to resection on response or 3 months of stable disease', () => {
-    const initial = at('yes', 'IIb, IIIa', 'initial assessment');
+    const initial = at('yes', 'IIb, IIIa', 'Initial assessment');
     assert.deepEqual(recs(initial), ['S1 recommend conversion_therapy', 'S3 recommend tki_ici']);
     // SIRT and radiotherapy + HAIC for IIIa with tumour thrombus: the stage becomes a condition.
     const thrombus = initial.additions.find((a) => a.recommendations.some((r) => r.intervention === 'sirt'));
     assert.deepEqual(thrombus?.conditions, ['CNLC stage IIIa', 'portal vein tumour thrombus']);
-    const after = at('yes', 'IIb, IIIa', 'post conversion');
-    assert.deepEqual(branches(after), ['CR, PR', 'SD', 'PD']);
-    assert.deepEqual(added(at('yes', 'IIb, IIIa', 'post conversion', 'CR, PR')), ['S10 recommend resection']);
-    assert.deepEqual(recs(at('yes', 'IIb, IIIa', 'post conversion', 'SD', '< 3 months')), ['S11 recommend against resection', 'S11 recommend conversion_therapy']);
-    assert.deepEqual(added(at('yes', 'IIb, IIIa', 'post conversion', 'SD', '≥ 3 months')), ['S10 recommend resection']);
-    assert.deepEqual(recs(at('yes', 'IIb, IIIa', 'post conversion', 'PD')), ['S11 recommend against resection']);
+    const after = at('yes', 'IIb, IIIa', 'After conversion therapy');
+    assert.deepEqual(branches(after), ['Complete response, Partial response', 'Stable disease', 'Progressive disease']);
+    assert.deepEqual(added(at('yes', 'IIb, IIIa', 'After conversion therapy', 'Complete response, Partial response')), ['S10 recommend resection']);
+    assert.deepEqual(recs(at('yes', 'IIb, IIIa', 'After conversion therapy', 'Stable disease', '< 3 months')), ['S11 recommend against resection', 'S11 recommend conversion_therapy']);
+    assert.deepEqual(added(at('yes', 'IIb, IIIa', 'After conversion therapy', 'Stable disease', '≥ 3 months')), ['S10 recommend resection']);
+    assert.deepEqual(recs(at('yes', 'IIb, IIIa', 'After conversion therapy', 'Progressive disease')), ['S11 recommend against resection']);
   });
 
   it('gives the surgically unresectable IIb-IIIa the sequential path, said once for the whole branch', () => {
     assert.deepEqual(recs(at('no', 'IIb, IIIa')), ['S1 recommend sequential_therapy']);
-    assert.deepEqual(recs(at('no', 'IIb, IIIa', 'initial assessment')), []);
+    assert.deepEqual(recs(at('no', 'IIb, IIIa', 'Initial assessment')), []);
   });
 
   it('shows the population and, one step away, what holds outside it (resection-free Ia-IIa, IIIb, after resection)', () => {
-    assert.match(view.population?.text ?? '', /^Point in the conversion pathway is not post resection, and CNLC stage is not IIIb/);
+    assert.match(view.population?.text ?? '', /^Point in the conversion pathway is not after R0 resection, and CNLC stage is not IIIb/);
     const outside = view.population?.outside;
     assert.ok(outside);
     const everything = (v: ViewNode): string[] => [...recs(v), ...added(v), ...v.children.flatMap(everything)];

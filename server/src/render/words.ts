@@ -69,8 +69,9 @@ export function abbreviation(description: string): string | undefined {
 }
 
 export function lowerFirst(text: string): string {
-  // "Age" -> "age", but "CNLC stage" and "PVE ..." keep their capitals.
-  return /^[A-Z][a-z]*(\s|$)/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+  // "Age" -> "age", "Second-line therapy" -> "second-line therapy", but "CNLC stage",
+  // "PVE ..." and "PD-1 inhibitor" keep their capitals.
+  return /^[A-Z][a-z]*(\s|$|-[a-z])/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
 }
 
 export interface AttributeWords {

@@ -3,11 +3,14 @@
 // stage is Ia, Ib or IIa)".
 import type * as A from '../../../../grammar/src/index.js';
 import type { Analysis } from '../../pipeline/analysis.js';
-import { humanize, shortText } from '../../render/words.js';
+import { humanize, lowerFirst, shortText } from '../../render/words.js';
 
-function valueWords(v: A.Value): string {
+/** A member by its own description where the committee gave one ("after R0 resection"). */
+type MemberWords = (attribute: A.Name, member: string) => string | undefined;
+
+function valueWords(v: A.Value, member?: string): string {
   switch (v.kind) {
-    case 'Symbol': return humanize(v.name.text);
+    case 'Symbol': return member ?? humanize(v.name.text);
     case 'Bool': return v.value ? 'yes' : 'no';
     case 'Quantity': {
       const unit = v.unit?.text;
@@ -24,6 +27,14 @@ function list(values: string[]): string {
 const opWords: Record<A.CompareOp, string> = { '=': 'is', '!=': 'is not', '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
 
 export function whereText(e: A.Expr, analysis: Analysis): string {
+  const memberWords: MemberWords = (attribute, member) => {
+    const type = analysis.symbols.lookup(attribute.text, 'attribute')?.decl.type?.name.text;
+    const decl = type ? analysis.symbols.lookup(type, 'enum')?.decl : undefined;
+    const i = decl ? decl.members.findIndex((m) => m.text === member) : -1;
+    const d = i >= 0 ? decl!.memberDescriptions[i]?.value : undefined;
+    return d ? lowerFirst(shortText(d)) : undefined;
+  };
+  const value = (a: A.Name, v: A.Value): string => valueWords(v, v.kind === 'Symbol' ? memberWords(a, v.name.text) : undefined);
   const name = (n: A.Name): string => {
     const d = analysis.symbols.lookup(n.text, 'attribute')?.decl.description?.value;
     return d ? shortText(d) : humanize(n.text);
@@ -41,8 +52,8 @@ export function whereText(e: A.Expr, analysis: Analysis): string {
       }
       case 'Not': return `not ${words(x.operand, 'Not')}`;
       case 'Flag': return name(x.attribute);
-      case 'Compare': return `${name(x.attribute)} ${opWords[x.op]} ${valueWords(x.value)}`;
-      case 'In': return `${name(x.attribute)} is ${list(x.values.map(valueWords))}`;
+      case 'Compare': return `${name(x.attribute)} ${opWords[x.op]} ${value(x.attribute, x.value)}`;
+      case 'In': return `${name(x.attribute)} is ${list(x.values.map((v) => value(x.attribute, v)))}`;
       case 'Between': return `${name(x.attribute)} between ${valueWords(x.low)} and ${valueWords(x.high)}`;
     }
   };
