@@ -16,14 +16,6 @@ export interface Live {
   readonly boxes: readonly Box[];
 }
 
-const liveKeys = new WeakMap<Live, string>();
-
-function liveKey(l: Live): string {
-  let k = liveKeys.get(l);
-  if (k === undefined) liveKeys.set(l, (k = `${l.rules[0].index}:${l.boxes.map(boxKey).join(';')}`));
-  return k;
-}
-
 /**
  * Numbers for the shapes met in one partition, so that a state's key is a short list of
  * numbers rather than every open rule's constraints spelt out again at every state.
@@ -39,9 +31,14 @@ export class ShapeIds {
     return id;
   }
 
+  /** A group of rules in a shape: its first rule and its boxes' numbers. */
   live(l: Live): number {
     let id = this.lives.get(l);
-    if (id === undefined) this.lives.set(l, (id = this.intern(`L${liveKey(l)}`)));
+    if (id === undefined) {
+      let key = `L${l.rules[0].index}:`;
+      for (const b of l.boxes) key += `${this.box(b)},`;
+      this.lives.set(l, (id = this.intern(key)));
+    }
     return id;
   }
 
