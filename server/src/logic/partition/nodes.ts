@@ -22,7 +22,8 @@ export interface PLeaf {
   /** The budget ran out here: rules that only partly cover the region are not shown. */
   readonly truncated: boolean;
   /** The sets of rules holding on the paths that reach this leaf (see `rulesGiving`). */
-  readonly reachedBy: (readonly RuleInfo[])[];
+  /** Settled when the tree is done: an array of its exact size then, since trees are kept with the analysis. */
+  reachedBy: (readonly RuleInfo[])[];
   /**
    * The constraints on the first path to this leaf in the finished tree. Every patient in
    * this region and in the population gets exactly this outcome (see `leafRegion`).

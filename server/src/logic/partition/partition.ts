@@ -266,7 +266,8 @@ export function partition(input: PartitionInput): Partition {
         found.population ||= body.population;
         node = found;
       } else {
-        node = { kind: 'split', id: nextId++, attr: body.attr, branches: merged, rules: new Set(body.testing), population: body.population };
+        // A copy of its exact size: arrays grown by `push` keep room to spare, and trees are kept with the analysis.
+        node = { kind: 'split', id: nextId++, attr: body.attr, branches: merged.slice(), rules: new Set(body.testing), population: body.population };
         interned.set(splitKey, node);
       }
     }
@@ -276,7 +277,9 @@ export function partition(input: PartitionInput): Partition {
 
   const rootEntry = entryOf(sameConditions(input.rules), input.population);
   const root = rootEntry && walk(rootEntry.body, definiteOf(byIndex(rootEntry.enter)));
-  return { root, leaves: root ? recordRegions(root) : [], truncated, regions: work };
+  const leaves = root ? recordRegions(root) : [];
+  for (const l of leaves) l.reachedBy = l.reachedBy.slice();
+  return { root, leaves, truncated, regions: work };
 }
 
 /** The union of two lists sorted by rule index, sorted: one pass, no sort. */

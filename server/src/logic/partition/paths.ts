@@ -52,7 +52,8 @@ export function recordRegions(root: PNode): PLeaf[] {
     if (node.kind === 'leaf') {
       const box: Constraint[] = [];
       for (let s = path; s; s = s.up) box.push(s.c);
-      node.region = box.sort((a, b) => a.attr - b.attr);
+      // Sorted, then copied to its exact size: the tree keeps it.
+      node.region = box.sort((a, b) => a.attr - b.attr).slice();
       leaves.push(node);
       return;
     }
