@@ -98,6 +98,10 @@ export const missingWhen: Explainer = (s) => {
   if (isName(f) && !onLaterLine(s, prev, f) && (whenSlips.includes(f.image) || nearestWord(f.image, ['when']))) {
     return { message: `Write \`when\`, not \`${f.image}\``, span: spanOf(f), fix: replaceFix('Change to `when`', spanOf(f), 'when') };
   }
+  if (isIdentifier(f) && !onLaterLine(s, prev, f)) {
+    const near = nearestWord(f.image, ['overrides', 'strength', 'certainty']);
+    if (near) return { message: `Write \`${near}\`, not \`${f.image}\``, span: spanOf(f), fix: replaceFix(`Change to \`${near}\``, spanOf(f), near) };
+  }
   if (isWord(f, 'then')) return { message: 'The rule needs a condition before `then`: `when <condition> then …`', span: spanOf(f) };
   const rule = s.tokens[s.index - 1];
   return { message: `\`rule ${isName(rule) ? rule.image : ''}\` needs a condition and a recommendation: \`when <condition> then recommend <intervention>\``.replace('`rule `', '`rule`'), span: spanOf(prev) };

@@ -86,6 +86,10 @@ export const listComma: Explainer = (s) => {
   const prev = at(s, -1);
   if (!prev || isEnd(s.found) || onLaterLine(s, prev, s.found)) return undefined;
   if (!(isName(prev) || is(prev, 'NumberLiteral')) || is(s.found, 'Comma')) return undefined;
+  // `then recommend x within hour`: the timing's number is missing, so `within` read as an intervention.
+  if (isWord(prev, 'within', 'after') && isName(s.found)) {
+    return { message: `\`${prev.image}\` needs a number before the unit: \`${prev.image} 1 ${s.found.image}\``, span: spanOf(s.found) };
+  }
   // `given a = 1 b = 2`: the next assignment starts without a comma.
   if ((s.stack.includes('givenField') || (s.rule === 'caseDecl' && givenOnLine(s))) && isName(s.found) && is(at(s, 1), 'Equals')) {
     return { message: `Separate the values with commas: \`${prev.image}, ${s.found.image} = …\``, span: spanOf(s.found), fix: insertFix('Add `,`', endOf(prev), ',') };

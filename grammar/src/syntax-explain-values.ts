@@ -57,6 +57,9 @@ export const missingValue: Explainer = (s) => {
     const bare = f.image.slice(1, -1);
     return { message: `An enum member is written without quotes: \`${bare}\``, span: spanOf(f), fix: replaceFix(`Change to \`${bare}\``, spanOf(f), bare) };
   }
+  if (isWord(prev, 'within', 'after') && !isEnd(f) && !onLaterLine(s, prev, f) && isName(f)) {
+    return { message: `\`${prev.image}\` needs a number before the unit: \`${prev.image} 1 ${f.image}\``, span: spanOf(f) };
+  }
   const missing = isEnd(f) || onLaterLine(s, prev, f) || is(f, 'RBrace', 'RParen') || isWord(f, 'then', 'and', 'or', 'rule', 'implies', 'when');
   if (!missing) return undefined;
   if (is(prev, ...comparisonKinds)) {

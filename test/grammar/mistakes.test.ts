@@ -41,6 +41,9 @@ const mistakes: Mistake[] = [
   { what: 'no comma between interventions', text: rule('when a then recommend x ⟦y⟧'), message: 'Separate the interventions with commas: `x, y`', fixed: rule('when a then recommend x, y') },
   { what: 'a comma after the last intervention', text: rule('when a then recommend x⟦,⟧'), message: 'Remove the comma after `x`: nothing follows it in the list', fixed: rule('when a then recommend x') },
   { what: 'two verbs in one rule', text: rule('when a then recommend x, ⟦suggest y⟧'), message: 'A rule has one verb: `suggest y` needs a rule of its own' },
+  { what: 'a misspelt overrides', text: rule('⟦overides⟧ r0 when a then recommend x'), message: 'Write `overrides`, not `overides`', fixed: rule('overrides r0 when a then recommend x') },
+  { what: 'a timing with no number', text: rule('when a then recommend x within ⟦hour⟧'), message: '`within` needs a number before the unit: `within 1 hour`' },
+  { what: 'a misspelt rule', text: st('⟦rul⟧ r1 when a then recommend x'), message: '`rul` is not a statement field: did you mean `rule`?', fixed: st('rule r1 when a then recommend x') },
   // when and conditions
   { what: 'if for when', text: rule('⟦if⟧ a then recommend x'), message: 'Write `when`, not `if`', fixed: rule('when a then recommend x') },
   { what: 'a misspelt when', text: rule('⟦wehn⟧ a then recommend x'), message: 'Write `when`, not `wehn`', fixed: rule('when a then recommend x') },
