@@ -31,9 +31,11 @@ export function unknownCharacter(text: string, offset: number, length: number): 
   return { code: 'unknown-character', ...describe(text, offset, length) };
 }
 
-const quotes = "'\u2018\u2019\u201c\u201d";
+// Curly quotes only: a single quote is common in pasted code, where pairing them by line
+// would make a line break between two of them bring an error into view.
+const quotes = '\u2018\u2019\u201c\u201d';
 
-/** The lexer's errors, explained; a closing quote after an opening one on its line is the same mistake. */
+/** The lexer's errors, explained; a closing curly quote after an opening one on its line is the same mistake. */
 export function unknownCharacters(text: string, errors: readonly { offset: number; length: number }[]): SyntaxError[] {
   const out: SyntaxError[] = [];
   let lastQuoteLine = -2;

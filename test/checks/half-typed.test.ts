@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyzeText, diagnosticStrings } from '../helpers.js';
+import { analyzeFiles, analyzeText, diagnosticStrings } from '../helpers.js';
 
 const vocab = `enum CnlcStage { Ia, Ib, IIa }
 attribute stage: CnlcStage
@@ -72,6 +72,17 @@ case "d" { given stage = Ib expect nothing }
       '[11:6..11:9] case-undetermined Rule `r2` (S1) may or may not fire for this case: give `fit`',
       '[11:29..11:43] case-failed Expected nothing, but rule `r2` could also give `recommend chemo`, depending on `fit`',
     ]);
+  });
+
+  it('a broken rule in a used file holds back the cases that use it', () => {
+    const rules = (verb: string) => `${words}statement S1 { basis evidence strength conditional certainty low agreement 90%
+  rule r1 when stage = Ib then ${verb} chemo
+}
+`;
+    const cases = 'use "rules.guideline"\ncase "c" { given stage = Ib expect suggest chemo }\n';
+    const codes = (verb: string) => analyzeFiles({ 'rules.guideline': rules(verb), 'main.guideline': cases }).findings.map((f) => f.code);
+    assert.deepEqual(codes('sugest'), []);
+    assert.deepEqual(codes('recommend'), ['case-failed']);
   });
 
   it('a case with a syntax error reports only that error', () => {
