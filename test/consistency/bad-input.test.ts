@@ -72,7 +72,9 @@ describe('consistency on bad input', () => {
     assert.deepEqual(codes(a).filter((c) => c === 'condition-too-complex'), ['condition-too-complex']);
   });
 
-  it('cuts a tree that would explode short, says so, and stays within its work budget', () => {
+  it('cuts a tree that would explode short, says so, and stays within its work budget', function () {
+    // A second or two alone; far more on a loaded machine. What is asserted is the work done.
+    this.timeout(120_000);
     const flags = Array.from({ length: 24 }, (_, i) => `attribute f${i}: boolean\nintervention x${i}`).join('\n');
     const rules = Array.from({ length: 24 }, (_, i) => `  rule r${i} when f${i} then recommend x${i}`).join('\n');
     // A decision with no `ask` takes every rule: 24 independent ones, 2^24 regions.
