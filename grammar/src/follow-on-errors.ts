@@ -41,8 +41,30 @@ function regionOf(e: SyntaxError): Span {
 const within = (outer: Span, inner: Span): boolean => outer.start <= inner.start && inner.end <= outer.end;
 const same = (a: Span, b: Span): boolean => a.start === b.start && a.end === b.end;
 
-/** Drops the errors that lie inside the text another syntax error is about (of two on the same text, the later). */
+/**
+ * Drops the errors that lie inside the text another syntax error is about (of two on the
+ * same text, the later). One sweep in order of position, so a file of garbage with
+ * thousands of errors costs no more than sorting them.
+ */
 export function withoutErrorsInFixes(errors: readonly SyntaxError[]): SyntaxError[] {
-  const about = errors.map((e, i) => ({ e, i, region: regionOf(e) })).filter((x) => x.e.code === 'syntax');
-  return errors.filter((e, i) => !about.some((x) => x.i !== i && within(x.region, e.span) && !(same(x.region, e.span) && i < x.i)));
+  const about = errors.map((e, i) => ({ i, region: regionOf(e) })).filter((x) => errors[x.i].code === 'syntax').sort((a, b) => a.region.start - b.region.start || a.i - b.i);
+  const order = errors.map((e, i) => ({ e, i })).sort((a, b) => a.e.span.start - b.e.span.start || a.i - b.i);
+  // The two regions reaching furthest among those starting at or before the current error.
+  let first: { i: number; region: Span } | undefined;
+  let second: { i: number; region: Span } | undefined;
+  let next = 0;
+  const dropped = new Set<number>();
+  for (const { e, i } of order) {
+    while (next < about.length && about[next].region.start <= e.span.start) {
+      const r = about[next++];
+      if (!first || r.region.end > first.region.end) [first, second] = [r, first];
+      else if (!second || r.region.end > second.region.end) second = r;
+    }
+    const other = first && first.i !== i ? first : second;
+    if (!other || other.i === i || !within(other.region, e.span)) continue;
+    // Two on the same text: the first keeps it.
+    if (same(other.region, e.span) && i < other.i) continue;
+    dropped.add(i);
+  }
+  return dropped.size === 0 ? [...errors] : errors.filter((_, i) => !dropped.has(i));
 }

@@ -13,7 +13,8 @@ import { blockNames, blockWords, declarationWords, fieldExamples, joinedWords, s
 /** The unmatched opening token before the found one (`{` of an unclosed block). */
 export function unmatchedOpen(s: Situation, open: string, close: string): IToken | undefined {
   let depth = 0;
-  for (let i = s.index - 1; i >= 0; i--) {
+  // Far enough for any block a committee writes; a bound keeps garbage cheap.
+  for (let i = s.index - 1; i >= Math.max(0, s.index - 20_000); i--) {
     const k = s.tokens[i].tokenType.name;
     if (k === close) depth++;
     else if (k === open) {

@@ -120,6 +120,8 @@ export function describeSyntaxError(e: IRecognitionException, text: string, toke
   return expectedHere(s);
 }
 
+/** Errors explained in detail per file; the file shows at most MAX_ERRORS (parse.ts) anyway. */
+const MAX_EXPLAINED = 200;
 /** Fixes checked by parsing their declaration again, per file; the errors past them get none. */
 const MAX_FIX_CHECKS = 8;
 
@@ -128,7 +130,8 @@ export function describeSyntaxErrors(errors: readonly IRecognitionException[], t
   const placed: Placed[] = [];
   let checks = 0;
   for (const e of errors) {
-    let explained = describeSyntaxError(e, text, tokens);
+    // Past the errors a file shows, the plain message will do: garbage must stay cheap to read.
+    let explained = placed.length < MAX_EXPLAINED ? describeSyntaxError(e, text, tokens) : expectedHere(situationOf(e, text, tokens));
     if (!explained) continue;
     // A fix is offered only where applying it is seen to repair the text, for the first few.
     if (explained.fix && !(checks++ < MAX_FIX_CHECKS && isCertainFix(text, tokens, explained.fix))) explained = { message: explained.message, span: explained.span };
