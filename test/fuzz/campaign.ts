@@ -62,3 +62,39 @@ export async function runCampaign(corpus: Corpus, runner: FuzzRunner, options: C
   }
   return { inputs, ms: Date.now() - started, byKind, classes: [...classes.values()] };
 }
+
+/**
+ * A campaign split into `jobs` shares, each with its own seed in its own worker process, run
+ * side by side; their results merged (classes by signature, the first input of each kept).
+ */
+export async function runInParallel(
+  corpus: Corpus,
+  makeRunner: () => FuzzRunner,
+  jobs: number,
+  options: CampaignOptions,
+): Promise<CampaignResult> {
+  const shares = Array.from({ length: jobs }, (_, j) => Math.floor(options.count / jobs) + (j < options.count % jobs ? 1 : 0));
+  const results = await Promise.all(shares.map(async (count, j) => {
+    const runner = makeRunner();
+    try {
+      return await runCampaign(corpus, runner, { ...options, count, seed: options.seed + j * 7919 });
+    } finally {
+      await runner.close();
+    }
+  }));
+  return merge(results);
+}
+
+function merge(results: CampaignResult[]): CampaignResult {
+  const classes = new Map<string, FailureClass>();
+  const byKind: Record<string, number> = {};
+  for (const r of results) {
+    for (const [k, n] of Object.entries(r.byKind)) byKind[k] = (byKind[k] ?? 0) + n;
+    for (const c of r.classes) {
+      const known = classes.get(c.signature);
+      if (known) known.inputs += c.inputs;
+      else classes.set(c.signature, { ...c });
+    }
+  }
+  return { inputs: results.reduce((n, r) => n + r.inputs, 0), ms: Math.max(...results.map((r) => r.ms)), byKind, classes: [...classes.values()] };
+}

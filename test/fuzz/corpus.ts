@@ -1,5 +1,6 @@
 // The fuzzer's seeds: the samples (whole, and cut into a few top-level declarations at a
-// time), the guideline texts written in the test suites, and generated guidelines.
+// time), generated guidelines, and for long runs the guideline texts written in the test
+// suites and the reproducers of earlier failures.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generate } from '../bench/generate.js';
@@ -7,7 +8,13 @@ import { repoRoot, samplesDir } from '../helpers.js';
 import type { Companions } from './oracle.js';
 
 export interface Corpus {
-  /** Small seeds (a few KB): what a CI run mutates. */
+  /**
+   * The seeds `npm test` mutates: sample slices and generated guidelines only. They do not
+   * depend on the test sources or the reproducers, so adding a test or a fixture never
+   * changes the inputs of the seeded run (nor turns it red by chance).
+   */
+  stable: string[];
+  /** Small seeds (a few KB) for long runs: the stable ones, the test suites' texts and the reproducers. */
   small: string[];
   /** Whole samples and larger generated files, for long runs. */
   large: string[];
@@ -19,10 +26,19 @@ export function loadCorpus(): Corpus {
   const samples = fs.readdirSync(samplesDir).filter((f) => f.endsWith('.guideline')).sort();
   const companions: Companions = {};
   for (const f of samples) companions[f] = fs.readFileSync(path.join(samplesDir, f), 'utf8');
-  const small = [...testTexts(), ...samples.flatMap((f) => slices(companions[f]))];
-  for (let seed = 1; seed <= 6; seed++) small.push(generate({ rules: 8 + seed * 4, attributes: 14 + seed, seed, perTopic: 6 }));
+  const stable = samples.flatMap((f) => slices(companions[f]));
+  for (let seed = 1; seed <= 6; seed++) stable.push(generate({ rules: 8 + seed * 4, attributes: 14 + seed, seed, perTopic: 6 }));
+  const small = [...stable, ...testTexts(), ...reproducers()];
   const large = [...Object.values(companions), generate({ rules: 200, attributes: 30, seed: 7 })];
-  return { small: small.filter((t) => t.trim().length > 0), large, companions };
+  const nonBlank = (ts: string[]): string[] => ts.filter((t) => t.trim().length > 0);
+  return { stable: nonBlank(stable), small: nonBlank(small), large, companions };
+}
+
+/** The reproducers of classes found and fixed: their neighbours are where the next bugs hide. */
+function reproducers(): string[] {
+  const dir = path.join(repoRoot, 'test', 'fixtures', 'fuzz');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.guideline')).sort();
+  return files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
 }
 
 /** Template literals without interpolation in the test sources that look like guideline text. */

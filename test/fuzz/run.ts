@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from './corpus.js';
-import { runCampaign, type CampaignOptions, type CampaignResult } from './campaign.js';
+import { runInParallel, type CampaignOptions } from './campaign.js';
 import { minimise, signature } from './minimise.js';
 import { clip, type OracleOptions } from './oracle.js';
 import { FuzzRunner } from './runner.js';
@@ -36,16 +36,9 @@ async function main(): Promise<number> {
     if (++done % 500 === 0) process.stderr.write(`fuzz: ${done} inputs, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   };
   // Each job runs its own share with its own seed, in its own worker.
-  const shares = Array.from({ length: jobs }, (_, j) => Math.floor(count / jobs) + (j < count % jobs ? 1 : 0));
-  const results = await Promise.all(shares.map(async (n, j) => {
-    const runner = new FuzzRunner(corpus.companions, runnerOptions);
-    try {
-      return await runCampaign(corpus, runner, { count: n, seed: seed + j * 7919, largeEvery: 50, svgEvery: 4, oracle, deadlineMs, progress });
-    } finally {
-      await runner.close();
-    }
-  }));
-  const merged = merge(results);
+  const merged = await runInParallel(corpus, () => new FuzzRunner(corpus.companions, runnerOptions), jobs, {
+    count, seed, largeEvery: 50, svgEvery: 4, oracle, deadlineMs, progress,
+  });
   const outDir = path.resolve(values.out);
   fs.mkdirSync(outDir, { recursive: true });
   const summary: string[] = [];
@@ -68,20 +61,6 @@ async function main(): Promise<number> {
       summary.map((l) => `  ${l}\n`).join(''),
   );
   return merged.classes.length > 0 ? 1 : 0;
-}
-
-function merge(results: CampaignResult[]): CampaignResult {
-  const classes = new Map<string, CampaignResult['classes'][number]>();
-  const byKind: Record<string, number> = {};
-  for (const r of results) {
-    for (const [k, n] of Object.entries(r.byKind)) byKind[k] = (byKind[k] ?? 0) + n;
-    for (const c of r.classes) {
-      const known = classes.get(c.signature);
-      if (known) known.inputs += c.inputs;
-      else classes.set(c.signature, { ...c });
-    }
-  }
-  return { inputs: results.reduce((n, r) => n + r.inputs, 0), ms: Math.max(...results.map((r) => r.ms)), byKind, classes: [...classes.values()] };
 }
 
 main().then((code) => process.exit(code), (err: unknown) => {

@@ -1,35 +1,40 @@
-// Runs fuzz inputs one at a time in a worker thread under a watchdog: an input that takes
-// longer than `hangMs` is a hang (the worker is stopped and replaced), and a worker that
-// dies (out of memory, a native stack overflow) is a crash; neither stops the run.
+// Runs fuzz inputs one at a time in a child process under a watchdog: an input that takes
+// longer than `hangMs` is a hang (the process is killed and replaced), and a process that
+// dies (out of memory, a native stack overflow, a fatal error in the runtime) is a crash;
+// neither stops the run. A process rather than a worker thread: a fatal error in a worker
+// thread takes the whole fuzzer down with it, and a process's CPU time is its own, which
+// the budget needs on a machine shared with other work.
+import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Companions, OracleOptions, Violation } from './oracle.js';
-import type { WorkerReply } from './worker.js';
+import type { WorkerReply, WorkerRequest } from './worker.js';
 
 export interface RunnerOptions {
   hangMs: number;
-  /** The worker's heap limit: past it the input counts as a memory crash. */
+  /** The child's heap limit: past it the input counts as a memory crash. */
   heapMb: number;
 }
 
 export class FuzzRunner {
-  private worker: Worker | undefined;
+  private child: ChildProcess | undefined;
   private nextId = 0;
+  /** Whether the current child has not been sent the companions yet. */
+  private fresh = true;
 
   constructor(private readonly companions: Companions, private readonly options: RunnerOptions) {}
 
   async run(text: string, oracle: OracleOptions): Promise<Violation[]> {
-    const worker = this.worker ?? this.start();
+    const child = this.child ?? this.start();
     const id = this.nextId++;
     return new Promise<Violation[]>((resolve) => {
       const done = (violations: Violation[], restart: boolean): void => {
         clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
+        child.off('message', onMessage);
+        child.off('error', onError);
+        child.off('exit', onExit);
         if (restart) {
-          this.worker = undefined;
-          void worker.terminate();
+          this.child = undefined;
+          child.kill('SIGKILL');
         }
         resolve(violations);
       };
@@ -37,27 +42,37 @@ export class FuzzRunner {
         if (reply.id === id) done(reply.violations, false);
       };
       const onError = (err: Error): void => done([{ kind: 'crash', where: 'worker', message: `${err.name}: ${err.message}`.slice(0, 240) }], true);
-      const onExit = (code: number): void => done([{ kind: 'crash', where: 'worker', message: `worker exited with code ${code}` }], true);
+      const onExit = (code: number | null, signal: string | null): void =>
+        done([{ kind: 'crash', where: 'worker', message: `worker exited with ${code !== null ? `code ${code}` : `signal ${signal}`}` }], true);
       const timer = setTimeout(() => done([{ kind: 'hang', where: 'input', message: `no answer within ${this.options.hangMs} ms` }], true), this.options.hangMs);
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage({ id, text, options: oracle });
+      child.on('message', onMessage);
+      child.on('error', onError);
+      child.on('exit', onExit);
+      child.send({ id, text, options: oracle, companions: this.fresh ? this.companions : undefined } satisfies WorkerRequest);
+      this.fresh = false;
     });
   }
 
   async close(): Promise<void> {
-    const w = this.worker;
-    this.worker = undefined;
-    if (w) await w.terminate();
+    const c = this.child;
+    this.child = undefined;
+    if (!c || c.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      c.once('exit', () => resolve());
+      c.kill('SIGKILL');
+    });
   }
 
-  private start(): Worker {
-    this.worker = new Worker(path.join(__dirname, 'worker.js'), {
-      workerData: this.companions,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, stackSizeMb: 1 },
+  private start(): ChildProcess {
+    // Structured-clone messages: fuzz text holds lone surrogates and NULs, which must arrive as sent.
+    this.child = fork(path.join(__dirname, 'worker.js'), [], {
+      serialization: 'advanced',
+      execArgv: [`--max-old-space-size=${this.options.heapMb}`],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
-    this.worker.unref();
-    return this.worker;
+    this.fresh = true;
+    this.child.unref();
+    this.child.channel?.unref();
+    return this.child;
   }
 }

@@ -4,9 +4,13 @@
 /** The longest message, title or name the server sends. */
 export const MAX_MESSAGE = 500;
 
-/** "31, 32, 33 and 97 more": the first few names and how many more. */
+/** The longest single name a list shows: a list of a few names stays well under MAX_MESSAGE. */
+const MAX_LISTED_NAME = 60;
+
+/** "31, 32, 33 and 97 more": the first few names (each cut to a bounded length) and how many more. */
 export function listed(names: readonly string[], shown = 3): string {
-  return names.length <= shown + 1 ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+  const few = (n: readonly string[]): string => n.map((x) => clipped(x, MAX_LISTED_NAME)).join(', ');
+  return names.length <= shown + 1 ? few(names) : `${few(names.slice(0, shown))} and ${names.length - shown} more`;
 }
 
 /** Text cut to `max` characters, with an ellipsis when cut (never in the middle of a surrogate pair). */

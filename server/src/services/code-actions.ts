@@ -9,8 +9,8 @@ import { bases, historyWords, placeholderWord, statementKinds, statuses, voteGra
 import { schemeOf, type GradingScheme } from '../model/grading-scheme.js';
 import { gradingContext } from '../model/grading.js';
 import { missingFields, rationalePlaceholder, type RequiredField } from '../checks/methodology.js';
-import { declarationFor, referenceDeclarations } from './declare.js';
-import { listed } from '../model/bounded-text.js';
+import { declarableLabel, declarationFor, referenceDeclarations } from './declare.js';
+import { clipped, listed, MAX_MESSAGE } from '../model/bounded-text.js';
 import type { TextEdit } from './text-edit.js';
 import type { BibliographyFile } from './bibliography-files.js';
 import { bibliographyImports } from './bibliography-import.js';
@@ -49,6 +49,11 @@ export function quickFixes(analysis: Analysis, range: A.Span, context: FixContex
 }
 
 export function fixesFor(analysis: Analysis, finding: Finding, context: FixContext = {}): QuickFix[] {
+  // A title names what the user wrote (a label, a name): it is cut like any message.
+  return fixesOf(analysis, finding, context).map((f) => (f.title.length > MAX_MESSAGE ? { ...f, title: clipped(f.title) } : f));
+}
+
+function fixesOf(analysis: Analysis, finding: Finding, context: FixContext): QuickFix[] {
   switch (finding.code) {
     case 'unresolved-name':
     case 'unresolved-member':
@@ -199,8 +204,9 @@ function renames(finding: Finding): QuickFix[] {
 function declarations(analysis: Analysis, finding: Finding): QuickFix[] {
   if (finding.code === 'unresolved-reference') {
     const missing = Array.isArray(finding.data?.missing) ? finding.data.missing.filter((m): m is string => typeof m === 'string') : [];
-    const edit = referenceDeclarations(analysis, missing);
-    return edit ? [{ title: `Declare reference${missing.length > 1 ? 's' : ''} ${listed(missing)}`, finding, edits: [edit] }] : [];
+    const labels = missing.filter(declarableLabel);
+    const edit = referenceDeclarations(analysis, labels);
+    return edit ? [{ title: `Declare reference${labels.length > 1 ? 's' : ''} ${listed(labels)}`, finding, edits: [edit] }] : [];
   }
   const kind = finding.data?.kind;
   if (kind !== 'attribute' && kind !== 'intervention') return [];
@@ -258,7 +264,7 @@ function fieldInsertion(text: string, d: A.StatementDecl): { offset: number; ind
 function missingFieldFix(analysis: Analysis, finding: Finding): QuickFix[] {
   const d = statementAt(analysis, finding.span.start);
   // A statement with a syntax error in it may hold the field half-typed: adding it again would not take.
-  if (!d || analysis.source.parse.errors.some((e) => e.span.start <= d.span.end && d.span.start <= e.span.end)) return [];
+  if (!d || brokenInside(analysis, d)) return [];
   const missing = missingFields(d, gradingContext(analysis).panel);
   const where = fieldInsertion(analysis.source.text, d);
   if (missing.length === 0 || !where) return [];
@@ -272,9 +278,15 @@ function missingFieldFix(analysis: Analysis, finding: Finding): QuickFix[] {
   }];
 }
 
+/** Whether a syntax error lies in the declaration: a field there may be half-typed (`rationale` with no text). */
+function brokenInside(analysis: Analysis, d: A.StatementDecl): boolean {
+  return analysis.source.parse.errors.some((e) => e.span.start <= d.span.end && d.span.start <= e.span.end);
+}
+
 function rationaleFix(analysis: Analysis, finding: Finding): QuickFix[] {
   const d = statementAt(analysis, finding.span.start);
-  if (!d || d.rationale) return [];
+  // A broken `rationale` the parser dropped is still there: a second one would not take.
+  if (!d || d.rationale || brokenInside(analysis, d)) return [];
   const after = d.certainty ?? d.strength;
   if (!after) return [];
   const newText = `\n${indentAt(analysis.source.text, after.span.start)}rationale "${rationalePlaceholder}"`;

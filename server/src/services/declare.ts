@@ -57,12 +57,12 @@ function placeDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]):
 /** The type a value suggests for the attribute compared with it, if it suggests one. */
 const uncertain = '?';
 
-function typeFromValue(analysis: Analysis, v: A.Value): string | undefined {
+function typeFromValue(owners: ReadonlyMap<string, string[]>, v: A.Value): string | undefined {
   if (v.kind === 'Bool') return 'boolean';
   if (v.kind === 'Symbol') {
-    const owners = [...analysis.symbols.members].filter(([, m]) => m.has(v.name.text)).map(([e]) => e.name);
+    const of = owners.get(v.name.text) ?? [];
     // A word that is no enum's member (or several enums') says nothing certain about the type.
-    return owners.length === 1 ? owners[0] : uncertain;
+    return of.length === 1 ? of[0] : uncertain;
   }
   const unit = v.unit?.text;
   if (unit === undefined) return 'number';
@@ -72,24 +72,49 @@ function typeFromValue(analysis: Analysis, v: A.Value): string | undefined {
   return `number unit ${JSON.stringify(unit)}`;
 }
 
-/** The type the file's uses of `name` agree on; undefined where they disagree (no certain fix). */
-export function inferAttributeType(analysis: Analysis, name: string): string | undefined {
-  const seen = new Set<string>();
-  const consider = (t: string | undefined): void => {
-    if (t) seen.add(t);
+/**
+ * The types each attribute name's uses suggest, from one walk over the file's conditions.
+ * Kept per analysis: a file with thousands of undeclared names asks once for each, and a
+ * walk per name would make its quick fixes quadratic.
+ */
+const suggestedTypes = new WeakMap<Analysis, Map<string, Set<string>>>();
+
+function typesSuggested(analysis: Analysis): Map<string, Set<string>> {
+  const known = suggestedTypes.get(analysis);
+  if (known) return known;
+  const owners = new Map<string, string[]>();
+  for (const [e, members] of analysis.symbols.members) {
+    for (const m of members.keys()) {
+      const of = owners.get(m);
+      if (of) of.push(e.name);
+      else owners.set(m, [e.name]);
+    }
+  }
+  const types = new Map<string, Set<string>>();
+  const consider = (name: string, t: string | undefined): void => {
+    if (!t) return;
+    const seen = types.get(name);
+    if (seen) seen.add(t);
+    else types.set(name, new Set([t]));
   };
   forEachCondition(analysis.source.parse.ast, (e) => {
-    if (e.kind === 'And' || e.kind === 'Or' || e.kind === 'Implies' || e.kind === 'Not' || e.attribute.text !== name) return;
-    if (e.kind === 'Flag') consider('boolean');
-    else if (e.kind === 'Compare') consider(typeFromValue(analysis, e.value));
-    else if (e.kind === 'In') e.values.forEach((v) => consider(typeFromValue(analysis, v)));
+    if (e.kind === 'And' || e.kind === 'Or' || e.kind === 'Implies' || e.kind === 'Not') return;
+    const name = e.attribute.text;
+    if (e.kind === 'Flag') consider(name, 'boolean');
+    else if (e.kind === 'Compare') consider(name, typeFromValue(owners, e.value));
+    else if (e.kind === 'In') e.values.forEach((v) => consider(name, typeFromValue(owners, v)));
     else {
-      consider(typeFromValue(analysis, e.low));
-      consider(typeFromValue(analysis, e.high));
+      consider(name, typeFromValue(owners, e.low));
+      consider(name, typeFromValue(owners, e.high));
     }
-  }, (a) => {
-    if (a.attribute.text === name) consider(typeFromValue(analysis, a.value));
-  });
+  }, (a) => consider(a.attribute.text, typeFromValue(owners, a.value)));
+  suggestedTypes.set(analysis, types);
+  return types;
+}
+
+/** The type the file's uses of `name` agree on; undefined where they disagree (no certain fix). */
+export function inferAttributeType(analysis: Analysis, name: string): string | undefined {
+  const seen = typesSuggested(analysis).get(name) ?? new Set<string>();
   if (seen.size > 1 || seen.has(uncertain)) return undefined;
   return [...seen][0] ?? unknownType;
 }
@@ -104,9 +129,19 @@ export function declarationFor(analysis: Analysis, kind: 'attribute' | 'interven
   return insertDeclarations(analysis, kind, [line]);
 }
 
+/**
+ * A label a `reference` line can declare: a name or a number. A number too large for a
+ * double is a syntax error already (`number-too-large`); declaring it would only write the
+ * same error again, so it gets no declaration.
+ */
+export function declarableLabel(label: string): boolean {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(label)) return true;
+  return /^\d+$/.test(label) && Number.isFinite(Number(label));
+}
+
 /** Declarations for cited reference labels, each with a citation to fill in. */
 export function referenceDeclarations(analysis: Analysis, labels: string[]): TextEdit | undefined {
-  const valid = labels.filter((l) => /^(?:\d+|[A-Za-z_][A-Za-z0-9_]*)$/.test(l));
+  const valid = labels.filter(declarableLabel);
   if (valid.length === 0) return undefined;
   return insertDeclarations(analysis, 'reference', valid.map((l) => `reference ${l} "TODO: citation"`));
 }
