@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { DecisionTreeResult, SourceRange } from '../../../server/src/protocol.js';
 import { makeNonce, previewHtml } from './html.js';
+import { revealable, shownDocuments } from './revealable.js';
 import { rulesAt } from './rules-at.js';
 import { isWebviewMessage, type ExportFormat, type HostMessage, type PreviewState, type WebviewMessage } from './messages.js';
 import { isStaleAnswer, type TreeSource } from './tree-source.js';
@@ -176,7 +177,9 @@ export class DecisionTreePanel {
     }
   }
 
-  private async reveal(sources: SourceRange[]): Promise<void> {
+  private async reveal(requested: SourceRange[]): Promise<void> {
+    // Only the documents this panel shows: a message naming any other file opens nothing.
+    const sources = revealable(requested, shownDocuments(this.lastResult, this.documentUri));
     const first = sources[0];
     if (!first) return;
     const uri = vscode.Uri.parse(first.uri);
