@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readSettings } from '../../server/src/model/settings.js';
-import { DiskHost, type ReadResult, type SourceHost } from '../../server/src/model/sources.js';
+import { DiskHost, type ReadResult, type ReadScope, type SourceHost } from '../../server/src/model/sources.js';
 import { Workspace } from '../../server/src/pipeline/workspace.js';
 import { diagnosticStrings } from '../helpers.js';
 
@@ -16,9 +16,9 @@ import { diagnosticStrings } from '../helpers.js';
 class RecordingHost implements SourceHost {
   readonly asked: string[] = [];
   private readonly disk = new DiskHost();
-  read(uri: string, maxBytes?: number): ReadResult {
+  read(uri: string, maxBytes?: number, scope?: ReadScope): ReadResult {
     this.asked.push(uri);
-    return this.disk.read(uri, maxBytes);
+    return this.disk.read(uri, maxBytes, scope);
   }
 }
 
@@ -88,6 +88,33 @@ describe('use policy', () => {
     assert.deepEqual(diagnosticStrings(dev.a, (c) => c === 'use-refused').map((d) => d.replace(/^\S+ /, '')), [
       'use-refused `use` of `/dev/zero` refused: it is not a regular file',
     ]);
+  });
+
+  it('refuses a link that leads out of the folder, and follows one that stays in it', () => {
+    fs.symlinkSync(path.join(dir, 'secret.guideline'), path.join(dir, 'ws', 'secret-link.guideline'));
+    fs.symlinkSync(dir, path.join(dir, 'ws', 'up'));
+    fs.symlinkSync(path.join(dir, 'ws', 'vocab.guideline'), path.join(dir, 'ws', 'vocab-link.guideline'));
+    write('ws/main.guideline', 'use "secret-link.guideline"\nuse "up/secret.guideline"\nuse "vocab-link.guideline"\n');
+    for (const folders of [[], [pathToFileURL(path.join(dir, 'ws')).href]]) {
+      const { a } = analyse('main.guideline', folders);
+      const where = folders.length ? 'the workspace folder' : "this file's folder";
+      assert.deepEqual(diagnosticStrings(a, (c) => c === 'use-refused').map((d) => d.replace(/^\S+ /, '')), [
+        `use-refused \`use\` of \`secret-link.guideline\` refused: it is outside ${where} once its links are followed`,
+        `use-refused \`use\` of \`up/secret.guideline\` refused: it is outside ${where} once its links are followed`,
+      ]);
+      assert.equal(a.symbols.lookup('leaked_secret', 'attribute'), undefined);
+      assert.ok(a.symbols.lookup('stage', 'attribute'), 'a link inside the folder is read');
+    }
+  });
+
+  it('follows links in the workspace folder itself', () => {
+    fs.symlinkSync(path.join(dir, 'ws'), path.join(dir, 'ws-link'));
+    write('ws/main.guideline', 'use "vocab.guideline"\n');
+    const host = new RecordingHost();
+    const ws = new Workspace(host);
+    ws.folders = [pathToFileURL(path.join(dir, 'ws-link')).href];
+    const a = ws.analysis(pathToFileURL(path.join(dir, 'ws-link', 'main.guideline')).href);
+    assert.ok(a?.symbols.lookup('stage', 'attribute'));
   });
 
   it('refuses a file over the size limit, which is a setting', () => {

@@ -4,7 +4,7 @@
 import type { Use } from '../../../grammar/src/index.js';
 import type { Finding } from './findings.js';
 import { clipped } from './bounded-text.js';
-import type { ParseCache, SourceFile, SourceHost } from './sources.js';
+import type { ParseCache, ReadScope, SourceFile, SourceHost } from './sources.js';
 
 export interface Program {
   readonly root: SourceFile;
@@ -32,13 +32,18 @@ export interface UsePolicy {
   readonly maxBytes: number;
 }
 
-/** Why `use` may not read `target`, or undefined when it may. */
-export function refusal(target: string, rootUri: string, policy: UsePolicy): string | undefined {
-  if (!target.startsWith('file:')) return 'only files can be used';
+/** The folders `use` may read from, and what to say of a file outside them. */
+export function useScope(rootUri: string, policy: UsePolicy): ReadScope {
   const own = policy.folders.length === 0;
   const folders = own ? [resolveUsePath(rootUri, '.')] : policy.folders.map((f) => resolveUsePath(`${f.replace(/\/+$/, '')}/`, '.'));
-  if (folders.some((f) => f !== undefined && target.startsWith(f))) return undefined;
-  return own ? "it is outside this file's folder" : 'it is outside the workspace folder';
+  return { folders: folders.filter((f): f is string => f !== undefined), outside: own ? "it is outside this file's folder" : 'it is outside the workspace folder' };
+}
+
+/** Why `use` may not read `target`, or undefined when it may (the host checks links against the same scope). */
+export function refusal(target: string, rootUri: string, policy: UsePolicy): string | undefined {
+  if (!target.startsWith('file:')) return 'only files can be used';
+  const scope = useScope(rootUri, policy);
+  return scope.folders.some((f) => target.startsWith(f)) ? undefined : scope.outside;
 }
 
 export function loadProgram(root: SourceFile, host: SourceHost, cache: ParseCache, policy: UsePolicy = { folders: [], maxBytes: Infinity }): Program {
@@ -48,6 +53,7 @@ export function loadProgram(root: SourceFile, host: SourceHost, cache: ParseCach
   const dependencies = new Set<string>([root.uri]);
   const usedFiles = new Map<Use, string>();
   const reportedCycles = new Set<string>();
+  const scope = useScope(root.uri, policy);
 
   const visit = (file: SourceFile, stack: string[], rootUse: Use | undefined): void => {
     for (const use of file.parse.ast.uses) {
@@ -79,7 +85,7 @@ export function loadProgram(root: SourceFile, host: SourceHost, cache: ParseCach
       let used = byUri.get(target);
       if (!used) {
         const refused = refusal(target, root.uri, policy);
-        const read = refused ? { refused } : host.read(target, policy.maxBytes);
+        const read = refused ? { refused } : host.read(target, policy.maxBytes, scope);
         if (!read) {
           findings.push(missing(root.uri, atRoot, use.path.value, file === root ? undefined : baseName(file.uri)));
           continue;

@@ -3,6 +3,7 @@
 // and a file on disk whose identity, size and modification time are unchanged is not read
 // again: an edit to the file that uses it costs one `fstat`.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type ParseResult } from '../../../grammar/src/index.js';
 import { LineIndex } from './line-index.js';
@@ -18,12 +19,19 @@ export interface SourceFile {
 
 export type ReadResult = { text: string; version: string } | { refused: string } | undefined;
 
+/** Folders a read file must really lie in, once links are followed, and what to say when it does not. */
+export interface ReadScope {
+  readonly folders: readonly string[];
+  readonly outside: string;
+}
+
 export interface SourceHost {
   /**
    * The text and a version stamp of a file, undefined when it does not exist, or why it was
-   * not read: not a regular file, or more than `maxBytes`.
+   * not read: not a regular file, more than `maxBytes`, or (with a scope) a link that leads
+   * out of the scope's folders.
    */
-  read(uri: string, maxBytes?: number): ReadResult;
+  read(uri: string, maxBytes?: number, scope?: ReadScope): ReadResult;
   /** Drops what the host remembers of a file (it changed outside the editor). */
   forget?(uri: string): void;
 }
@@ -31,7 +39,10 @@ export interface SourceHost {
 /**
  * Reads file: URIs from disk; the version is the modification time and size. The file is
  * opened without blocking and checked through its descriptor before anything is read, so a
- * FIFO, a device or a file swapped in after a check is never read.
+ * FIFO, a device or a file swapped in after a check is never read. With a scope, the path
+ * is resolved through every link first and must lie in one of the scope's folders (resolved
+ * the same way); the resolved path is what is opened, and not through a link, so a link
+ * swapped in after the check is not followed either.
  */
 export class DiskHost implements SourceHost {
   /** The last text read of each file, with the stat it was read under. */
@@ -41,11 +52,18 @@ export class DiskHost implements SourceHost {
     this.known.delete(uri);
   }
 
-  read(uri: string, maxBytes = Infinity): ReadResult {
+  read(uri: string, maxBytes = Infinity, scope?: ReadScope): ReadResult {
     if (!uri.startsWith('file:')) return undefined;
     let fd: number | undefined;
     try {
-      fd = fs.openSync(fileURLToPath(uri), fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+      let file = fileURLToPath(uri);
+      let flags = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
+      if (scope) {
+        file = fs.realpathSync.native(file);
+        if (!scope.folders.some((f) => isInside(file, realFolder(f)))) return { refused: `${scope.outside} once its links are followed` };
+        flags |= fs.constants.O_NOFOLLOW ?? 0;
+      }
+      fd = fs.openSync(file, flags);
       const stat = fs.fstatSync(fd);
       if (stat.isDirectory()) return { refused: 'it is a folder' };
       if (!stat.isFile()) return { refused: 'it is not a regular file' };
@@ -65,6 +83,21 @@ export class DiskHost implements SourceHost {
       if (fd !== undefined) fs.closeSync(fd);
     }
   }
+}
+
+/** A folder URI's path with its links followed; undefined when it does not exist. */
+function realFolder(uri: string): string | undefined {
+  try {
+    return fs.realpathSync.native(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(file: string, folder: string | undefined): boolean {
+  if (folder === undefined) return false;
+  const rel = path.relative(folder, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 function megabytes(bytes: number): string {
@@ -89,8 +122,8 @@ export class OverlayHost implements SourceHost {
     this.fallback.forget?.(uri);
   }
 
-  read(uri: string, maxBytes?: number): ReadResult {
-    return this.open.get(uri) ?? this.fallback.read(uri, maxBytes);
+  read(uri: string, maxBytes?: number, scope?: ReadScope): ReadResult {
+    return this.open.get(uri) ?? this.fallback.read(uri, maxBytes, scope);
   }
 }
 

@@ -4,7 +4,7 @@
 // rules `use` follows: inside that folder, a regular file, under the size limit; anything
 // else is refused and never read. A parse is kept per file version: code actions are asked
 // for often, citation-js is slow.
-import { refusal } from '../model/program.js';
+import { refusal, useScope } from '../model/program.js';
 import type { SourceHost } from '../model/sources.js';
 import { formatOfFile, maxBibliographyBytes, parseBibliography, type ImportedReference } from './export/bibliography.js';
 
@@ -48,9 +48,11 @@ export function bibliographyFiles(paths: readonly string[], rootUri: string, fol
     const format = formatOfFile(uri.split(/[?#]/)[0]);
     if (!format) return { path, uri, references: [], problem: 'not a .bib, .ris or .json file' };
     // The folder a bibliography may be in is the guideline's workspace folder, as for `use`.
-    const refused = refusal(uri, rootUri, { folders: folder ? [folder] : [], maxBytes });
+    const policy = { folders: folder ? [folder] : [], maxBytes };
+    const refused = refusal(uri, rootUri, policy);
     if (refused) return { path, uri, references: [], problem: `refused: ${refused}` };
-    const read = host.read(uri, Math.min(maxBytes, maxBibliographyBytes));
+    // With the scope: a link in the folder that leads out of it is refused too.
+    const read = host.read(uri, Math.min(maxBytes, maxBibliographyBytes), useScope(rootUri, policy));
     if (!read) return { path, uri, references: [], problem: 'no such file' };
     if ('refused' in read) return { path, uri, references: [], problem: `refused: ${read.refused}` };
     const cached = parsed.get(uri);
