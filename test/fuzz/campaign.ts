@@ -18,6 +18,8 @@ export interface CampaignOptions {
   /** Stop early after this many ms (the report says how many inputs ran). */
   deadlineMs?: number;
   progress?: (done: number, classes: number) => void;
+  /** Told of each new class as it is found (a long run shows what it found before it ends). */
+  onClass?: (found: FailureClass) => void;
 }
 
 export interface FailureClass {
@@ -56,7 +58,11 @@ export async function runCampaign(corpus: Corpus, runner: FuzzRunner, options: C
     for (const [sig, v] of firstOfEach) {
       const known = classes.get(sig);
       if (known) known.inputs++;
-      else classes.set(sig, { signature: sig, first: v, input: text, inputs: 1 });
+      else {
+        const found = { signature: sig, first: v, input: text, inputs: 1 };
+        classes.set(sig, found);
+        options.onClass?.(found);
+      }
     }
     options.progress?.(inputs, classes.size);
   }

@@ -1,10 +1,11 @@
 // Runs fuzz inputs one at a time in a child process under a watchdog: an input that takes
-// longer than `hangMs` is a hang (the process is killed and replaced), and a process that
+// more than `hangMs` of the child's CPU time is a hang (the process is killed and replaced), and a process that
 // dies (out of memory, a native stack overflow, a fatal error in the runtime) is a crash;
 // neither stops the run. A process rather than a worker thread: a fatal error in a worker
 // thread takes the whole fuzzer down with it, and a process's CPU time is its own, which
 // the budget needs on a machine shared with other work.
 import { fork, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Companions, OracleOptions, Violation } from './oracle.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
@@ -13,6 +14,23 @@ export interface RunnerOptions {
   hangMs: number;
   /** The child's heap limit: past it the input counts as a memory crash. */
   heapMb: number;
+}
+
+/** How many times `hangMs` of wall time a starved child is given before it counts as hung. */
+const maxStarvation = 6;
+
+/** The CPU time (user and system, ms) a process has used, from /proc where there is one. */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name: state is the 3rd field, utime the 14th, stime the 15th (in ticks of 10 ms).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export class FuzzRunner {
@@ -44,7 +62,20 @@ export class FuzzRunner {
       const onError = (err: Error): void => done([{ kind: 'crash', where: 'worker', message: `${err.name}: ${err.message}`.slice(0, 240) }], true);
       const onExit = (code: number | null, signal: string | null): void =>
         done([{ kind: 'crash', where: 'worker', message: `worker exited with ${code !== null ? `code ${code}` : `signal ${signal}`}` }], true);
-      const timer = setTimeout(() => done([{ kind: 'hang', where: 'input', message: `no answer within ${this.options.hangMs} ms` }], true), this.options.hangMs);
+      // A hang is `hangMs` of the child's own CPU time (where the system tells it) without an
+      // answer: on a loaded machine a starved child is waited for, up to a few times longer.
+      const startedAt = Date.now();
+      const cpuAtStart = cpuMsOf(child.pid);
+      const check = (): void => {
+        const used = cpuAtStart === undefined ? undefined : (cpuMsOf(child.pid) ?? Infinity) - cpuAtStart;
+        const waited = Date.now() - startedAt;
+        if (used !== undefined && used < this.options.hangMs && waited < this.options.hangMs * maxStarvation) {
+          timer = setTimeout(check, Math.max(250, this.options.hangMs - used));
+          return;
+        }
+        done([{ kind: 'hang', where: 'input', message: `no answer within ${this.options.hangMs} ms` }], true);
+      };
+      let timer = setTimeout(check, this.options.hangMs);
       child.on('message', onMessage);
       child.on('error', onError);
       child.on('exit', onExit);
@@ -57,6 +88,8 @@ export class FuzzRunner {
     const c = this.child;
     this.child = undefined;
     if (!c || c.exitCode !== null) return;
+    // Held until it has exited: an unreferenced child alone would let the runtime quit first.
+    c.ref();
     await new Promise<void>((resolve) => {
       c.once('exit', () => resolve());
       c.kill('SIGKILL');

@@ -8,9 +8,9 @@ import { citedLabels, occurrenceAt } from '../model/resolve.js';
 import type { ReferenceSymbol, StatementSymbol, Sym } from '../model/symbols.js';
 import { attributeType, describeType } from '../model/types.js';
 import { certaintyLabel } from '../model/vocabulary.js';
-import { wellFormed } from '../model/bounded-text.js';
 import { wordHover } from './keyword-hover.js';
 import { escapeMarkdown } from './markdown-text.js';
+import { doiUrl } from './links.js';
 
 export { escapeMarkdown };
 
@@ -164,7 +164,7 @@ function referenceLine(ref: ReferenceSymbol): string {
   const parts = [`[${escapeMarkdown(ref.name)}] ${d.citation ? escapeMarkdown(d.citation.value) : '*no citation text*'}`];
   const doi = d.doi?.value.value;
   // The slash between prefix and suffix stays as doi.org writes it; all else is encoded.
-  if (doi) parts.push(`DOI: [${escapeMarkdown(doi)}](https://doi.org/${doi.split('/').map(encodeUrlPart).join('/')})`);
+  if (doi) parts.push(`DOI: [${escapeMarkdown(doi)}](${doiUrl(doi)})`);
   const pmid = d.pmid?.value.text;
   if (pmid && /^\d+$/.test(pmid)) parts.push(`PubMed: [${pmid}](https://pubmed.ncbi.nlm.nih.gov/${pmid}/)`);
   return parts.join(' · ');
@@ -172,12 +172,4 @@ function referenceLine(ref: ReferenceSymbol): string {
 
 function referenceMarkdown(ref: ReferenceSymbol): string {
   return `**Reference ${escapeMarkdown(ref.name)}**\n\n${referenceLine(ref)}`;
-}
-
-/**
- * A value fully percent-encoded for a link's path: besides what encodeURIComponent encodes,
- * the parentheses and other characters it leaves that could end or nest a Markdown link.
- */
-export function encodeUrlPart(value: string): string {
-  return encodeURIComponent(wellFormed(value)).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -4,6 +4,7 @@
 // trees are pictures: SVG files (or data URIs) for Markdown and HTML, PNG for Word.
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { escapeXml } from '../../render/svg.js';
+import { doiUrl, pubmedUrl } from '../links.js';
 import type { ExportNote } from './notes.js';
 import { citationMark, type Summary, type SummaryReference, type SummaryStatement } from './summary.js';
 
@@ -13,8 +14,8 @@ export interface DocumentFiles {
   notes: ExportNote[];
 }
 
-const doiLink = (doi: string): string => `https://doi.org/${encodeURI(doi)}`;
-const pmidLink = (pmid: string): string => `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(pmid)}/`;
+const doiLink = doiUrl;
+const pmidLink = pubmedUrl;
 const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 
 function statementHeading(s: SummaryStatement): string {

@@ -18,6 +18,7 @@ import { ucumCode } from './ucum.js';
 import { timingWords } from './rule-text.js';
 import { signedValue } from '../../model/quantities.js';
 import { timingBounds } from '../../model/timing.js';
+import { doiUrl, pubmedUrl } from '../links.js';
 import { computableName, fhirString, IdMaker } from './fhir-text.js';
 import type { ExportNote } from './notes.js';
 
@@ -95,7 +96,7 @@ export function fhirExport(analysis: Analysis, options: FhirOptions = {}): FhirE
     const doi = fhirString(ref.decl.doi?.value.value);
     const pmid = fhirString(ref.decl.pmid?.value.text);
     const citation = fhirString(ref.decl.citation?.value);
-    const link = doi ? `https://doi.org/${encodeURI(doi)}` : pmid ? `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(pmid)}/` : undefined;
+    const link = doi ? doiUrl(doi) : pmid ? pubmedUrl(pmid) : undefined;
     const url = add(compact({
       resourceType: 'DocumentReference',
       id,

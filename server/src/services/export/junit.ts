@@ -16,6 +16,13 @@ export interface JunitFile {
   cases: readonly JunitCase[];
 }
 
+/**
+ * Text for the builder, which escapes `&` only where it does not already start an entity
+ * reference: a title such as `&bogus;` or `&#0;` would come out as a reference no reader
+ * accepts. Every `&` escaped here first is left as `&amp;`, so the text reads back as written.
+ */
+const asText = (text: string): string => text.replace(/&/g, '&amp;');
+
 export function junitXml(files: readonly JunitFile[]): string {
   // Characters XML 1.0 cannot carry are dropped, not escaped: a reader would reject them.
   const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
@@ -24,16 +31,16 @@ export function junitXml(files: readonly JunitFile[]): string {
   for (const file of files) {
     if (file.cases.length === 0) continue;
     const suite = root.ele('testsuite', {
-      name: file.path,
+      name: asText(file.path),
       tests: file.cases.length,
       failures: file.cases.filter((c) => !c.passed).length,
       errors: 0,
       skipped: 0,
     });
     for (const c of file.cases) {
-      const testcase = suite.ele('testcase', { name: c.title, classname: file.path, file: file.path, line: c.line });
-      if (!c.passed) testcase.ele('failure', { message: c.failures[0] ?? 'failed', type: 'case-failed' }).txt(c.failures.join('\n'));
-      if (c.notes.length > 0) testcase.ele('system-out').txt(c.notes.join('\n'));
+      const testcase = suite.ele('testcase', { name: asText(c.title), classname: asText(file.path), file: asText(file.path), line: c.line });
+      if (!c.passed) testcase.ele('failure', { message: asText(c.failures[0] ?? 'failed'), type: 'case-failed' }).txt(asText(c.failures.join('\n')));
+      if (c.notes.length > 0) testcase.ele('system-out').txt(asText(c.notes.join('\n')));
     }
   }
   return doc.end({ prettyPrint: true }) + '\n';
