@@ -17,7 +17,7 @@ export interface RunnerOptions {
 }
 
 /** How many times `hangMs` of wall time a starved child is given before it counts as hung. */
-const maxStarvation = 6;
+const maxStarvation = 30;
 
 /** The CPU time (user and system, ms) a process has used, from /proc where there is one. */
 function cpuMsOf(pid: number | undefined): number | undefined {
@@ -63,7 +63,7 @@ export class FuzzRunner {
       const onExit = (code: number | null, signal: string | null): void =>
         done([{ kind: 'crash', where: 'worker', message: `worker exited with ${code !== null ? `code ${code}` : `signal ${signal}`}` }], true);
       // A hang is `hangMs` of the child's own CPU time (where the system tells it) without an
-      // answer: on a loaded machine a starved child is waited for, up to a few times longer.
+      // answer: on a loaded machine a starved child is waited for, up to `maxStarvation` times longer.
       const startedAt = Date.now();
       const cpuAtStart = cpuMsOf(child.pid);
       const check = (): void => {

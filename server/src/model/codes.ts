@@ -15,6 +15,7 @@ export const diagnosticCodes = {
   'number-too-large': 'A number too large for any computation (more than about 1.8e308).',
   'nesting-too-deep': 'Parentheses nested deeper than the parser accepts.',
   'too-many-errors': 'So many syntax errors that the rest are not listed.',
+  'document-too-large': 'A file over the size that is analysed (1 Mi characters): it is not checked.',
   // Names and files
   'unresolved-name': 'A name that no declaration in this file or its `use`d files defines.',
   'unresolved-member': 'A value that is not a member of the attribute\'s enum.',

@@ -101,6 +101,17 @@ export function loadProgram(root: SourceFile, host: SourceHost, cache: ParseCach
           continue;
         }
         used = cache.get(target, read.text, read.version);
+        const tooLarge = used.parse.errors.find((e) => e.code === 'document-too-large');
+        if (tooLarge) {
+          findings.push({
+            severity: 'error',
+            code: 'use-refused',
+            message: `\`use\` of \`${clipped(use.path.value, 100)}\`${file === root ? '' : ` (in \`${baseName(file.uri)}\`)`} refused: ${tooLarge.message.replace(/^This file/, 'it')}`,
+            uri: root.uri,
+            span: atRoot.path?.span ?? atRoot.span,
+          });
+          continue;
+        }
         byUri.set(target, used);
         files.push(used);
       } else {

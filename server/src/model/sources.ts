@@ -128,6 +128,20 @@ export class OverlayHost implements SourceHost {
 }
 
 /**
+ * The longest text that is parsed and analysed, in characters (1 Mi, about 15 times the
+ * largest real guideline here). Analysis grows with the text and blocks the server while it
+ * runs; a longer text is read as an empty file with one `document-too-large` error.
+ */
+export const maxDocumentChars = 2 ** 20;
+
+/** A text too long to analyse: an empty file with the one error that says why. */
+function tooLarge(text: string): ParseResult {
+  const empty = parse('');
+  const size = `${(text.length / 2 ** 20).toFixed(1)} Mi characters`;
+  return { ...empty, errors: [{ code: 'document-too-large', message: `This file has ${size}, over the ${maxDocumentChars / 2 ** 20} Mi that are analysed: it is not checked`, span: { start: 0, end: 0 } }] };
+}
+
+/**
  * The newest parse of each file. A new version of a file is parsed from the previous one
  * where only some declarations changed (reparse.ts), in full otherwise.
  */
@@ -137,7 +151,8 @@ export class ParseCache {
   get(uri: string, text: string, version: string): SourceFile {
     const cached = this.files.get(uri);
     if (cached && cached.version === version && cached.text === text) return cached;
-    const parsed = cached ? reparse(cached.text, cached.parse, text) : parse(text);
+    // A too-long text is never parsed; one that was too long has no parse to start again from.
+    const parsed = text.length > maxDocumentChars ? tooLarge(text) : cached && cached.text.length <= maxDocumentChars ? reparse(cached.text, cached.parse, text) : parse(text);
     const file: SourceFile = { uri, version, text, lines: new LineIndex(text), parse: parsed };
     this.files.set(uri, file);
     return file;

@@ -11,7 +11,7 @@ import type { ParseCache, SourceFile, SourceHost } from '../model/sources.js';
 import { buildSymbols, DeclarationCache } from '../model/symbols.js';
 import { checksOf, runCheck, type CheckStage } from '../checks/index.js';
 import { withoutCascades } from './broken-rules.js';
-import { clipped } from '../model/bounded-text.js';
+import { clipped, MAX_MESSAGE } from '../model/bounded-text.js';
 
 export type Stage = CheckStage;
 
@@ -79,7 +79,11 @@ export function analyze(source: SourceFile, host: SourceHost, cache: ParseCache,
 /** Drops the findings a syntax error makes unreliable, clips long messages and sorts the rest into `findings`. */
 function settle(analysis: Analysis, all: Finding[]): void {
   const kept = [...withoutCascades(all, analysis.source, analysis.program.files)];
-  for (const f of kept) f.message = clipped(f.message);
+  for (const f of kept) {
+    f.message = clipped(f.message);
+    // A related location's message names what the user wrote too (`the other <name>`).
+    if (f.related?.some((r) => r.message.length > MAX_MESSAGE)) f.related = f.related.map((r) => ({ ...r, message: clipped(r.message) }));
+  }
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   // Element by element: a spread of a huge list into a call would overflow the stack.
   analysis.findings.length = 0;
