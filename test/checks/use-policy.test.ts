@@ -118,11 +118,11 @@ describe('use policy', () => {
   });
 
   it('refuses a file over the size limit, which is a setting', () => {
-    write('ws/big.guideline', `// ${'x'.repeat(2 * 2 ** 20)}\nattribute big: boolean\n`);
+    write('ws/big.guideline', `// ${'x'.repeat(0.6 * 2 ** 20)}\nattribute big: boolean\n`);
     write('ws/main.guideline', 'use "big.guideline"\n');
-    const { a } = analyse('main.guideline', [], { usedFileSizeLimit: 1 });
+    const { a } = analyse('main.guideline', [], { usedFileSizeLimit: 0.5 });
     assert.deepEqual(diagnosticStrings(a, (c) => c === 'use-refused').map((d) => d.replace(/^\S+ /, '')), [
-      'use-refused `use` of `big.guideline` refused: it has 2 MB, over the limit of 1 MB (setting guideline.usedFileSizeLimit)',
+      'use-refused `use` of `big.guideline` refused: it has 0.6 MB, over the limit of 0.5 MB (setting guideline.usedFileSizeLimit)',
     ]);
     assert.ok(analyse('main.guideline').a.symbols.lookup('big', 'attribute'));
   });

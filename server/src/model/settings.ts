@@ -24,7 +24,8 @@ export const defaultSettings: Settings = {
   defaultConsensus: 80,
   defaultStrong: 70,
   reportUnused: true,
-  usedFileSizeLimit: 4,
+  // As large as a file that is analysed at all (`maxDocumentChars`, 1 Mi characters).
+  usedFileSizeLimit: 1,
   conflictSeverity: 'error',
   bibliography: [],
 };

@@ -16,15 +16,29 @@ function ruleExtents(file: A.GuidelineFile): A.Span[] {
   const extents: A.Span[] = [];
   for (const d of file.declarations) {
     if (d.kind !== 'Statement') continue;
+    // Sorted once: a statement of thousands of rules must not cost a sort per rule.
     const siblings = [d.text, d.basis, d.strength, d.certainty, d.agreement, d.votes, d.endorsedStrong, d.cites, d.section, d.rationale, d.status, d.statementKind, d.voters, d.history, ...d.remarks, ...d.rules]
       .filter((x): x is NonNullable<typeof x> => x !== undefined)
-      .map((x) => x.span.start);
+      .map((x) => x.span.start)
+      .sort((a, b) => a - b);
     for (const rule of d.rules) {
-      const next = siblings.filter((s) => s > rule.span.start).sort((a, b) => a - b)[0];
+      const next = siblings[firstAfter(siblings, rule.span.start)];
       extents.push({ start: rule.span.start, end: next ?? Math.max(d.span.end, rule.span.end) });
     }
   }
   return extents;
+}
+
+/** The index of the first value in ascending `sorted` greater than `x` (its length when none is). */
+function firstAfter(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** The errors that leave a rule or case incomplete: `&&` and the like parse as their words. */

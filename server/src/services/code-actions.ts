@@ -9,7 +9,7 @@ import { bases, historyWords, placeholderWord, statementKinds, statuses, voteGra
 import { schemeOf, type GradingScheme } from '../model/grading-scheme.js';
 import { gradingContext } from '../model/grading.js';
 import { missingFields, rationalePlaceholder, type RequiredField } from '../checks/methodology.js';
-import { declarableLabel, declarationFor, referenceDeclarations } from './declare.js';
+import { declarableLabel, declarationFor, referenceDeclarations, valuesComparedWith } from './declare.js';
 import { clipped, listed, MAX_MESSAGE } from '../model/bounded-text.js';
 import type { TextEdit } from './text-edit.js';
 import type { BibliographyFile } from './bibliography-files.js';
@@ -60,6 +60,7 @@ function fixesOf(analysis: Analysis, finding: Finding, context: FixContext): Qui
     case 'unknown-type':
       // A type the parser only reached by recovering (`attribute a�b: c`) is no certain rename.
       if (finding.code === 'unknown-type' && analysis.source.parse.errors.some((e) => e.span.start <= finding.span.end && e.span.end >= finding.span.start)) return [];
+      if (finding.code === 'unknown-type') return renames(finding).filter((fix) => typeFits(analysis, finding, fix.edits[0].newText));
       return [...renames(finding), ...declarations(analysis, finding)];
     case 'invalid-value':
       return renames(finding).length > 0 ? renames(finding) : fieldWords(analysis, finding);
@@ -189,6 +190,18 @@ function writtenLevelsFit(file: A.GuidelineFile, scheme: GradingScheme): boolean
     }
   }
   return true;
+}
+
+/**
+ * Whether an attribute's unknown type may become `type`: an enum must have every value the
+ * file compares the attribute with, or the rename would only trade the error for others.
+ */
+function typeFits(analysis: Analysis, finding: Finding, type: string): boolean {
+  const e = analysis.symbols.lookup(type, 'enum');
+  if (!e) return true;
+  const attr = analysis.source.parse.ast.declarations.find((d): d is A.AttributeDecl => d.kind === 'Attribute' && d.type?.name.span.start === finding.span.start);
+  const members = analysis.symbols.members.get(e);
+  return !attr?.name || valuesComparedWith(analysis, attr.name.text).every((v) => members?.has(v) === true);
 }
 
 function renames(finding: Finding): QuickFix[] {

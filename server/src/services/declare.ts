@@ -112,6 +112,33 @@ function typesSuggested(analysis: Analysis): Map<string, Set<string>> {
   return types;
 }
 
+/** The words (enum values) the file compares attribute `name` with or assigns it, each once. */
+export function valuesComparedWith(analysis: Analysis, name: string): string[] {
+  let byName = comparedWords.get(analysis);
+  if (!byName) {
+    const found = new Map<string, Set<string>>();
+    byName = found;
+    const note = (attr: string, v: A.Value): void => {
+      if (v.kind !== 'Symbol') return;
+      const seen = found.get(attr);
+      if (seen) seen.add(v.name.text);
+      else found.set(attr, new Set([v.name.text]));
+    };
+    forEachCondition(analysis.source.parse.ast, (e) => {
+      if (e.kind === 'Compare') note(e.attribute.text, e.value);
+      else if (e.kind === 'In') e.values.forEach((v) => note(e.attribute.text, v));
+      else if (e.kind === 'Between') {
+        note(e.attribute.text, e.low);
+        note(e.attribute.text, e.high);
+      }
+    }, (a) => note(a.attribute.text, a.value));
+    comparedWords.set(analysis, found);
+  }
+  return [...(byName.get(name) ?? [])];
+}
+
+const comparedWords = new WeakMap<Analysis, Map<string, Set<string>>>();
+
 /** The type the file's uses of `name` agree on; undefined where they disagree (no certain fix). */
 export function inferAttributeType(analysis: Analysis, name: string): string | undefined {
   const seen = typesSuggested(analysis).get(name) ?? new Set<string>();
