@@ -2,6 +2,7 @@
 // is read as empty with one document-too-large error, at once; a `use` of one is refused.
 import * as assert from 'node:assert/strict';
 import { maxDocumentChars } from '../../server/src/model/sources.js';
+import { completions } from '../../server/src/services/completion.js';
 import { hover } from '../../server/src/services/hover.js';
 import { outline } from '../../server/src/services/outline.js';
 import { analyzeFiles, analyzeText, diagnosticStrings } from '../helpers.js';
@@ -28,6 +29,7 @@ describe('document size limit', function () {
     assert.match(a.findings[0].message, /^This file has 1\.0 Mi characters, over the 1 Mi that are analysed/);
     assert.deepEqual(outline(a), []);
     assert.equal(hover(a, text.indexOf('stage')), undefined);
+    assert.deepEqual(completions(a, text.length - 10).items, []);
   });
 
   it('refuses a use of such a file', () => {

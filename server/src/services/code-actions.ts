@@ -114,7 +114,9 @@ const gradeWords = new Set(['strong', 'conditional', 'weak', 'high', 'moderate',
 function symbolicOperatorFix(analysis: Analysis, finding: Finding): QuickFix[] {
   const text = analysis.source.text;
   const word = ({ '&&': 'and', '&': 'and', '||': 'or', '|': 'or', '!': 'not' } as Record<string, string>)[text.slice(finding.span.start, finding.span.end)];
-  if (!word) return [];
+  // Where the parser also found a syntax error at the operator it only recovered there
+  // (`rule a!b`): the word would not read as meant either.
+  if (!word || analysis.source.parse.errors.some((e) => e.code !== 'symbolic-operator' && overlaps(e.span, finding.span))) return [];
   // A word needs a space where it would otherwise run into a name or a parenthesis: `a&&b`, `!(x)`.
   const joins = (i: number): boolean => i >= 0 && i < text.length && /[\w()]/.test(text[i]);
   const before = joins(finding.span.start - 1) && text[finding.span.start - 1] !== '(' ? ' ' : '';

@@ -52,11 +52,30 @@ function unsatisfiable(parts: readonly A.Expr[], scope: Scope, known: ReadonlySe
   return c.ok && c.boxes.length === 0;
 }
 
+/**
+ * Satisfiability checks a core may cost. Each check reads the whole remaining condition, so
+ * without a bound a condition of thousands of parts would cost millions of steps; past it the
+ * core found so far is reported (still parts that cannot hold together, perhaps not fewest).
+ */
+const maxCoreChecks = 400;
+
+/**
+ * The parts of `e` that cannot hold together, found by dropping parts while the rest stays
+ * unsatisfiable: first in halves, quarters and so on (a contradiction of two parts among
+ * thousands is found in a few dozen checks), last one part at a time, so no part of the
+ * result can be dropped when the budget allows the last pass.
+ */
 export function unsatisfiableCore(e: A.Expr, scope: Scope, known: ReadonlySet<string>): A.Expr[] {
   let core = conjuncts(e);
-  for (let i = core.length - 1; i >= 0 && core.length > 1; i--) {
-    const without = [...core.slice(0, i), ...core.slice(i + 1)];
-    if (unsatisfiable(without, scope, known)) core = without;
+  let checks = 0;
+  let chunk = 1;
+  while (chunk * 2 <= core.length / 2) chunk *= 2;
+  for (; chunk >= 1; chunk = Math.floor(chunk / 2)) {
+    for (let i = core.length - chunk; i >= 0 && core.length > 1; i -= chunk) {
+      if (checks++ >= maxCoreChecks) return core;
+      const without = [...core.slice(0, i), ...core.slice(i + chunk)];
+      if (unsatisfiable(without, scope, known)) core = without;
+    }
   }
   return core;
 }
