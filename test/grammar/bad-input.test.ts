@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import { MAX_ERRORS, MAX_NESTING, parse } from '../../grammar/src/index.js';
+import { maxDocumentChars } from '../../server/src/model/sources.js';
 import { analyzeText, codes } from '../helpers.js';
 
 /** A seeded generator, so a failure can be reproduced. */
@@ -56,18 +57,18 @@ describe('bad input', () => {
     assert.doesNotThrow(() => analyzeText(`attribute a: boolean\nstatement S { rule r when ${'not '.repeat(depth)}a then recommend x }`));
   });
 
-  it('a 5 MB file is analysed', function () {
+  it('a file at the size limit is analysed; a 5 MB file is refused at once', function () {
     this.timeout(60_000);
     const block = 'attribute a: boolean\nintervention x\n';
+    const statement = (i: number): string => `statement S${i} "t" { basis evidence strength strong certainty high agreement 90% rule r${i} when a then recommend x }\n`;
     let text = block;
     let i = 0;
-    while (text.length < 5 * 1024 * 1024) {
-      text += `statement S${i} "t" { basis evidence strength strong certainty high agreement 90% rule r${i} when a then recommend x }\n`;
-      i++;
-    }
+    while (text.length + statement(i).length <= maxDocumentChars) text += statement(i++);
     const a = analyzeText(text);
     assert.equal(a.source.parse.errors.length, 0);
     assert.equal(a.source.parse.ast.declarations.length, i + 2);
+    while (text.length < 5 * 1024 * 1024) text += statement(i++);
+    assert.deepEqual(analyzeText(text).findings.map((f) => f.code), ['document-too-large']);
   });
 
   it('an empty file and a file of only whitespace and comments are fine', () => {
