@@ -124,7 +124,7 @@ export async function checkInput(text: string, companions: Companions, options: 
       const b = guard(`${where} re-analysis`, () => analyse(fixed));
       if (!b) continue;
       checkFindings(b, `${where} re-analysis`, out);
-      checkFix(a, f, b, syntaxCodes.has(f.code) ? syntaxCodes : fix.title.startsWith('Change to ') || fix.title.startsWith('Declare ') ? renameMustNotAdd : undefined, where, out);
+      checkFix(a, f, b, syntaxCodes.has(f.code) ? syntaxCodes : fix.title.startsWith('Change to ') || fix.title.startsWith('Declare ') ? renameMustNotAdd : undefined, where, out, syntaxCodes.has(f.code) ? editedUpTo(fix.edits) : undefined);
     }
   }
 
@@ -218,7 +218,20 @@ const syntaxCodes = new Set(['syntax', 'unknown-character', 'unterminated-string
 
 const renameMustNotAdd = new Set(['syntax', 'unknown-character', 'unterminated-string', 'unterminated-comment', 'nesting-too-deep', 'number-too-large', 'too-many-errors', 'unresolved-name', 'unresolved-member', 'unresolved-reference', 'unknown-type', 'duplicate-name', 'duplicate-member', 'internal-error']);
 
-function checkFix(before: Analysis, finding: Finding, after: Analysis, mustNotAdd: ReadonlySet<string> | undefined, where: string, out: Violation[]): void {
+/** Where the last edit ends in the text the edits make. */
+function editedUpTo(edits: readonly TextEdit[]): number {
+  const last = [...edits].sort((x, y) => y.span.start - x.span.start)[0];
+  if (!last) return 0;
+  const shift = edits.filter((e) => e !== last).reduce((n, e) => n + e.newText.length - (e.span.end - e.span.start), 0);
+  return last.span.start + last.newText.length + shift;
+}
+
+/**
+ * `revealedAfter`: for the fix of a syntax error, syntax errors that start after the text it
+ * edited are in text it did not touch: the input's own, which the parser's recovery from the
+ * fixed error had hidden (a trailing comma removed, the next broken line now reported).
+ */
+function checkFix(before: Analysis, finding: Finding, after: Analysis, mustNotAdd: ReadonlySet<string> | undefined, where: string, out: Violation[], revealedAfter?: number): void {
   const key = (a: Analysis, f: Finding) => `${f.code}\u0000${f.message}\u0000${a.source.text.slice(f.span.start, f.span.end)}`;
   const count = (a: Analysis, k: string) => a.findings.filter((f) => f.uri === a.uri && key(a, f) === k).length;
   const k = key(before, finding);
@@ -228,6 +241,7 @@ function checkFix(before: Analysis, finding: Finding, after: Analysis, mustNotAd
     const m = new Map<string, number>();
     for (const f of a.findings) {
       if (f.uri !== a.uri || f.severity !== 'error' || (mustNotAdd && a === after && !mustNotAdd.has(f.code))) continue;
+      if (a === after && revealedAfter !== undefined && f.span.start > revealedAfter && syntaxCodes.has(f.code)) continue;
       const k = `${f.code} at \`${clip(a.source.text.slice(f.span.start, f.span.end), 40)}\``;
       m.set(k, (m.get(k) ?? 0) + 1);
     }
