@@ -1,7 +1,8 @@
 // The preview's page and message checks: a strict Content-Security-Policy with a fresh
 // nonce and no data in the page, and messages from the webview checked before use.
 import * as assert from 'node:assert/strict';
-import { makeNonce, previewHtml } from '../../client/src/preview/html.js';
+import { makeNonce } from '../../client/src/page-head.js';
+import { previewHtml } from '../../client/src/preview/html.js';
 import { isHostMessage, isWebviewMessage } from '../../client/src/preview/messages.js';
 
 describe('preview page', () => {

@@ -4,6 +4,7 @@
 // anchor of the page or to https, and the page runs one script, allowed by its nonce,
 // under a Content-Security-Policy that starts from `default-src 'none'`.
 import MarkdownIt from 'markdown-it';
+import { attr, pageStart } from '../page-head.js';
 
 /** The anchor a heading gets: its words, lower case, joined by hyphens (`## unresolved-name` → `unresolved-name`). */
 export function slug(heading: string): string {
@@ -55,21 +56,13 @@ export interface DocsPageResources {
   nonce: string;
 }
 
-const attr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
  * The page. It is told by message which anchor to show (never by text put into the page),
  * scrolls to it, marks it, and answers with what it showed so the host can tell.
  */
 export function docsPageHtml(body: string, r: DocsPageResources): string {
-  const csp = ["default-src 'none'", `style-src 'nonce-${r.nonce}'`, `script-src 'nonce-${r.nonce}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Guideline diagnostics</title>
+  return `${pageStart([`style-src 'nonce-${r.nonce}'`, `script-src 'nonce-${r.nonce}'`], 'Guideline diagnostics')}
 <style nonce="${attr(r.nonce)}">
   body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground);
          background: var(--vscode-editor-background); max-width: 52em; margin: 0 auto; padding: 0 1.5em 60vh; line-height: 1.5; }

@@ -2,7 +2,7 @@
 // entry asked for. It is reached from a diagnostic's code (through the UriHandler, see
 // link.ts) and from the command `guideline.showDiagnosticDocs`.
 import * as vscode from 'vscode';
-import { makeNonce } from '../preview/html.js';
+import { makeNonce } from '../page-head.js';
 import { docsPageHtml, renderDocs, type DocsHeading } from './page.js';
 
 /** What the page last reported showing: the anchor asked for and whether it has that entry. */

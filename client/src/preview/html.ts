@@ -1,7 +1,7 @@
 // The preview's page: a fixed shell with no data in it (the tree arrives by message), a
 // Content-Security-Policy from `default-src 'none'`, and one script allowed by its nonce.
 // Pure, so the browser tests serve exactly the page the editor shows.
-import { randomBytes } from 'node:crypto';
+import { attr, pageStart } from '../page-head.js';
 
 export interface PageResources {
   /** The webview's origin for local resources (`webview.cspSource`). */
@@ -11,29 +11,16 @@ export interface PageResources {
   nonce: string;
 }
 
-export function makeNonce(): string {
-  return randomBytes(18).toString('base64');
-}
-
-const attr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
 export function previewHtml(r: PageResources): string {
-  const csp = [
-    "default-src 'none'",
+  const head = pageStart([
     `style-src ${r.cspSource}`,
     `font-src ${r.cspSource}`,
     // The PNG export draws the SVG through an <img> from a blob: URL.
     `img-src ${r.cspSource} blob: data:`,
     `script-src 'nonce-${r.nonce}'`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
+  ], 'Decision Tree');
+  return `${head}
 <link rel="stylesheet" href="${attr(r.styleUri)}">
-<title>Decision Tree</title>
 </head>
 <body>
 <div id="toolbar" role="toolbar" aria-label="Decision tree">

@@ -3,7 +3,8 @@
 // reveals rules on click, fetches statement details for hovers and saves exports.
 import * as vscode from 'vscode';
 import type { DecisionTreeResult, SourceRange } from '../../../server/src/protocol.js';
-import { makeNonce, previewHtml } from './html.js';
+import { makeNonce } from '../page-head.js';
+import { previewHtml } from './html.js';
 import { revealable, shownDocuments } from './revealable.js';
 import { rulesAt } from './rules-at.js';
 import { isWebviewMessage, type ExportFormat, type HostMessage, type PreviewState, type WebviewMessage } from './messages.js';
