@@ -295,7 +295,9 @@ function missingFieldFix(analysis: Analysis, finding: Finding): QuickFix[] {
 
 /** Whether a syntax error lies in the declaration: a field there may be half-typed (`rationale` with no text). */
 function brokenInside(analysis: Analysis, d: A.StatementDecl): boolean {
-  return analysis.source.parse.errors.some((e) => e.span.start <= d.span.end && d.span.start <= e.span.end);
+  // Up to the next declaration: an unclosed statement's span ends before its broken last field.
+  const next = analysis.source.parse.ast.declarations.find((x) => x.span.start >= d.span.end && x !== d)?.span.start ?? analysis.source.text.length;
+  return analysis.source.parse.errors.some((e) => e.span.start <= Math.max(d.span.end, next - 1) && d.span.start <= e.span.end);
 }
 
 function rationaleFix(analysis: Analysis, finding: Finding): QuickFix[] {
