@@ -45,6 +45,19 @@ async function measure(p: PreviewPage): Promise<Drawn> {
   });
 }
 
+/** A 5,000-leaf tree, and every attribute it splits on as the decision's `ask`. */
+function bigAsked(): { big: DecisionTreeResult; ask: string[] } {
+  const big = bigTree(5000);
+  const ask = new Set<string>();
+  const walk = (n: NonNullable<DecisionTreeResult['tree']>): void => {
+    if (n.kind !== 'split') return;
+    ask.add(n.attribute);
+    n.branches.forEach((b) => walk(b.node));
+  };
+  walk(big.tree!);
+  return { big, ask: [...ask] };
+}
+
 describeInBrowser('the reviewer\'s view in the preview', function (this: Mocha.Suite) {
   this.timeout(120_000);
   let session: BrowserSession;
@@ -124,15 +137,8 @@ decision d "<svg onload=alert(7)>" { ask g }
   });
 
   it('stays responsive on a 5,000-leaf tree: folded, with a note of how much, and unfolds a box', async () => {
-    const big = bigTree(5000);
-    const ask = new Set<string>();
-    const walk = (n: NonNullable<DecisionTreeResult['tree']>): void => {
-      if (n.kind !== 'split') return;
-      ask.add(n.attribute);
-      n.branches.forEach((b) => walk(b.node));
-    };
-    walk(big.tree!);
-    const view = buildView(big.tree, undefined, { ask: [...ask], title: 'Big' });
+    const { big, ask } = bigAsked();
+    const view = buildView(big.tree, undefined, { ask, title: 'Big' });
     const result: DecisionTreeResult = { ...big, view: { ...view, population: undefined } };
     const p = await session.openPreview({ theme: lightTheme });
     await p.send({ type: 'tree', result });
@@ -147,15 +153,8 @@ decision d "<svg onload=alert(7)>" { ask g }
   });
 
   it('draws only the newest of trees sent in quick succession', async () => {
-    const big = bigTree(5000);
-    const ask = new Set<string>();
-    const walk = (n: NonNullable<DecisionTreeResult['tree']>): void => {
-      if (n.kind !== 'split') return;
-      ask.add(n.attribute);
-      n.branches.forEach((b) => walk(b.node));
-    };
-    walk(big.tree!);
-    const stale: DecisionTreeResult = { ...big, view: { ...buildView(big.tree, undefined, { ask: [...ask], title: 'Old' }), population: undefined } };
+    const { big, ask } = bigAsked();
+    const stale: DecisionTreeResult = { ...big, view: { ...buildView(big.tree, undefined, { ask, title: 'Old' }), population: undefined } };
     const fresh = roadmapView();
     const p = await session.openPreview({ theme: lightTheme });
     // The old version's tree is still being laid out when the new one arrives.
