@@ -16,7 +16,7 @@ const commands: Record<string, { run: (args: ReturnType<typeof parseArgs>) => Co
   inspect: { run: inspect, usage: 'inspect <file> [--format json]                 print the resolved model' },
   refs: { run: refs, usage: 'refs import <file.bib|.ris|.json> [--into FILE] [--from bibtex|ris|csl-json]\n                                                 print (or append to FILE) reference declarations\n  refs export <file> --format bibtex|ris|csl-json  the references as a bibliography file' },
   test: { run: test, usage: 'test <files or folders> [--format text|json|junit]  run the cases; exit 1 on any failure' },
-  tree: { run: tree, usage: 'tree <file> [--decision NAME] [--format text|json|svg]  print a decision tree' },
+  tree: { run: tree, usage: 'tree <file> [--decision NAME] [--format text|json|svg] [--detail]  print a decision tree (--detail unfolds what the view folds)' },
 };
 
 const valued = new Set(['format', 'decision', 'out', 'max-warnings', 'docs-url', 'base', 'into', 'from', ...settingsFlags]);
