@@ -79,6 +79,18 @@ describe('summary documents', function () {
     assert.ok(html.includes('href="https://doi.org/'));
   });
 
+  it("another scheme's levels read as written, and a guideline without a vote says nothing of agreement", async () => {
+    const summary = await summaryOf(new Workspace().analysis(fileUrl(path.join(samplesDir, 'cholesterol-2018.guideline')))!);
+    const [[, md]] = markdownDocument(summary, 'chol', true).files;
+    const html = new MarkdownIt().render(md as string);
+    assert.ok(html.includes('certainty B_NR (GRADE: ⊕⊕⊕◯ moderate)'), 'the level B_NR as written, escaped once');
+    assert.ok(!html.includes('\\'), 'no backslash shows');
+    assert.ok(!/Agreement not given/.test(html));
+    const raw = (await mammoth.extractRawText({ buffer: Buffer.from((await docxDocument(summary, 'chol')).files[0][1] as Uint8Array) })).value;
+    assert.ok(raw.includes('certainty B_NR (GRADE'));
+    assert.ok(!raw.includes('Agreement not given'));
+  });
+
   it('hostile text stays text in Markdown, HTML and Word', async () => {
     const summary = await summaryOf(analyzeFiles({ 'main.guideline': hostileFile }));
     const md = markdownDocument(summary, 'h', false).files[0][1] as string;

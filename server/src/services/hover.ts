@@ -97,16 +97,17 @@ function ruleGradingLines(analysis: Analysis, statement: A.StatementDecl, rule: 
  * "Strong recommendation · ⊕⊕◯◯ low certainty"; in another scheme, or with GRADE's `weak`,
  * the level as written beside GRADE's meaning: "IIa (GRADE: conditional recommendation)".
  */
-export function gradingLine(g: Grading): string {
+/** `text` makes a level as written safe for where the line goes: Markdown for a hover, nothing for plain text. */
+export function gradingLine(g: Grading, text: (s: string) => string = escapeMarkdown): string {
   if (g.kind === 'best_practice') return 'Best practice statement (ungraded)';
   if (g.kind === 'informational') return 'Informational statement (ungraded)';
   const meaning = g.strength && `${g.strength === 'strong' ? 'Strong' : 'Conditional'} recommendation`;
   const written = g.written.strength;
-  const strength = !meaning ? 'Strength not given' : written && written !== g.strength ? `${escapeMarkdown(written)} (GRADE: ${meaning.toLowerCase()})` : meaning;
+  const strength = !meaning ? 'Strength not given' : written && written !== g.strength ? `${text(written)} (GRADE: ${meaning.toLowerCase()})` : meaning;
   const level = g.written.certainty;
   const certainty = !g.certainty
     ? 'certainty not given'
-    : level && level !== g.certainty ? `certainty ${escapeMarkdown(level)} (GRADE: ${certaintyLabel(g.certainty)})` : `${certaintyLabel(g.certainty)} certainty`;
+    : level && level !== g.certainty ? `certainty ${text(level)} (GRADE: ${certaintyLabel(g.certainty)})` : `${certaintyLabel(g.certainty)} certainty`;
   return `${strength} · ${certainty}`;
 }
 

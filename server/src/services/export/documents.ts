@@ -53,7 +53,7 @@ export function markdownDocument(summary: Summary, stem: string, separateImages:
     if (s.text) out.push(...paragraphs(s.text).flatMap((p) => [`> ${p}`, '>']), '');
     if (out[out.length - 2] === '>') out.splice(out.length - 2, 1);
     out.push(`**${e(s.grading)}**${s.basis ? ` (${e(s.basis)})` : ''}  `);
-    out.push(`${e(s.agreement)}${s.citations.length > 0 ? `  ` : ''}`);
+    if (s.agreement) out.push(`${e(s.agreement)}${s.citations.length > 0 ? `  ` : ''}`);
     if (s.citations.length > 0) out.push(`References: ${e(citationMark(s.citations))}`);
     const status = statusNote(s);
     if (status) out.push('', `*${e(status)}*`);
@@ -103,7 +103,7 @@ export function htmlDocument(summary: Summary, stem: string): DocumentFiles {
     }
     body.push(`<section class="statement" id="statement-${h(s.id)}">`, `<h4>${h(statementHeading(s))}</h4>`);
     if (s.text) body.push(`<blockquote>${paragraphs(s.text)}</blockquote>`);
-    body.push(`<p class="grading"><strong>${h(s.grading)}</strong>${s.basis ? ` (${h(s.basis)})` : ''}<br>${h(s.agreement)}</p>`);
+    body.push(`<p class="grading"><strong>${h(s.grading)}</strong>${s.basis ? ` (${h(s.basis)})` : ''}${s.agreement ? `<br>${h(s.agreement)}` : ''}</p>`);
     if (s.citations.length > 0) body.push(`<p class="cites">References: ${s.citations.map((n) => `<a href="#ref-${n}">${n}</a>`).join(', ')}</p>`);
     const status = statusNote(s);
     if (status) body.push(`<p class="status"><em>${h(status)}</em></p>`);
@@ -179,7 +179,7 @@ export async function docxDocument(summary: Summary, stem: string): Promise<Docu
     children.push(new Paragraph({ text: statementHeading(s), heading: HeadingLevel.HEADING_3 }));
     if (s.text) for (const p of s.text.split('\n\n')) children.push(new Paragraph({ children: [new TextRun({ text: p, italics: true })], indent: { left: 400 } }));
     children.push(new Paragraph({ children: [new TextRun({ text: s.grading, bold: true }), new TextRun({ text: s.basis ? ` (${s.basis})` : '' })] }));
-    children.push(new Paragraph({ text: s.agreement }));
+    if (s.agreement) children.push(new Paragraph({ text: s.agreement }));
     if (s.citations.length > 0) children.push(new Paragraph({ text: `References: ${citationMark(s.citations)}` }));
     const status = statusNote(s);
     if (status) children.push(new Paragraph({ children: [new TextRun({ text: status, italics: true })] }));

@@ -20,8 +20,8 @@ export interface SummaryStatement {
   text?: string;
   /** "Strong recommendation · ⊕⊕◯◯ low certainty" */
   grading: string;
-  /** "Agreement 90.4% (votes A 40, B 7)" */
-  agreement: string;
+  /** "Agreement 90.4% (votes A 40, B 7)"; absent where none is given and the guideline asks for none. */
+  agreement?: string;
   status: string;
   basis?: string;
   remarks: { label: string; text: string }[];
@@ -97,8 +97,9 @@ export async function summaryOf(analysis: Analysis): Promise<Summary> {
       title: clean(s.title?.value),
       section: clean(s.section?.value.value),
       text: clean(s.text?.value.value),
-      grading: gradingLine(g),
-      agreement: agreementLine(g),
+      // Plain text: each document format escapes it its own way.
+      grading: gradingLine(g, (t) => t),
+      ...(g.agreement !== undefined || g.votes || ctx.panel.requiresAgreement ? { agreement: agreementLine(g) } : {}),
       status: g.status,
       basis: g.basis?.replace('_', ' '),
       remarks: [
