@@ -152,7 +152,20 @@ function listField<T extends { span: A.Span }>(keyword: IToken | undefined, item
   return { keyword: kw, value: items, span };
 }
 
-/** The last occurrence wins; duplicates are reported by the checker from the CST counts. */
+/** Every occurrence of each field but the last, which wins; undefined when none repeats. */
+function repeatedFields(fields: readonly (readonly [string, readonly { location?: { startOffset: number; endOffset?: number } }[] | undefined])[]): A.RepeatedField[] | undefined {
+  let out: A.RepeatedField[] | undefined;
+  for (const [field, nodes] of fields) {
+    if (!nodes || nodes.length < 2) continue;
+    for (let i = 0; i < nodes.length - 1; i++) {
+      const span = nodeSpan(nodes[i], { start: 0, end: 0 });
+      if (span.end > span.start) (out ??= []).push({ field, span });
+    }
+  }
+  return out;
+}
+
+/** The last occurrence wins; the earlier ones are listed by `repeatedFields` for the checker. */
 function lastOf<T>(items: Child<T>): T | undefined {
   return items?.[items.length - 1];
 }
@@ -340,6 +353,12 @@ export class AstBuilder {
     const history = lastOf(c.historyField);
     const historyWord = history && fieldValueName(first(history.children.fieldValue));
     const historyNote = history && string(first(history.children.string));
+    const repeated = repeatedFields([
+      ['text', c.textField], ['basis', c.basisField], ['strength', c.strengthField], ['certainty', c.certaintyField],
+      ['agreement', c.agreementField], ['votes', c.votesField], ['endorsed_strong', c.endorsedStrongField], ['cites', c.citesField],
+      ['section', c.sectionField], ['rationale', c.rationaleField], ['status', c.statusField], ['kind', c.kindField],
+      ['voters', c.votersField], ['history', c.historyField],
+    ]);
     return {
       kind: 'Statement',
       span: nodeSpan(node, tokenSpan(c.Kw_statement[0])),
@@ -360,6 +379,7 @@ export class AstBuilder {
       statementKind: statementKind && valueField(first(statementKind.children.Kw_kind), first(statementKind.children.fieldValue)),
       voters: voters && field(first(voters.children.Kw_voters), votersValue, votersValue?.span),
       remarks: (c.remarkField ?? []).flatMap((r) => stringField(first(r.children.Kw_remark), first(r.children.string)) ?? []),
+      ...(repeated ? { repeated } : {}),
       history: history && field(first(history.children.Kw_history), historyWord && { word: historyWord, note: historyNote }, historyWord && join(historyWord.span, (historyNote ?? historyWord).span)),
       rules: (c.ruleDecl ?? []).map((r) => this.ruleDecl(r)),
     };
@@ -384,6 +404,7 @@ export class AstBuilder {
     const then = first(c.action);
     const strength = lastOf(c.strengthField);
     const certainty = lastOf(c.certaintyField);
+    const repeated = repeatedFields([['strength', c.strengthField], ['certainty', c.certaintyField]]);
     return {
       kind: 'Rule',
       span: nodeSpan(node, tokenSpan(c.Kw_rule[0])),
@@ -393,6 +414,7 @@ export class AstBuilder {
       overrides: c.Kw_overrides && listField(first(c.Kw_overrides), names(c.overridden)),
       when: when && this.impliesExpr(when),
       then: then && this.action(then),
+      ...(repeated ? { repeated } : {}),
     };
   }
 

@@ -187,6 +187,15 @@ export interface StatementDecl {
   readonly remarks: Field<StringLit>[];
   readonly history?: Field<HistoryNote>;
   readonly rules: RuleDecl[];
+  /** Fields written more than once: every occurrence but the last, which is the one that counts. */
+  readonly repeated?: readonly RepeatedField[];
+}
+
+/** An occurrence of a field that a later one of the same block replaces. */
+export interface RepeatedField {
+  /** The field's keyword: `strength`, `text`, ... */
+  readonly field: string;
+  readonly span: Span;
 }
 
 /** `history revised "note"` */
@@ -230,6 +239,8 @@ export interface RuleDecl {
   readonly overrides?: Field<Name[]>;
   readonly when?: Expr;
   readonly then?: Action;
+  /** `strength` or `certainty` written more than once: the earlier occurrences. */
+  readonly repeated?: readonly RepeatedField[];
 }
 
 export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';

@@ -10,7 +10,7 @@ import { hover } from '../../server/src/services/hover.js';
 import { foldingSpans, outline } from '../../server/src/services/outline.js';
 import { recommendationLine } from '../../server/src/services/tree/text.js';
 import { strengthText, certaintyText } from '../../server/src/render/labels.js';
-import { analyzeText, codes, cursor } from '../helpers.js';
+import { analyzeText, codes, cursor, diagnosticStrings } from '../helpers.js';
 
 const scheme = `guideline g { title "T" grading acc_aha }
 grading acc_aha "ACC/AHA class and level" {
@@ -108,6 +108,19 @@ describe('quick fixes for grading', () => {
     const after = fixed(a, 'grading-not-allowed');
     assert.equal(after.source.text, 'statement BP { kind best_practice\n  text "Do it." }');
     assert.deepEqual(codes(after), []);
+  });
+
+  it('reports a field written twice and removes the earlier one; an ungraded statement loses every occurrence', () => {
+    const a = analyzeText('statement S1 { basis evidence\n  strength strong\n  certainty high agreement 90%\n  strength conditional\n  rule r strength strong strength conditional certainty low when a then suggest x\n}\nintervention x\nattribute a: boolean');
+    assert.deepEqual(diagnosticStrings(a, (c) => c === 'repeated-field'), [
+      '[2:3..2:18] repeated-field `strength` is given again later in statement `S1` (`strength conditional`): only the last counts; remove this one',
+      '[5:10..5:25] repeated-field `strength` is given again later in rule `r` (`strength conditional`): only the last counts; remove this one',
+    ]);
+    const once = fixed(a, 'repeated-field');
+    assert.equal(once.source.text.split('\n')[1], '  certainty high agreement 90%');
+    assert.equal(codes(once).filter((c) => c === 'repeated-field').length, 1);
+    const ungraded = analyzeText('statement BP { kind best_practice\n  strength strong\n  strength conditional\n  text "Do it." }');
+    assert.equal(fixed(ungraded, 'grading-not-allowed').source.text, 'statement BP { kind best_practice\n  text "Do it." }');
   });
 
   it('selects a declared scheme in the header', () => {

@@ -4,6 +4,7 @@
 import type { ResolvedDocument } from '../model/document.js';
 import type { Finding } from '../model/findings.js';
 import { checkFields } from './fields.js';
+import { checkRepeatedFields } from './repeated-fields.js';
 import { checkGradingSchemes } from './grading.js';
 import { checkTypes } from './types.js';
 import { checkMethodology } from './methodology.js';
@@ -35,6 +36,7 @@ export interface NamedCheck {
 
 export const checks: readonly NamedCheck[] = [
   { name: 'fields', stage: 'checked', run: checkFields },
+  { name: 'repeated fields', stage: 'checked', run: checkRepeatedFields },
   { name: 'grading schemes', stage: 'checked', run: checkGradingSchemes },
   { name: 'types', stage: 'checked', run: checkTypes },
   { name: 'methodology', stage: 'checked', run: checkMethodology },

@@ -173,13 +173,15 @@ function checkUngraded(analysis: ResolvedDocument, d: A.StatementDecl, grading: 
   if (isGraded(grading.kind)) return;
   const who = d.name ? `\`${d.name.text}\`` : 'This statement';
   const what = grading.kind === 'best_practice' ? 'a best practice statement' : 'an informational statement';
-  const fields: [string, A.Field<unknown> | undefined][] = [
-    ['strength', d.strength],
-    ['certainty', d.certainty],
-    ['endorsed_strong', d.endorsedStrong],
+  // Earlier occurrences of a field written twice go with it, so that removing it removes them.
+  const earlier = (owner: A.StatementDecl | A.RuleDecl, word: string): A.Span[] => (owner.repeated ?? []).filter((r) => r.field === word).map((r) => r.span);
+  const fields: [string, A.Field<unknown> | undefined, A.Span[]][] = [
+    ['strength', d.strength, earlier(d, 'strength')],
+    ['certainty', d.certainty, earlier(d, 'certainty')],
+    ['endorsed_strong', d.endorsedStrong, earlier(d, 'endorsed_strong')],
   ];
-  for (const rule of d.rules) fields.push(['strength', rule.strength], ['certainty', rule.certainty]);
-  for (const [word, f] of fields) {
+  for (const rule of d.rules) fields.push(['strength', rule.strength, earlier(rule, 'strength')], ['certainty', rule.certainty, earlier(rule, 'certainty')]);
+  for (const [word, f, also] of fields) {
     if (!f) continue;
     report({
       severity: 'error',
@@ -187,7 +189,7 @@ function checkUngraded(analysis: ResolvedDocument, d: A.StatementDecl, grading: 
       message: `${who} is ${what}, which is ungraded: it takes no \`${word}\`; remove it, or make the statement \`kind recommendation\``,
       uri: analysis.uri,
       span: f.span,
-      data: { remove: true },
+      data: { remove: true, also },
     });
   }
 }

@@ -22,6 +22,7 @@ export const diagnosticCodes = {
   'unresolved-reference': 'A citation of a reference label that no `reference` declares.',
   'unknown-type': 'An attribute type that is neither built in nor a declared enum.',
   'duplicate-name': 'Two declarations with the same name.',
+  'repeated-field': 'A field written twice in one statement or rule: only the last counts.',
   'duplicate-member': 'An enum lists the same member twice.',
   'missing-file': 'A `use` of a file that does not exist.',
   'use-refused': 'A `use` of a file outside the workspace folder (or, with none, outside the using file\'s folder), of something that is not a regular file, or of a file over the size limit: it is not read.',

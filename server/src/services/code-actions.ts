@@ -89,8 +89,13 @@ function fixesOf(analysis: Analysis, finding: Finding, context: FixContext): Qui
       return syntaxFix(finding);
     case 'grading-invalid-grade':
       return renames(finding);
-    case 'grading-not-allowed':
-      return removal(analysis, finding, 'Remove it: the statement is ungraded', finding.span);
+    case 'grading-not-allowed': {
+      const also = Array.isArray(finding.data?.also) ? finding.data.also.filter(isSpan) : [];
+      const all = [finding.span, ...also].flatMap((s) => removal(analysis, finding, '', s).flatMap((f) => f.edits));
+      return [{ title: 'Remove it: the statement is ungraded', finding, edits: all, preferred: true }];
+    }
+    case 'repeated-field':
+      return removal(analysis, finding, `Remove this \`${String(finding.data?.field ?? 'field')}\`: the later one counts`, finding.span);
     case 'grading-duplicate-level':
       return removal(analysis, finding, 'Remove the repeated level', finding.data?.remove);
     case 'grading-unmapped-level':
