@@ -102,7 +102,8 @@ describeInBrowser('the reviewer\'s view in the preview', function (this: Mocha.S
     // What holds outside the population, one click away.
     await p.page.locator('#outside').click();
     await p.page.waitForFunction(() => (document.getElementById('population-text')?.textContent ?? '').startsWith('Outside'));
-    assert.ok(((await p.page.locator('svg .gt-nodes').textContent()) ?? '').includes('Systemic therapy'));
+    // The banner changes before the new drawing is in: wait for the drawing itself.
+    await p.page.waitForFunction(() => (document.querySelector('svg .gt-nodes')?.textContent ?? '').includes('Systemic therapy'), undefined, { timeout: 30_000 });
     assert.deepEqual(await p.violations(), []);
     assert.deepEqual(p.errors, []);
     await p.page.close();
