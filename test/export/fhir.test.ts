@@ -5,8 +5,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { indexStructureDefinitionBundle, validateResource, type OperationOutcomeError } from '@medplum/core';
-import type { Resource } from '@medplum/fhirtypes';
 import * as cql from 'cql-execution';
 import type * as A from '../../grammar/src/index.js';
 import type { Analysis } from '../../server/src/pipeline/analysis.js';
@@ -22,25 +20,8 @@ import { attributeUcum } from '../../server/src/services/export/ucum.js';
 import { survivingRecs } from '../../server/src/logic/precedence.js';
 import type { RuleInfo } from '../../server/src/logic/rules.js';
 import { analyzeFiles, fileUrl, repoRoot, samplesDir } from '../helpers.js';
+import { validator } from './fhir-validator.js';
 
-const definitions = path.join(repoRoot, 'node_modules', '@medplum', 'definitions', 'dist', 'fhir', 'r4');
-let indexed = false;
-function validator(): (r: FhirResource) => string[] {
-  if (!indexed) {
-    for (const f of ['profiles-types.json', 'profiles-resources.json']) indexStructureDefinitionBundle(JSON.parse(fs.readFileSync(path.join(definitions, f), 'utf8')));
-    indexed = true;
-  }
-  return (r) => {
-    try {
-      validateResource(r as unknown as Resource);
-      return [];
-    } catch (err) {
-      const outcome = (err as OperationOutcomeError).outcome;
-      if (!outcome) throw err;
-      return (outcome.issue ?? []).filter((i) => i.severity === 'error').map((i) => `${r.resourceType}/${r.id}: ${i.details?.text} at ${i.expression?.join(', ')}`);
-    }
-  };
-}
 
 // The samples, and a fixture with the constructs of quantities and rules: units that convert
 // (through a molar mass too), an arbitrary unit, timings, a comparator, an override, assumptions.

@@ -7,8 +7,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { indexStructureDefinitionBundle, validateResource, type OperationOutcomeError } from '@medplum/core';
-import type { Resource } from '@medplum/fhirtypes';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -18,6 +16,7 @@ import { fhirExport, type FhirResource } from '../../server/src/services/export/
 import { Workspace } from '../../server/src/pipeline/workspace.js';
 import { fileUrl, repoRoot } from '../helpers.js';
 import { xmlProblem } from '../fuzz/oracle.js';
+import { validator } from './fhir-validator.js';
 
 /** Markup, links, command URIs, XML and JSON breakers, and characters no XML may hold. */
 const hostile = `<script>alert(1)</script> <img src=x onerror=alert(1)> ]]> --> &bogus; &#0; &#x1; [x](command:workbench.action.terminal.new) ![i](https://evil.example/i.png) & &amp; 'q' \\" {{x}} \${x} \u0001\u0008 \ufffe\uffff \ud800 \udc00 😀 \u202e`;
@@ -56,18 +55,6 @@ case "${hostile} (second)" {
 }
 `;
 
-const definitions = path.join(repoRoot, 'node_modules', '@medplum', 'definitions', 'dist', 'fhir', 'r4');
-
-function validationErrors(r: FhirResource): string[] {
-  try {
-    validateResource(r as unknown as Resource);
-    return [];
-  } catch (err) {
-    const outcome = (err as OperationOutcomeError).outcome;
-    if (!outcome) throw err;
-    return (outcome.issue ?? []).filter((i) => i.severity === 'error').map((i) => `${r.resourceType}/${r.id}: ${i.details?.text} at ${i.expression?.join(', ')}`);
-  }
-}
 
 /** Every string in a JSON value, with the key it sits under. */
 function strings(value: unknown): { key: string; value: string }[] {
@@ -96,7 +83,7 @@ describe('hostile text in the FHIR, SARIF and JUnit exports', function () {
   });
 
   it('FHIR: every resource passes the R4 validator, the text is kept, links go to doi.org and PubMed only', () => {
-    for (const f of ['profiles-types.json', 'profiles-resources.json']) indexStructureDefinitionBundle(JSON.parse(fs.readFileSync(path.join(definitions, f), 'utf8')));
+    const validationErrors = validator();
     const analysis = new Workspace().analysis(fileUrl(file))!;
     const { bundle } = fhirExport(analysis);
     // The bundle goes to disk as JSON: read it back as a reader would.
