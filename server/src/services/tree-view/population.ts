@@ -29,9 +29,8 @@ const opWords: Record<A.CompareOp, string> = { '=': 'is', '!=': 'is not', '<': '
 export function whereText(e: A.Expr, analysis: Analysis): string {
   const memberWords: MemberWords = (attribute, member) => {
     const type = analysis.symbols.lookup(attribute.text, 'attribute')?.decl.type?.name.text;
-    const decl = type ? analysis.symbols.lookup(type, 'enum')?.decl : undefined;
-    const i = decl ? decl.members.findIndex((m) => m.text === member) : -1;
-    const d = i >= 0 ? decl!.memberDescriptions[i]?.value : undefined;
+    const enumSym = type ? analysis.symbols.lookup(type, 'enum') : undefined;
+    const d = enumSym && analysis.symbols.members.get(enumSym)?.get(member)?.description;
     return d ? lowerFirst(shortText(d)) : undefined;
   };
   const value = (a: A.Name, v: A.Value): string => valueWords(v, v.kind === 'Symbol' ? memberWords(a, v.name.text) : undefined);
