@@ -17,16 +17,20 @@ import { WorkspaceFiles } from './lsp/workspace-files.js';
 import { StagedPublisher } from './lsp/publish.js';
 import { registerHeapRequest } from './lsp/heap-request.js';
 import { clientSupport, noClientSupport, type ClientSupport } from './lsp/client-support.js';
+import { lookAheadTransport, ReceivedVersions } from './lsp/transport.js';
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, received = new ReceivedVersions()): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace();
   const files = new WorkspaceFiles();
   let configurationSupport = false;
   let support: ClientSupport = noClientSupport;
 
+  /** Whether an edit to the document newer than its current version is already waiting to be applied. */
+  const overtaken = (uri: string): boolean => received.overtaken(uri, documents.get(uri)?.version);
   const publisher = new StagedPublisher(workspace, {
     version: (uri) => documents.get(uri)?.version,
+    overtaken,
     send: (params) => void connection.sendDiagnostics(params),
     error: (message) => connection.console.error(message),
   });
@@ -77,7 +81,7 @@ export function startServer(connection: Connection): void {
     schedule(e.changes.flatMap((c) => workspace.fileChanged(c.uri)));
   });
 
-  registerFeatures(connection, documents, workspace, files, () => support);
+  registerFeatures(connection, documents, workspace, files, () => support, received);
   registerHeapRequest(connection);
   documents.listen(connection);
   connection.listen();
@@ -87,4 +91,12 @@ export function startServer(connection: Connection): void {
 process.on('uncaughtException', (err) => console.error('guideline-language-server: uncaught', err));
 process.on('unhandledRejection', (err) => console.error('guideline-language-server: unhandled rejection', err));
 
-startServer(createConnection(ProposedFeatures.all));
+const received = new ReceivedVersions();
+const transport = lookAheadTransport(process.argv.slice(2), received);
+if (transport) {
+  const connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer);
+  let shutdown = false;
+  connection.onShutdown(() => void (shutdown = true));
+  transport.attach((message) => connection.console.log(message), () => process.exit(shutdown ? 0 : 1));
+  startServer(connection, received);
+} else startServer(createConnection(ProposedFeatures.all), received);

@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from '../protocol/lsp-client.js';
 import { generate, random } from './generate.js';
 import { percentile } from './measure.js';
+import { answered, noAnswers, timed, type Answers } from './lsp-latency.js';
 import { readSample, scaledSample } from './scale.js';
 
 export interface BadInputResult {
@@ -25,8 +26,8 @@ export interface BadInputResult {
   readonly firstComplete: number;
   /** Last edit -> complete diagnostics of the final version, ms. */
   readonly lastComplete: number;
-  readonly hover: number[];
-  readonly completion: number[];
+  readonly hover: Answers;
+  readonly completion: Answers;
   readonly equalsCheck: boolean;
   readonly diagnostics: number;
   readonly heapBefore: number;
@@ -128,14 +129,12 @@ async function run(repoRoot: string, input: Input): Promise<BadInputResult> {
       whenAt = doc.positionAt(Math.max(0, now.indexOf(' when ') + 6));
     };
     aim();
-    const hover: number[] = [];
-    const completion: number[] = [];
+    const hover = noAnswers();
+    const completion = noAnswers();
     const requests: Promise<unknown>[] = [];
     const ask = (): void => {
-      const h0 = performance.now();
-      requests.push(client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt }).then(() => void hover.push(performance.now() - h0)));
-      const c0 = performance.now();
-      requests.push(client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: whenAt }).then(() => void completion.push(performance.now() - c0)));
+      requests.push(timed(hover, () => client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt })));
+      requests.push(timed(completion, () => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: whenAt })));
     };
     let lastSent = 0;
     const change = (version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, inserted: string): void => {
@@ -194,12 +193,13 @@ export async function badInput(repoRoot: string, only: (name: string) => boolean
   for (const input of inputs(repoRoot).filter((i) => only(i.name))) results.push(await run(repoRoot, input));
   const ms = (x: number): string => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(0)} ms`);
   const mb = (x: number): string => `${(x / 2 ** 20).toFixed(1)} MB`;
-  const p95 = (xs: number[]): string => (xs.length === 0 ? 'n/a' : ms(percentile(xs, 95)));
-  const max = (xs: number[]): string => (xs.length === 0 ? 'n/a' : ms(Math.max(...xs)));
+  const p95 = (a: Answers): string => (a.ms.length === 0 ? 'n/a' : ms(percentile(a.ms, 95)));
+  const max = (a: Answers): string => (a.ms.length === 0 ? 'n/a' : ms(Math.max(...a.ms)));
+  const requests = (a: Answers): string => `${p95(a)} / ${max(a)} (${answered(a)})`;
   const lines = [
-    '| input | size | edits | open → complete diagnostics | last edit → complete | hover p95 / slowest | completion p95 / slowest | final = `guideline check` | heap after GC, before → after edits |',
+    '| input | size | edits | open → complete diagnostics | last edit → complete | hover p95 / slowest (of the answers with results) | completion p95 / slowest | final = `guideline check` | heap after GC, before → after edits |',
     '|---|---:|---:|---:|---:|---:|---:|:-:|---:|',
-    ...results.map((r) => `| ${r.name} | ${(r.bytes / 1e6).toFixed(2)} MB | ${r.edits} | ${ms(r.firstComplete)} | ${ms(r.lastComplete)} | ${p95(r.hover)} / ${max(r.hover)} | ${p95(r.completion)} / ${max(r.completion)} | ${r.equalsCheck ? `yes (${r.diagnostics})` : 'NO'} | ${mb(r.heapBefore)} → ${mb(r.heapAfter)} (${((r.heapAfter / r.heapBefore - 1) * 100).toFixed(0)}%) |`),
+    ...results.map((r) => `| ${r.name} | ${(r.bytes / 1e6).toFixed(2)} MB | ${r.edits} | ${ms(r.firstComplete)} | ${ms(r.lastComplete)} | ${requests(r.hover)} | ${requests(r.completion)} | ${r.equalsCheck ? `yes (${r.diagnostics})` : 'NO'} | ${mb(r.heapBefore)} → ${mb(r.heapAfter)} (${((r.heapAfter / r.heapBefore - 1) * 100).toFixed(0)}%) |`),
   ];
   return { results, lines };
 }

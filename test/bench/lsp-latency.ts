@@ -2,14 +2,45 @@
 // into the sample at 30 ms intervals, with a hover and a completion sent right after each
 // keystroke. For each keystroke: the time to its first diagnostics (syntax, names, types,
 // methodology) and to its complete ones (with the consistency, gap and case findings),
-// and the hover and completion round trips. Then completions cancelled at once: a
-// cancelled request must not be answered with results.
+// and the hover and completion round trips. A request whose document changed before it
+// was answered gets ContentModified instead of results: those are counted apart, and the
+// round trips are those of the answers with results. Then completions cancelled at once:
+// a cancelled request must not be answered with results.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CancellationTokenSource, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TestClient } from '../protocol/lsp-client.js';
 import { percentile } from './measure.js';
+
+/** The answers to one kind of request: round trips of those with results, and how many were not. */
+export interface Answers {
+  readonly ms: number[];
+  /** Answered with ContentModified: the document had changed. */
+  modified: number;
+  /** Answered with RequestCancelled or another error. */
+  failed: number;
+}
+
+export const noAnswers = (): Answers => ({ ms: [], modified: 0, failed: 0 });
+
+/** Sends a request through `send` and files its answer in `into`. */
+export async function timed(into: Answers, send: () => Promise<unknown>): Promise<void> {
+  const t0 = performance.now();
+  try {
+    await send();
+    into.ms.push(performance.now() - t0);
+  } catch (err) {
+    if (err instanceof ResponseError && err.code === LSPErrorCodes.ContentModified) into.modified++;
+    else into.failed++;
+  }
+}
+
+/** `n of N with results (k ContentModified)`, for the tables. */
+export function answered(a: Answers): string {
+  const total = a.ms.length + a.modified + a.failed;
+  return `${a.ms.length} of ${total} with results, ${a.modified} ContentModified${a.failed ? `, ${a.failed} failed` : ''}`;
+}
 
 export interface LatencyResult {
   readonly keystrokes: number;
@@ -19,8 +50,8 @@ export interface LatencyResult {
   readonly completeDiagnostics: number[];
   /** Keystroke -> complete diagnostics of the last version. */
   readonly lastComplete: number;
-  readonly hover: number[];
-  readonly completion: number[];
+  readonly hover: Answers;
+  readonly completion: Answers;
   readonly cancelledAnswered: number;
   readonly cancelledTotal: number;
 }
@@ -55,8 +86,8 @@ export async function lspLatency(repoRoot: string, characters = 200, intervalMs 
       contentChanges: [{ range: { start: { line: typeLine, character: 0 }, end: { line: typeLine, character: 0 } }, text: '  // \n' }],
     });
     const sent = new Map<number, number>();
-    const hover: number[] = [];
-    const completion: number[] = [];
+    const hover = noAnswers();
+    const completion = noAnswers();
     const typed = 'The panel discussed this statement at length before the vote; the wording follows it. ';
     const requests: Promise<void>[] = [];
     for (let i = 0; i < characters; i++) {
@@ -67,10 +98,8 @@ export async function lspLatency(repoRoot: string, characters = 200, intervalMs 
         textDocument: { uri, version },
         contentChanges: [{ range: { start: { line: typeLine, character: 5 + i }, end: { line: typeLine, character: 5 + i } }, text: ch }],
       });
-      const h0 = performance.now();
-      requests.push(client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine, character: 11 } }).then(() => void hover.push(performance.now() - h0)));
-      const c0 = performance.now();
-      requests.push(client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: whenLine + 1, character: 10 } }).then(() => void completion.push(performance.now() - c0)));
+      requests.push(timed(hover, () => client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine, character: 11 } })));
+      requests.push(timed(completion, () => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: whenLine + 1, character: 10 } })));
       await sleep(intervalMs);
     }
     await Promise.all(requests);

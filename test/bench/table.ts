@@ -2,7 +2,7 @@
 // where it is a time, and its target. The analysis rows are CPU times in this process;
 // the latency rows are wall-clock times seen by a client over stdio.
 import { analysisRows, type TableRow } from './analysis-table.js';
-import { lspLatency, p95, type LatencyResult } from './lsp-latency.js';
+import { answered, lspLatency, p95, type LatencyResult } from './lsp-latency.js';
 
 export interface IssueTable {
   readonly rows: TableRow[];
@@ -15,11 +15,11 @@ const ms = (x: number): string => `${x.toFixed(0)} ms`;
 function latencyRows(r: LatencyResult): TableRow[] {
   const first = p95(r.firstDiagnostics);
   const complete = p95(r.completeDiagnostics);
-  const requests = Math.max(p95(r.hover), p95(r.completion));
+  const requests = Math.max(p95(r.hover.ms), p95(r.completion.ms));
   return [
     { figure: 'keystroke → first diagnostics (syntax, names, types, methodology), p95 over stdio', value: ms(first), target: '≤ 50 ms', met: first <= 50, raw: { p95: first, versions: r.firstDiagnostics.length } },
     { figure: `keystroke → complete diagnostics, p95 (${r.completeDiagnostics.length} of ${r.keystrokes} versions not overtaken)`, value: ms(complete), target: '≤ 150 ms', met: complete <= 150, raw: { p95: complete, lastVersion: r.lastComplete } },
-    { figure: 'hover / completion right after a keystroke, p95', value: `${ms(p95(r.hover))} / ${ms(p95(r.completion))}`, target: '≤ 10 ms', met: requests <= 10, raw: { hover: p95(r.hover), completion: p95(r.completion) } },
+    { figure: `hover / completion right after a keystroke, p95 of the answers with results (hover: ${answered(r.hover)}; completion: ${answered(r.completion)})`, value: `${ms(p95(r.hover.ms))} / ${ms(p95(r.completion.ms))}`, target: '≤ 10 ms', met: requests <= 10, raw: { hover: p95(r.hover.ms), completion: p95(r.completion.ms), hoverModified: r.hover.modified, completionModified: r.completion.modified } },
     { figure: 'completions cancelled at once that were answered with results', value: `${r.cancelledAnswered} of ${r.cancelledTotal}`, target: '0', met: r.cancelledAnswered === 0, raw: { answered: r.cancelledAnswered, total: r.cancelledTotal } },
   ];
 }

@@ -12,6 +12,11 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from '../helpers.js';
 
+/** The built server, or another build named by GUIDELINE_SERVER (the bench compares two builds in one run that way). */
+export function serverPath(): string {
+  return process.env.GUIDELINE_SERVER || path.join(repoRoot, 'dist', 'server.js');
+}
+
 export class TestClient {
   readonly process: ChildProcess;
   readonly connection: ProtocolConnection;
@@ -23,7 +28,7 @@ export class TestClient {
 
   /** `nodeArgs`: flags for the server's Node (`--expose-gc` for the memory tests). */
   constructor(nodeArgs: readonly string[] = []) {
-    this.process = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [...nodeArgs, serverPath(), '--stdio'], { stdio: 'pipe' });
     this.process.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

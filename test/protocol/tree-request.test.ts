@@ -1,8 +1,7 @@
 // The decision tree and statement details requests: over stdio against the built server,
 // and the handler's answers to a cancelled request or a document that changed meanwhile.
 import * as assert from 'node:assert/strict';
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { registerTreeRequests } from '../../server/src/lsp/tree-requests.js';
 import { decisionTreeMethod, statementDetailsMethod, type DecisionTreeResult, type SplitNode, type StatementDetails } from '../../server/src/protocol.js';
 import { analyzeText } from '../helpers.js';
@@ -53,9 +52,12 @@ describe('decision tree requests', function () {
     const handlers = new Map<string, Handler>();
     const connection = { onRequest: (method: string, h: Handler) => handlers.set(method, h) } as unknown as Connection;
     let version = 1;
-    const documents = { get: (u: string) => (u === uri ? ({ version } as TextDocument) : undefined) } as unknown as TextDocuments<TextDocument>;
+    const changedSince = () => {
+      const asked = version;
+      return () => version !== asked;
+    };
     const analysis = analyzeText(text);
-    registerTreeRequests(connection, documents, () => analysis);
+    registerTreeRequests(connection, changedSince, () => analysis);
     const token = (cancelled: () => boolean): CancellationToken => ({ get isCancellationRequested() { return cancelled(); }, onCancellationRequested: () => ({ dispose() {} }) });
     const request = (cancelled = () => false) => handlers.get(decisionTreeMethod)!({ uri }, token(cancelled));
 

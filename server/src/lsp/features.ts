@@ -1,6 +1,7 @@
 // Wires each editor feature (a pure function over the analysis, in features/) to its LSP
 // request. Each handler reads the newest stage of the document's current analysis (never
-// waiting for the deep checks) and is not answered once cancelled.
+// waiting for the deep checks) and is not answered once cancelled or once its document
+// has changed since it was sent (cancel.ts).
 import { CodeActionKind, CompletionTriggerKind, FoldingRangeKind, MarkupKind, SymbolKind, type Connection, type DocumentSymbol, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../pipeline/analysis.js';
@@ -19,12 +20,13 @@ import { registerFormatting } from './formatting.js';
 import { registerAnnotations } from './annotations.js';
 import { registerCaseRequests } from './cases.js';
 import type { WorkspaceFiles } from './workspace-files.js';
-import { unlessCancelled } from './cancel.js';
+import { unlessCancelled, type Changed } from './cancel.js';
+import type { ReceivedVersions } from './transport.js';
 import type { ClientSupport } from './client-support.js';
 
 type Documents = TextDocuments<TextDocument>;
 
-export function registerFeatures(connection: Connection, documents: Documents, workspace: Workspace, files: WorkspaceFiles, client: () => ClientSupport): void {
+export function registerFeatures(connection: Connection, documents: Documents, workspace: Workspace, files: WorkspaceFiles, client: () => ClientSupport, received: ReceivedVersions): void {
   /** The analysis of an open document, or undefined if it is not open or analysis failed. */
   const analysisOf = (uri: string): Analysis | undefined => {
     if (!documents.get(uri)) return undefined;
@@ -36,12 +38,18 @@ export function registerFeatures(connection: Connection, documents: Documents, w
     }
   };
 
+  /** Called as a request arrives: whether its document has changed since (cancel.ts). */
+  const changedSince = (uri: string): Changed => {
+    const asked = documents.get(uri)?.version;
+    return () => documents.get(uri)?.version !== asked || received.overtaken(uri, asked);
+  };
+
   connection.onHover((params, token) => unlessCancelled(token, () => {
     const a = analysisOf(params.textDocument.uri);
     if (!a) return null;
     const result = hover(a, a.source.lines.offset(params.position));
     return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: a.source.lines.range(result.span) } : null;
-  }));
+  }, changedSince(params.textDocument.uri)));
 
   connection.onCodeAction((params, token) => unlessCancelled(token, () => {
     const a = analysisOf(params.textDocument.uri);
@@ -51,14 +59,14 @@ export function registerFeatures(connection: Connection, documents: Documents, w
     const span = { start: a.source.lines.offset(params.range.start), end: a.source.lines.offset(params.range.end) };
     const bibliographies = () => bibliographyFiles(a.settings.bibliography, a.uri, workspace.folders, workspace, a.settings.usedFileSizeLimit * 2 ** 20);
     return quickFixes(a, span, { bibliographies }).map((fix) => toCodeAction(a, fix));
-  }));
+  }, changedSince(params.textDocument.uri)));
 
   connection.onCompletion((params, token) => unlessCancelled(token, () => {
     const a = analysisOf(params.textDocument.uri);
     if (!a) return null;
     const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
     return toCompletionList(a, completions(a, a.source.lines.offset(params.position), { snippets: client().snippets, trigger }));
-  }));
+  }, changedSince(params.textDocument.uri)));
 
   connection.onDefinition((params, token) => unlessCancelled(token, () => {
     const a = analysisOf(params.textDocument.uri);
@@ -67,7 +75,7 @@ export function registerFeatures(connection: Connection, documents: Documents, w
     if (!target) return null;
     const lines = a.program.files.find((f) => f.uri === target.uri)?.lines;
     return lines ? { uri: target.uri, range: lines.range(target.span) } : null;
-  }));
+  }, changedSince(params.textDocument.uri)));
 
   connection.onDocumentSymbol((params, token) => unlessCancelled(token, () => {
     const a = analysisOf(params.textDocument.uri);
@@ -81,7 +89,7 @@ export function registerFeatures(connection: Connection, documents: Documents, w
       children: item.children.map(toSymbol),
     });
     return outline(a).map(toSymbol);
-  }));
+  }, changedSince(params.textDocument.uri)));
 
   connection.onFoldingRanges((params, token) => unlessCancelled(token, () => {
     const a = analysisOf(params.textDocument.uri);
@@ -91,9 +99,9 @@ export function registerFeatures(connection: Connection, documents: Documents, w
       const end = a.source.lines.position(span.end).line;
       return end > start ? [{ startLine: start, endLine: end, kind: comment ? FoldingRangeKind.Comment : undefined }] : [];
     });
-  }));
+  }, changedSince(params.textDocument.uri)));
 
-  registerTreeRequests(connection, documents, analysisOf);
+  registerTreeRequests(connection, changedSince, analysisOf);
   registerExportRequest(connection, analysisOf);
   registerNavigation(connection, documents, workspace, files, analysisOf);
   registerFormatting(connection, analysisOf);

@@ -4,7 +4,8 @@
 // slice per turn of the event loop and their findings are published with the rest. A
 // newer version abandons the deep run of an older one at its next slice. A burst of
 // edits is coalesced: the next quick stage waits until as long as the last one took has
-// passed, so analysis never takes more than about half the time while edits pour in.
+// passed, so analysis never takes more than about half the time while edits pour in, and
+// a version is not analysed at all when a newer one has already been received.
 // The deep run starts only once the document has been left alone for a moment
 // (`deepDelayMs`): while someone types, the deep run of each version would be abandoned
 // at the next keystroke anyway, and its slices would hold up the hovers and completions
@@ -19,6 +20,8 @@ import { diagnosticsOf } from './convert.js';
 export interface PublishTarget {
   /** The open document's version, or undefined when it is not open. */
   version(uri: string): number | undefined;
+  /** Whether a newer version of the document has been received and waits to be applied (transport.ts). */
+  overtaken(uri: string): boolean;
   send(params: PublishDiagnosticsParams): void;
   error(message: string): void;
 }
@@ -59,7 +62,8 @@ export class StagedPublisher {
 
   private publish(uri: string): void {
     const version = this.target.version(uri);
-    if (version === undefined) return;
+    // An overtaken version is not worth analysing: the change waiting schedules the next.
+    if (version === undefined || this.target.overtaken(uri)) return;
     const start = performance.now();
     const analysis = this.guard(uri, () => this.workspace.checked(uri));
     this.lastEnd = performance.now();

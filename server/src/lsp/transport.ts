@@ -1,0 +1,90 @@
+// The connection's transport, read through a look-ahead that notes each document change
+// as it arrives, before the connection gets round to applying it (it dispatches one
+// message per turn of the event loop, so in a burst of edits many wait in its queue). The
+// requests and the publisher use it to skip work on a version that is already outdated:
+// a request behind which an edit to its document is waiting is answered ContentModified,
+// and the quick stage is not computed for a version an edit has overtaken.
+import { format } from 'node:util';
+import {
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type DataCallback,
+  type Disposable,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node.js';
+
+/** The newest document versions received, by URI, whether or not they have been applied yet. */
+export class ReceivedVersions {
+  private readonly versions = new Map<string, number>();
+
+  note(message: Message): void {
+    const m = message as { method?: string; params?: { textDocument?: { uri?: unknown; version?: unknown } } };
+    const doc = m.params?.textDocument;
+    if (typeof doc?.uri !== 'string') return;
+    if (m.method === 'textDocument/didChange' || m.method === 'textDocument/didOpen') {
+      if (typeof doc.version === 'number') this.versions.set(doc.uri, doc.version);
+    } else if (m.method === 'textDocument/didClose') this.versions.delete(doc.uri);
+  }
+
+  /** Whether a change to `uri` newer than `version` has been received (applied or still waiting). */
+  overtaken(uri: string, version: number | undefined): boolean {
+    const received = this.versions.get(uri);
+    return version !== undefined && received !== undefined && received > version;
+  }
+}
+
+class LookAheadReader implements MessageReader {
+  constructor(private readonly inner: MessageReader, private readonly received: ReceivedVersions) {}
+  get onError(): MessageReader['onError'] {
+    return this.inner.onError;
+  }
+  get onClose(): MessageReader['onClose'] {
+    return this.inner.onClose;
+  }
+  get onPartialMessage(): MessageReader['onPartialMessage'] {
+    return this.inner.onPartialMessage;
+  }
+  listen(callback: DataCallback): Disposable {
+    return this.inner.listen((message) => {
+      this.received.note(message);
+      callback(message);
+    });
+  }
+  dispose(): void {
+    this.inner.dispose();
+  }
+}
+
+export interface Transport {
+  readonly reader: MessageReader;
+  readonly writer: MessageWriter;
+  /** Called once the connection exists, to route `console.log` to it when stdout carries the protocol. */
+  readonly attach: (log: (message: string) => void, exit: () => void) => void;
+}
+
+/**
+ * The transport the command line asks for (`--stdio` or `--node-ipc`), read through the
+ * look-ahead; undefined for the others (sockets, pipes), which the connection then opens
+ * itself, without look-ahead.
+ */
+export function lookAheadTransport(argv: readonly string[], received: ReceivedVersions): Transport | undefined {
+  if (argv.includes('--node-ipc')) {
+    return { reader: new LookAheadReader(new IPCMessageReader(process), received), writer: new IPCMessageWriter(process), attach: () => undefined };
+  }
+  if (!argv.includes('--stdio')) return undefined;
+  return {
+    reader: new LookAheadReader(new StreamMessageReader(process.stdin), received),
+    writer: new StreamMessageWriter(process.stdout),
+    attach: (log, exit) => {
+      // stdout carries the protocol: anything printed there would corrupt it.
+      console.log = console.info = console.debug = (...args: unknown[]) => log(format(...args));
+      // The editor went away: nothing is left to serve.
+      process.stdin.on('end', exit);
+      process.stdin.on('close', exit);
+    },
+  };
+}
