@@ -11,6 +11,7 @@ import type { ParseCache, SourceFile, SourceHost } from '../model/sources.js';
 import { buildSymbols, DeclarationCache } from '../model/symbols.js';
 import { checksOf, runCheck, type CheckStage } from '../checks/index.js';
 import { withoutCascades } from './broken-rules.js';
+import { reusedFindings, snapshotOf, type DeepSnapshot } from './deep-reuse.js';
 import { clipped, MAX_MESSAGE } from '../model/bounded-text.js';
 
 export type Stage = CheckStage;
@@ -51,18 +52,28 @@ export function analyzeChecked(source: SourceFile, host: SourceHost, cache: Pars
 /** The deep checks still to run on a `checked` analysis, one slice each, and how to add their findings. */
 export interface DeepWork {
   readonly slices: readonly (() => void)[];
-  /** Adds the slices' findings and marks the analysis `analysed`; call once every slice has run. */
-  finish(): void;
+  /** Whether the findings are an earlier version's, moved (no slice to run). */
+  readonly reused: boolean;
+  /** Adds the slices' findings and marks the analysis `analysed`; call once every slice has run. Returns what the next version may reuse. */
+  finish(): DeepSnapshot;
 }
 
-export function deepWork(analysis: Analysis): DeepWork {
-  const found: Finding[] = [];
+/** The deep work of `analysis`; none when `previous` (an earlier version's) shows the deep checks would find the same (see deep-reuse.ts). */
+export function deepWork(analysis: Analysis, previous?: DeepSnapshot): DeepWork {
+  const reused = previous && reusedFindings(previous, analysis);
+  const found: Finding[] = reused ?? [];
+  let snapshot: DeepSnapshot | undefined;
   return {
-    slices: checksOf('analysed').map((check) => () => runCheck(check, analysis, (f) => found.push(f))),
+    slices: reused ? [] : checksOf('analysed').map((check) => () => runCheck(check, analysis, (f) => found.push(f))),
+    reused: reused !== undefined,
     finish: () => {
-      if (analysis.stage === 'analysed') return;
-      settle(analysis, [...analysis.findings, ...found]);
-      analysis.stage = 'analysed';
+      if (analysis.stage !== 'analysed') {
+        // Kept before settling, which clips messages in place.
+        snapshot ??= snapshotOf(analysis, found);
+        settle(analysis, [...analysis.findings, ...found]);
+        analysis.stage = 'analysed';
+      }
+      return (snapshot ??= snapshotOf(analysis, found));
     },
   };
 }

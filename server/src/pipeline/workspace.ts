@@ -2,6 +2,7 @@
 // document version, in the newest stage reached. A change to any file drops the analyses
 // that read it; a deep run of a dropped analysis stops at its next slice.
 import { analyzeChecked, deepWork, type Analysis, type DeepWork } from './analysis.js';
+import type { DeepSnapshot } from './deep-reuse.js';
 import { defaultSettings, type Settings } from '../model/settings.js';
 import { OverlayHost, ParseCache, type ReadResult, type SourceHost } from '../model/sources.js';
 import { DeclarationCache } from '../model/symbols.js';
@@ -13,6 +14,8 @@ export class Workspace {
   private readonly analyses = new Map<string, Analysis>();
   /** The deep work of each analysis: slices run so far and the rest. */
   private readonly deep = new WeakMap<Analysis, { work: DeepWork; done: number }>();
+  /** Each document's last complete deep result, which a version that reads the same to the deep checks reuses. */
+  private readonly lastDeep = new Map<string, DeepSnapshot>();
   private settingsValue: Settings = defaultSettings;
   private foldersValue: readonly string[] = [];
 
@@ -27,6 +30,7 @@ export class Workspace {
   set settings(settings: Settings) {
     this.settingsValue = settings;
     this.analyses.clear();
+    this.lastDeep.clear();
   }
 
   /** The workspace folders (URIs) a `use` may read from; none: each file's own folder. */
@@ -37,6 +41,7 @@ export class Workspace {
   set folders(folders: readonly string[]) {
     this.foldersValue = folders;
     this.analyses.clear();
+    this.lastDeep.clear();
   }
 
   /** A file as the analyses see it (an open document's text, else the disk's), for the services that read other files. */
@@ -53,6 +58,7 @@ export class Workspace {
   close(uri: string): string[] {
     this.host.delete(uri);
     this.cache.delete(uri);
+    this.lastDeep.delete(uri);
     return this.invalidate(uri);
   }
 
@@ -82,6 +88,11 @@ export class Workspace {
     return result;
   }
 
+  /** Whether `analysis`'s deep findings are an earlier version's, moved to its positions (the deep checks did not run). */
+  reusedDeep(analysis: Analysis): boolean {
+    return this.deep.get(analysis)?.work.reused ?? false;
+  }
+
   /** Whether `analysis` is still the one for the document's current version. */
   isCurrent(analysis: Analysis): boolean {
     return this.analyses.get(analysis.uri) === analysis;
@@ -106,12 +117,12 @@ export class Workspace {
   private step(a: Analysis): boolean {
     if (a.stage === 'analysed') return false;
     let state = this.deep.get(a);
-    if (!state) this.deep.set(a, (state = { work: deepWork(a), done: 0 }));
+    if (!state) this.deep.set(a, (state = { work: deepWork(a, this.lastDeep.get(a.uri)), done: 0 }));
     if (state.done < state.work.slices.length) {
       state.work.slices[state.done++]();
       return true;
     }
-    state.work.finish();
+    this.lastDeep.set(a.uri, state.work.finish());
     return false;
   }
 

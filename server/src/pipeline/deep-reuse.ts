@@ -1,0 +1,175 @@
+// Early cutoff for the deep checks: when a new version gives them the same input as the
+// last analysed one, apart from positions, their findings are the old ones with every span
+// moved, and the checks are not run again.
+//
+// What the deep checks read (and so what must be the same):
+// - the settings, and every used file's text (a used file's spans are not moved);
+// - the root's syntax tree, every field of every top-level item, except the spans and a
+//   statement's prose (`text`, `title`, `section`, `rationale`, `remarks`, `history`),
+//   which no deep check reads;
+// - the root's own text, but only inside conditions (`when`, `assume`, `where`) and
+//   timings, which messages quote as written: those texts are compared as they stand;
+// - names, types and rules derive from the trees and texts above (symbols, resolution).
+//
+// Reuse is tried only when neither version has a syntax error (the tree is then what the
+// text means, item by item). A top-level item whose text is unchanged moves as a whole; a
+// changed one that reads the same to the deep checks maps each span of the old tree to the
+// span at the same place in the new one. A finding whose span does not map (between items,
+// say) means no reuse: everything is computed again.
+import type * as A from '../../../grammar/src/index.js';
+import type { ResolvedDocument } from '../model/document.js';
+import type { Finding } from '../model/findings.js';
+import type { Settings } from '../model/settings.js';
+import type { SourceFile } from '../model/sources.js';
+
+/** What one analysed version leaves for the next: its input and its deep findings. */
+export interface DeepSnapshot {
+  readonly source: SourceFile;
+  readonly used: readonly SourceFile[];
+  readonly settings: Settings;
+  readonly findings: readonly Finding[];
+}
+
+export function snapshotOf(analysis: ResolvedDocument, found: readonly Finding[]): DeepSnapshot {
+  return { source: analysis.source, used: analysis.program.files.slice(1), settings: analysis.settings, findings: found.map(copy) };
+}
+
+/** The snapshot's findings moved to `analysis`'s positions, or undefined where the deep checks must run again. */
+export function reusedFindings(snapshot: DeepSnapshot, analysis: ResolvedDocument): Finding[] | undefined {
+  const move = mover(snapshot, analysis);
+  if (!move) return undefined;
+  const out: Finding[] = [];
+  for (const f of snapshot.findings) {
+    const span = f.uri === analysis.uri ? move(f.span) : f.span;
+    if (!span) return undefined;
+    const related = f.related?.map((r) => ({ ...r, span: r.uri === analysis.uri ? move(r.span) : r.span }));
+    if (related?.some((r) => !r.span)) return undefined;
+    out.push({ ...copy(f), span, ...(related ? { related: related as Finding['related'] } : {}) });
+  }
+  return out;
+}
+
+type Move = (span: A.Span) => A.Span | undefined;
+
+const prose = new Set(['text', 'title', 'section', 'rationale', 'remarks', 'history']);
+
+function mover(old: DeepSnapshot, analysis: ResolvedDocument): Move | undefined {
+  const now = analysis.source;
+  if (old.settings !== analysis.settings || old.source.uri !== now.uri) return undefined;
+  const used = analysis.program.files.slice(1);
+  if (used.length !== old.used.length || used.some((f, i) => f.uri !== old.used[i].uri || f.text !== old.used[i].text)) return undefined;
+  if (old.source.parse.errors.length > 0 || now.parse.errors.length > 0) return undefined;
+  if (old.findings.some((f) => f.data !== undefined && holdsSpan(f.data))) return undefined;
+  const before = itemsOf(old.source.parse.ast);
+  const after = itemsOf(now.parse.ast);
+  if (before.length !== after.length) return undefined;
+  // Per old item: a uniform shift, or (for a changed item) a map of its span ends.
+  const moves: { start: number; end: number; delta?: number; map?: Map<number, number | null> }[] = [];
+  for (let i = 0; i < before.length; i++) {
+    const a = before[i];
+    const b = after[i];
+    const at = { start: a.span.start, end: a.span.end };
+    if (old.source.text.slice(a.span.start, a.span.end) === now.text.slice(b.span.start, b.span.end)) {
+      moves.push({ ...at, delta: b.span.start - a.span.start });
+      continue;
+    }
+    if (canonical(a) !== canonical(b) || quoted(a, old.source.text) !== quoted(b, now.text)) return undefined;
+    const map = new Map<number, number | null>();
+    pair(a, b, map);
+    moves.push({ ...at, map });
+  }
+  const moved = (p: number): number | undefined => {
+    if (p === 0) return 0;
+    let found: number | undefined;
+    for (const m of holding(moves, p)) {
+      const q = m.delta !== undefined ? p + m.delta : m.map!.get(p);
+      if (q === undefined || q === null || (found !== undefined && found !== q)) return undefined;
+      found = q;
+    }
+    return found;
+  };
+  return (span) => {
+    const start = moved(span.start);
+    const end = moved(span.end);
+    return start === undefined || end === undefined ? undefined : { start, end };
+  };
+}
+
+/** The items (sorted by start, none overlapping) whose span holds `p`, ends included. */
+function holding<T extends { start: number; end: number }>(items: readonly T[], p: number): T[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].end < p) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < items.length && items[i].start <= p; i++) out.push(items[i]);
+  return out;
+}
+
+/** Every top-level item, in text order. */
+function itemsOf(ast: A.GuidelineFile): { kind: string; span: A.Span }[] {
+  return [...(ast.header ? [ast.header] : []), ...ast.uses, ...ast.declarations, ...ast.gradings].sort((a, b) => a.span.start - b.span.start);
+}
+
+const isSpan = (v: unknown): v is A.Span =>
+  typeof v === 'object' && v !== null && typeof (v as A.Span).start === 'number' && typeof (v as A.Span).end === 'number' && Object.keys(v).length === 2;
+
+const skipped = (node: object, key: string): boolean => (node as { kind?: string }).kind === 'Statement' && prose.has(key);
+
+/** The tree as the deep checks see it: spans and a statement's prose left out. */
+function canonical(v: unknown): string {
+  if (typeof v !== 'object' || v === null) return v === undefined ? 'u' : JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  let out = '{';
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined || isSpan(x) || skipped(v, k)) continue;
+    out += `${JSON.stringify(k)}:${canonical(x)},`;
+  }
+  return `${out}}`;
+}
+
+/** The text of the conditions and timings in an item, which messages quote as written. */
+function quoted(item: object, text: string): string {
+  const out: string[] = [];
+  const visit = (v: unknown, key: string): void => {
+    if (typeof v !== 'object' || v === null) return;
+    if (Array.isArray(v)) return v.forEach((x) => visit(x, key));
+    if (isSpan(v)) return;
+    const node = v as { span?: A.Span };
+    if ((key === 'when' || key === 'condition' || key === 'where' || key === 'timing') && node.span) out.push(text.slice(node.span.start, node.span.end));
+    for (const [k, x] of Object.entries(v)) if (!skipped(v, k)) visit(x, k);
+  };
+  visit(item, '');
+  return out.join('\u0000');
+}
+
+/** Maps each span end of the old tree to the one at the same place in the new tree; an end that maps two ways maps to null. */
+function pair(a: unknown, b: unknown, map: Map<number, number | null>): void {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return;
+  if (isSpan(a)) {
+    if (!isSpan(b)) return;
+    for (const [p, q] of [[a.start, b.start], [a.end, b.end]]) {
+      const known = map.get(p);
+      map.set(p, known === undefined || known === q ? q : null);
+    }
+    return;
+  }
+  if (Array.isArray(a)) {
+    if (Array.isArray(b)) a.forEach((x, i) => pair(x, b[i], map));
+    return;
+  }
+  for (const [k, x] of Object.entries(a)) if (!skipped(a, k)) pair(x, (b as Record<string, unknown>)[k], map);
+}
+
+function holdsSpan(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  if (isSpan(v)) return true;
+  return Object.values(v).some(holdsSpan);
+}
+
+function copy(f: Finding): Finding {
+  return structuredClone(f);
+}

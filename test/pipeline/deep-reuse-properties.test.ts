@@ -1,0 +1,199 @@
+// Property: the deep findings a workspace reuses from an earlier version (moved to the new
+// positions) are always those a fresh analysis finds. Random edits of the kinds a
+// committee makes: comments and blank lines between and inside statements, prose, numbers
+// in conditions and cases, comments inside a condition (quoted by messages), changes to the
+// used file, and stray text that breaks the syntax. The file is built to have deep
+// findings of every kind with related locations (conflicts, redundancy, a rule that never
+// fires, timing conflicts, a gap, failing and undetermined cases, a violated assumption).
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Analysis } from '../../server/src/pipeline/analysis.js';
+import { Workspace } from '../../server/src/pipeline/workspace.js';
+import { MemoryHost, memUri } from '../helpers.js';
+
+const vocabulary = `enum Stage "Stage" { I, II, III }
+attribute stage: Stage "Stage"
+attribute age: years "Age"
+attribute fit: boolean
+attribute shock: boolean
+intervention surgery "Resection"
+intervention chemo
+intervention abx
+`;
+
+const main = `use "vocabulary.guideline"
+guideline g { title "Test" }
+
+assume shock implies age >= 1 years
+
+statement S1 "Early stage" {
+  text "Resect early disease."
+  basis evidence strength strong certainty high agreement 90%
+  rationale "The panel agreed."
+  rule early when stage = I and fit then recommend surgery
+  rule old when stage = I and age >= 80 years then recommend against surgery
+  rule early_too when stage = I and fit and age >= 20 years then recommend surgery
+}
+
+statement S2 {
+  text """Later stages: chemotherapy,
+          after discussion."""
+  basis consensus strength weak certainty low agreement 75%
+  rule late when stage in { II, III } then suggest chemo
+  rule never when stage = II and age < 10 years and age > 30 years then suggest surgery
+  rule fast when shock then recommend abx within 1 hour
+  rule slow when shock and age >= 50 years then recommend abx after 3 hours
+}
+
+decision d "Treatment" { ask stage, fit where age >= 18 years }
+
+case "fit early" {
+  given stage = I, fit = true, age = 60 years
+  expect recommend surgery
+}
+
+case "late, unknown age" {
+  given stage = II
+  expect suggest chemo
+  expect recommend surgery
+}
+
+case "impossible" {
+  given shock = true, age = 0 years
+  expect recommend abx
+}
+`;
+
+const root = memUri('main.guideline');
+const used = memUri('vocabulary.guideline');
+
+type Edit =
+  | { kind: 'comment' | 'blank'; line: number; text: string }
+  | { kind: 'prose' | 'number' | 'in-condition'; which: number; text: string }
+  | { kind: 'used'; which: number }
+  | { kind: 'stray'; at: number; text: string }
+  | { kind: 'undo' };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('comment' as const), line: fc.nat(), text: fc.constantFrom('// note\n', '  // a remark\n', '/* c */\n') }),
+  fc.record({ kind: fc.constant('blank' as const), line: fc.nat(), text: fc.constantFrom('\n', '  ', '\t') }),
+  fc.record({ kind: fc.constant('prose' as const), which: fc.nat(), text: fc.constantFrom('Resect.', 'A longer text, now', '', 'é 😀') }),
+  fc.record({ kind: fc.constant('number' as const), which: fc.nat(), text: fc.constantFrom('0', '1', '18', '20', '30', '50', '60', '80', '200') }),
+  fc.record({ kind: fc.constant('in-condition' as const), which: fc.nat(), text: fc.constantFrom('/* c */ ', '\n    ', '(') }),
+  fc.record({ kind: fc.constant('used' as const), which: fc.nat() }),
+  fc.record({ kind: fc.constant('stray' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.constantFrom('{', '}', '"', 'rule', 'x', 'statement S9 { rule q when fit then suggest chemo }\n') }),
+  fc.constant({ kind: 'undo' as const }),
+);
+
+/** The offsets of each match of `re` (its first group, where it has one). */
+function places(text: string, re: RegExp): { start: number; end: number }[] {
+  return [...text.matchAll(re)].map((m) => {
+    const start = m.index + (m[1] === undefined ? 0 : m[0].indexOf(m[1]));
+    return { start, end: start + (m[1] ?? m[0]).length };
+  });
+}
+
+const usedEdits = [
+  (t: string) => `${t}attribute extra: boolean\n`,
+  (t: string) => t.replace('{ I, II, III }', '{ I, II, III, IV }'),
+  (t: string) => t.replace('intervention abx\n', ''),
+  (t: string) => t.replace('attribute shock: boolean', 'attribute shock: years'),
+];
+
+function applied(texts: { main: string; vocabulary: string }, e: Edit): { file: 'main' | 'vocabulary'; text: string } {
+  const t = texts.main;
+  const splice = (s: { start: number; end: number } | undefined, text: string) => ({ file: 'main' as const, text: s ? t.slice(0, s.start) + text + t.slice(s.end) : t });
+  const pick = <T>(xs: T[], n: number): T | undefined => (xs.length === 0 ? undefined : xs[n % xs.length]);
+  switch (e.kind) {
+    case 'comment':
+    case 'blank': {
+      const at = pick([0, ...places(t, /\n/g).map((p) => p.end)], e.line);
+      return splice(at === undefined ? undefined : { start: at, end: at }, e.text);
+    }
+    case 'prose': return splice(pick(places(t, /(?:text|rationale) "([^"]*)"/g), e.which), e.text);
+    case 'number': return splice(pick(places(t, /(\d+) years/g), e.which), e.text);
+    case 'in-condition': {
+      // After an operator or a timing's keyword: inside what messages quote.
+      const at = pick(places(t, / and |(?:>=|<|>|within|after) /g), e.which);
+      return splice(at && { start: at.end, end: at.end }, e.text);
+    }
+    case 'used': return { file: 'vocabulary', text: usedEdits[e.which % usedEdits.length](texts.vocabulary) };
+    case 'stray': {
+      const at = Math.floor(e.at * t.length);
+      return splice({ start: at, end: at }, e.text);
+    }
+    case 'undo': return { file: 'main', text: t };
+  }
+}
+
+const shown = (a: Analysis) => a.findings.map((f) => ({ uri: f.uri, span: f.span, severity: f.severity, code: f.code, message: f.message, related: f.related, data: f.data }));
+
+describe('deep findings reused from an earlier version', function () {
+  this.timeout(300_000);
+
+  it('equal a fresh analysis after any sequence of edits', () => {
+    const counts = { reused: 0, computed: 0 };
+    fc.assert(
+      fc.property(fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 15 }), (edits) => {
+        const disk: Record<string, string> = { 'vocabulary.guideline': vocabulary };
+        const ws = new Workspace(new MemoryHost(disk));
+        const texts = { main, vocabulary };
+        const history = [main];
+        let version = 1;
+        ws.update(root, main, version);
+        ws.analysis(root);
+        for (const [e, ask] of edits) {
+          if (e.kind === 'undo' && history.length > 1) {
+            history.pop();
+            texts.main = history[history.length - 1];
+            ws.update(root, texts.main, ++version);
+          } else {
+            const { file, text } = applied(texts, e);
+            texts[file] = text;
+            if (file === 'main') {
+              history.push(text);
+              ws.update(root, text, ++version);
+            } else {
+              disk['vocabulary.guideline'] = text;
+              ws.fileChanged(used);
+            }
+          }
+          if (!ask) continue;
+          const incremental = ws.analysis(root)!;
+          counts[ws.reusedDeep(incremental) ? 'reused' : 'computed']++;
+          const reference = new Workspace(new MemoryHost({ 'main.guideline': texts.main, 'vocabulary.guideline': texts.vocabulary })).analysis(root)!;
+          assert.deepEqual(shown(incremental), shown(reference));
+        }
+      }),
+      { numRuns: 80 },
+    );
+    // Both ways were taken often: the property says something about each.
+    assert.ok(counts.reused > 50 && counts.computed > 50, JSON.stringify(counts));
+  });
+});
+
+describe('when the deep findings are reused', () => {
+  const ws = new Workspace(new MemoryHost({ 'vocabulary.guideline': vocabulary }));
+  let version = 1;
+  const after = (text: string): Analysis => {
+    ws.update(root, text, ++version);
+    return ws.analysis(root)!;
+  };
+  before(() => after(main));
+
+  for (const [what, text, reused] of [
+    ['a comment between statements', main.replace('\nstatement S2', '\n// later\nstatement S2'), true],
+    ['a comment inside a statement', main.replace('  rule late', '  // the usual\n  rule late'), true],
+    ['a statement’s prose', main.replace('Resect early disease.', 'Resect early, localised disease.'), true],
+    ['a number in a condition', main.replace('age >= 80 years', 'age >= 81 years'), false],
+    ['a comment inside a condition', main.replace('stage = I and fit then', 'stage = I /* c */ and fit then'), false],
+    ['a case’s patient', main.replace('age = 60 years', 'age = 61 years'), false],
+  ] as const) {
+    it(`${reused ? 'reuses them' : 'runs the checks again'} after ${what}`, () => {
+      after(main);
+      const a = after(text);
+      assert.equal(ws.reusedDeep(a), reused);
+      assert.ok(a.findings.some((f) => f.code === 'rule-conflict' && f.related?.length));
+    });
+  }
+});
