@@ -170,6 +170,7 @@ function holdsSpan(v: unknown): boolean {
   return Object.values(v).some(holdsSpan);
 }
 
+/** A copy that settling (which clips messages in place) leaves alone; the data is shared, as nothing changes it. */
 function copy(f: Finding): Finding {
-  return structuredClone(f);
+  return { ...f, ...(f.related ? { related: f.related.map((r) => ({ ...r })) } : {}) };
 }
