@@ -2,7 +2,8 @@
 // the one parser's grammar is asked which tokens may follow (Chevrotain's content assist).
 // The language server turns these token types into keywords and names.
 import type { IToken } from 'chevrotain';
-import { guidelineLexer, Identifier, LParen, Name, NumberLiteral, RParen } from './lexer.js';
+import { Identifier, LParen, Name, NumberLiteral, RParen } from './lexer.js';
+import { tokenize } from './scanner.js';
 import { MAX_NESTING } from './parse.js';
 import { cstParser } from './parser.js';
 import type { Span } from './ast.js';
@@ -58,7 +59,7 @@ function tooComplex(tokens: readonly IToken[]): boolean {
  * string or a comment, and right after a number being typed: no completion belongs there.
  */
 export function contentAssistAt(text: string, offset: number, from = 0, startRule = 'file'): ContentAssist | undefined {
-  const lexed = guidelineLexer.tokenize(text.slice(from, offset));
+  const lexed = tokenize(text.slice(from, offset));
   const end = offset - from;
   const endsAt = (tok: IToken): boolean => tok.startOffset + tok.image.length === end;
   // A line comment or an unclosed block comment that reaches the cursor holds it.

@@ -4,7 +4,7 @@
 // Parsing one declaration again is cheap next to the file, and only errors with a fix pay.
 import type { IToken } from 'chevrotain';
 import type { SyntaxFix } from './ast.js';
-import { guidelineLexer } from './lexer.js';
+import { tokenize } from './scanner.js';
 import { parseTokens } from './parser.js';
 import { declarationWords } from './syntax-vocabulary.js';
 
@@ -42,7 +42,7 @@ function chunkAround(text: string, tokens: readonly IToken[], from: number, to: 
 
 /** Offsets (in `chunk`) where lexing or parsing `chunk` on its own fails. */
 function errorOffsets(chunk: string): number[] | undefined {
-  const lexed = guidelineLexer.tokenize(chunk);
+  const lexed = tokenize(chunk);
   if (lexed.tokens.filter((t) => t.tokenType.name === 'LParen').length > MAX_PARENS) return undefined;
   const { errors } = parseTokens(lexed.tokens);
   return [...lexed.errors.map((e) => e.offset), ...errors.map((e) => (Number.isFinite(e.token.startOffset) ? e.token.startOffset : chunk.length))];

@@ -143,6 +143,8 @@ export const allTokens: TokenType[] = [
 /** Every keyword of the language, reserved first; the TextMate grammar is tested against this. */
 export const reservedKeywords: readonly string[] = reservedKeywordTypes.map((t) => t.name.slice(3));
 export const softKeywords: readonly string[] = softKeywordTypes.map((t) => t.name.slice(3));
+/** The keywords' token types (named `Kw_` and the word), for the scanner. */
+export const keywordTypes: readonly TokenType[] = [...reservedKeywordTypes, ...softKeywordTypes];
 
 /**
  * Chevrotain's tokens share their shape with its recovery tokens, whose offsets are NaN, so

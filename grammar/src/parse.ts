@@ -5,7 +5,8 @@ import type { IToken } from 'chevrotain';
 import type { Lexeme, ParseResult, Span, SyntaxError } from './ast.js';
 import { AstBuilder } from './ast-builder.js';
 import type { FileCstNode } from './cst-types.js';
-import { guidelineLexer, LParen, Not, RParen } from './lexer.js';
+import { LParen, Not, RParen } from './lexer.js';
+import { tokenize } from './scanner.js';
 import { parseTokens } from './parser.js';
 import { describeSyntaxErrors } from './syntax-messages.js';
 import { unknownCharacters } from './lexical-messages.js';
@@ -23,7 +24,7 @@ export const symbolicWords: Readonly<Record<string, string>> = { SymbolicAnd: 'a
 
 export function parse(text: string): ParseResult {
   const errors: SyntaxError[] = [];
-  const lexed = guidelineLexer.tokenize(text);
+  const lexed = tokenize(text);
   errors.push(...unknownCharacters(text, lexed.errors));
   const comments: Span[] = [];
   for (const c of lexed.groups.comments ?? []) {
@@ -76,7 +77,7 @@ export function lexemesIn(text: string, within: Span): Lexeme[] {
 }
 
 function lexemesOf(text: string): Lexeme[] {
-  return guidelineLexer.tokenize(text).tokens.map((tok) => ({ type: tok.tokenType.name, span: span(tok) }));
+  return tokenize(text).tokens.map((tok) => ({ type: tok.tokenType.name, span: span(tok) }));
 }
 
 /**
