@@ -5,7 +5,7 @@
 // roadmap in two. `from S1, S2` limits it to those statements' rules. The population is
 // narrowed to the patients the assumptions admit. A file with no decision gets a default
 // tree of all its rules.
-// Partitions are cached per analysis: the gap check and the tree request share one.
+// A partition is kept with the analysis only for a decision a reader views (see `viewed`).
 import type * as A from '../../../../grammar/src/index.js';
 import { restrict } from '../assumptions.js';
 import type { Box } from '../box.js';
@@ -89,15 +89,46 @@ function reachOf(consistency: Consistency): Map<A.DecisionDecl, Set<number>> {
 
 const cache = new WeakMap<Consistency, Map<A.DecisionDecl | null, DecisionPartition>>();
 
-export function partitionOf(consistency: Consistency, decision: A.DecisionDecl | undefined, budget?: number): DecisionPartition {
+/**
+ * The decisions a reader asked to see lately, by file and name. A tree is large (on a
+ * rule-heavy file, more than the rest of the analysis together), so the gap check keeps
+ * only the trees of these: the preview's next request, for the next version, finds its
+ * tree built by the deep stage, and the other trees are dropped once their gaps are known.
+ */
+const viewed: string[] = [];
+const viewedLimit = 8;
+const viewKey = (consistency: Consistency, decision: A.DecisionDecl | undefined): string => `${consistency.analysis.uri}#${decision ? (decision.name?.text ?? '') : '*'}`;
+
+function markViewed(key: string): void {
+  const at = viewed.indexOf(key);
+  if (at >= 0) viewed.splice(at, 1);
+  viewed.push(key);
+  if (viewed.length > viewedLimit) viewed.shift();
+}
+
+/**
+ * A decision's partition. `view`: for a reader (the tree request), kept with the analysis
+ * and remembered as viewed; else (the checks) kept only where a reader asked for that
+ * decision lately.
+ */
+export function partitionOf(consistency: Consistency, decision: A.DecisionDecl | undefined, budget?: number, view = false): DecisionPartition {
   let byDecision = cache.get(consistency);
-  if (!byDecision) cache.set(consistency, (byDecision = new Map()));
-  const cached = budget === undefined ? byDecision.get(decision ?? null) : undefined;
+  const cached = budget === undefined ? byDecision?.get(decision ?? null) : undefined;
+  const key = viewKey(consistency, decision);
+  if (view) markViewed(key);
   if (cached) return cached;
   const spec = specOf(consistency, decision);
   const result: DecisionPartition = { ...partition({ scope: consistency.scope, rules: spec.rules, population: spec.population, order: spec.order, budget }), spec };
-  if (budget === undefined) byDecision.set(decision ?? null, result);
+  if (budget === undefined && (view || viewed.includes(key))) {
+    if (!byDecision) cache.set(consistency, (byDecision = new Map()));
+    byDecision.set(decision ?? null, result);
+  }
   return result;
+}
+
+/** How many partitions the analysis keeps (for tests of what stays in memory). */
+export function keptPartitions(consistency: Consistency): number {
+  return cache.get(consistency)?.size ?? 0;
 }
 
 /**

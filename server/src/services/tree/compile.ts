@@ -41,7 +41,7 @@ export function decisionTree(analysis: Analysis, decisionName?: string): Decisio
       return { ...base, error: `No decision \`${decisionName}\` in this file${names ? ` (its decisions: ${names})` : ''}` };
     }
   } else decision = decisions[0];
-  const p = partitionOf(consistency, decision);
+  const p = partitionOf(consistency, decision, undefined, true);
   const outside = p.root ? outsidePartitionOf(consistency, decision) : undefined;
   return {
     ...base,
