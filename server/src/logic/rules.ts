@@ -11,6 +11,7 @@ import { noAssumptions, restrict, type Assumptions } from './assumptions.js';
 import { attrsOf, type Box } from './box.js';
 import { conditionOf, type Problem } from './condition.js';
 import type { Scope } from './scope.js';
+import { Shapes } from './shapes.js';
 
 export interface Recommendation {
   readonly verb: A.Verb;
@@ -111,6 +112,7 @@ export function collectRules(analysis: ResolvedDocument, scope: Scope, assumptio
   const rules: RuleInfo[] = [];
   const skipped: SkippedRule[] = [];
   let notAdopted = 0;
+  const shapes = new Shapes();
   for (const file of analysis.program.files) {
     for (const decl of file.parse.ast.declarations) {
       if (decl.kind !== 'Statement') continue;
@@ -130,7 +132,9 @@ export function collectRules(analysis: ResolvedDocument, scope: Scope, assumptio
           continue;
         }
         const act = rule.then;
-        const boxes = restrict(condition.boxes, assumptions);
+        const written = shapes.condition(condition.boxes);
+        const narrowed = restrict(written, assumptions);
+        const boxes = narrowed === written ? written : shapes.condition(narrowed);
         const timing = timeWindow(act.timing, file.text);
         const over = act.over?.map((n) => n.text);
         rules.push({
@@ -143,11 +147,11 @@ export function collectRules(analysis: ResolvedDocument, scope: Scope, assumptio
           grading: ruleGradingOf(grading, rule, ctx.scheme),
           recs: act.interventions.map((i) => ({ verb: act.verb, against: act.against, intervention: i.text, ...(timing && !act.against ? { timing } : {}), ...(over ? { over } : {}) })),
           boxes,
-          written: condition.boxes,
-          deadByAssumptions: boxes.length === 0 && condition.boxes.length > 0,
-          attrs: attrsOf(condition.boxes),
-          order: attributeOrder(rule.when, scope),
-          overrides: [],
+          written,
+          deadByAssumptions: boxes.length === 0 && written.length > 0,
+          attrs: shapes.numbers(attrsOf(written)),
+          order: shapes.numbers(attributeOrder(rule.when, scope)),
+          overrides: noOverrides,
         });
       }
     }
@@ -155,6 +159,9 @@ export function collectRules(analysis: ResolvedDocument, scope: Scope, assumptio
   linkOverrides(rules);
   return { rules, skipped, notAdopted };
 }
+
+/** Shared by the rules that override nothing (most). */
+const noOverrides: readonly number[] = Object.freeze([]);
 
 /** Each rule's `overrides` names as rule indices; the first rule of a duplicated name is the one meant. */
 function linkOverrides(rules: RuleInfo[]): void {
@@ -164,7 +171,7 @@ function linkOverrides(rules: RuleInfo[]): void {
     const names = r.decl.overrides?.value ?? [];
     if (names.length === 0) continue;
     const indices = names.map((n) => byName.get(n.text)).filter((i): i is number => i !== undefined && i !== r.index);
-    (r.overrides as number[]).push(...new Set(indices));
+    (r as { overrides: readonly number[] }).overrides = [...new Set(indices)];
   }
 }
 
