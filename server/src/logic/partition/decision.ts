@@ -52,37 +52,39 @@ export function specOf(consistency: Consistency, decision: A.DecisionDecl | unde
   const asked = new Set(order);
   // Rules that cannot fire for anyone in the population are left out up front.
   const reach = decision?.where && !populationProblem ? reachOf(consistency).get(decision) : undefined;
-  const candidates = reach ? [...reach].sort((x, y) => x - y).map((i) => ruleSet.rules[i]) : ruleSet.rules;
+  const candidates = reach ? Array.from(reach, (i) => ruleSet.rules[i]) : ruleSet.rules;
   const from = decision?.from && new Set(decision.from.value.map((s) => s.text));
   const rules = candidates.filter((r) => (!from || from.has(r.statementName)) && (asked.size === 0 || r.attrs.some((a) => asked.has(a))));
   return { decision, rules, population, order, populationProblem };
 }
 
-const reaches = new WeakMap<Consistency, Map<A.DecisionDecl, Set<number>>>();
+const reaches = new WeakMap<Consistency, Map<A.DecisionDecl, Uint32Array>>();
 
 /**
  * For each decision with a `where`, the rules that can fire for someone in its population:
  * one overlap join of every population against every rule, rather than each decision
- * scanning every rule.
+ * scanning every rule. Kept with the analysis as sorted rule indices, 4 bytes a rule.
  */
-function reachOf(consistency: Consistency): Map<A.DecisionDecl, Set<number>> {
-  let out = reaches.get(consistency);
-  if (out) return out;
-  out = new Map();
+function reachOf(consistency: Consistency): Map<A.DecisionDecl, Uint32Array> {
+  const known = reaches.get(consistency);
+  if (known) return known;
+  const found = new Map<A.DecisionDecl, Set<number>>();
   const decisions = decisionsOf(consistency);
   const populations: Item[] = [];
   decisions.forEach((d, i) => {
     if (!d.where) return;
-    out!.set(d, new Set());
+    found.set(d, new Set());
     const c = conditionOf(d.where, consistency.scope, consistency.known);
     if (c.ok) for (const box of c.boxes) populations.push({ id: i, box });
   });
   const rules: Item[] = consistency.ruleSet.rules.flatMap((r) => r.boxes.map((box) => ({ id: r.index, box })));
   const complete = overlappingPairs(populations, rules, consistency.scope, false, (d, r) => {
-    out!.get(decisions[d.id])?.add(r.id);
+    found.get(decisions[d.id])?.add(r.id);
   });
+  const out = new Map<A.DecisionDecl, Uint32Array>();
   // Cut short: no rule may be left out, so every decision gets them all.
-  if (!complete) for (const d of out.keys()) out.set(d, new Set(consistency.ruleSet.rules.map((r) => r.index)));
+  const all = complete ? undefined : Uint32Array.from(consistency.ruleSet.rules, (r) => r.index);
+  for (const [d, set] of found) out.set(d, all ?? Uint32Array.from(set).sort());
   reaches.set(consistency, out);
   return out;
 }
