@@ -20,14 +20,11 @@ export interface Resolution {
   readonly occurrences: Occurrence[];
   /** The attribute each condition, assignment or `ask` names, where it resolves. */
   readonly attributes: Map<A.Name, AttributeSymbol>;
-  /** The enum member each symbol value names, where it resolves. */
-  readonly members: Map<A.SymbolValue, MemberSymbol>;
 }
 
 export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTable): { resolution: Resolution; findings: Finding[] } {
   const occurrences: Occurrence[] = [];
   const attributes = new Map<A.Name, AttributeSymbol>();
-  const members = new Map<A.SymbolValue, MemberSymbol>();
   const findings: Finding[] = [];
 
   const unresolved = (name: A.Name, what: string, candidates: Iterable<string>, code = 'unresolved-name', message = `Unknown ${what} \`${name.text}\``): void => {
@@ -69,7 +66,6 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
     const member = memberMap?.get(v.name.text);
     if (member) {
       occurrences.push({ span: v.name.span, symbol: member, declaration: false });
-      members.set(v, member);
     } else {
       const all = [...(memberMap?.keys() ?? [])];
       const listed = all.length <= 12 ? ` (${all.join(', ')})` : '';
@@ -202,7 +198,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
     }
   }
   occurrences.sort((a, b) => a.span.start - b.span.start);
-  return { resolution: { occurrences, attributes, members }, findings };
+  return { resolution: { occurrences, attributes }, findings };
 }
 
 /** The labels a citation item names: `72-76` is 72, 73, 74, 75 and 76. */
