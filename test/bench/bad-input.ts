@@ -45,6 +45,8 @@ interface Input {
   /** `typing`: characters typed at 30 ms into a comment in the first statement; `burst`: random edits sent at once. */
   readonly mode: 'typing' | 'burst';
   readonly edits: number;
+  /** The longest document analysed (setting guideline.maxDocumentSize), when not the default. */
+  readonly maxDocumentSize?: number;
 }
 
 /** A rule over 40 flags whose condition is four `or`s of ten, 10,000 boxes once spread out. */
@@ -69,8 +71,10 @@ decision d { ask f0, f1, f2 }
 function inputs(repoRoot: string): Input[] {
   const { main, vocabulary } = readSample(repoRoot);
   const withVocabulary = (text: string): Record<string, string> => ({ 'main.guideline': text, 'hcc-vocabulary.guideline': vocabulary });
+  const big = scaledSample(main, 5_000_000);
   return [
-    { name: 'a 5 MB file (the sample grown)', file: 'main.guideline', files: withVocabulary(scaledSample(main, 5_000_000)), mode: 'typing', edits: 10 },
+    { name: 'a 5 MB file (the sample grown), refused', file: 'main.guideline', files: withVocabulary(big), mode: 'typing', edits: 10 },
+    { name: 'a 5 MB file, with guideline.maxDocumentSize 8', file: 'main.guideline', files: withVocabulary(big), mode: 'typing', edits: 10, maxDocumentSize: 8 },
     { name: '20,000 rules', file: 'main.guideline', files: { 'main.guideline': generate({ rules: 20_000, attributes: 30 }) }, mode: 'typing', edits: 10 },
     { name: 'a rule of 10,000 boxes', file: 'main.guideline', files: { 'main.guideline': tenThousandBoxes() }, mode: 'typing', edits: 50 },
     { name: 'a burst of 1,000 edits to the sample', file: 'main.guideline', files: withVocabulary(main), mode: 'burst', edits: 1000 },
@@ -78,10 +82,10 @@ function inputs(repoRoot: string): Input[] {
 }
 
 /** `guideline check --format json` of a file, as `line:col-line:col severity code message` strings. */
-function checked(repoRoot: string, file: string): string[] {
+function checked(repoRoot: string, file: string, flags: readonly string[]): string[] {
   let out: string;
   try {
-    out = execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'check', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+    out = execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'check', file, '--format', 'json', ...flags], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
   } catch (err) {
     out = String((err as { stdout?: string }).stdout ?? '');
   }
@@ -113,7 +117,7 @@ async function run(repoRoot: string, input: Input): Promise<BadInputResult> {
     return ofVersion(version)[ofVersion(version).length - 1];
   };
   try {
-    await client.initialize();
+    await client.initialize(null, input.maxDocumentSize ? { maxDocumentSize: input.maxDocumentSize } : undefined);
     let doc = TextDocument.create(uri, 'guideline', 1, input.files[input.file]);
     const opened = performance.now();
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'guideline', version: 1, text: doc.getText() } });
@@ -178,7 +182,7 @@ async function run(repoRoot: string, input: Input): Promise<BadInputResult> {
     await sleep(200);
     const heapAfter = await client.connection.sendRequest<number>('guideline/heapAfterGc');
     fs.writeFileSync(file, doc.getText());
-    const equalsCheck = JSON.stringify(served(final)) === JSON.stringify(checked(repoRoot, file));
+    const equalsCheck = JSON.stringify(served(final)) === JSON.stringify(checked(repoRoot, file, input.maxDocumentSize ? ['--max-document-size', String(input.maxDocumentSize)] : []));
     await client.connection.sendRequest('shutdown');
     await client.connection.sendNotification('exit');
     return { name: input.name, bytes: Buffer.byteLength(text), edits: input.edits, firstComplete, lastComplete, hover, completion, equalsCheck, diagnostics: final.diagnostics.length, heapBefore, heapAfter };

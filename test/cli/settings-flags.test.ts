@@ -53,4 +53,11 @@ describe('command line settings flags', () => {
   it('--no-unused drops the unused findings', async () => {
     assert.deepEqual(await check('--no-unused'), ['discordant-without-rationale information']);
   });
+
+  it('--max-document-size sets the longest file analysed', async () => {
+    // 0.0001 Mi characters is 104, shorter than the file.
+    assert.deepEqual(await check('--max-document-size', '0.0001'), ['document-too-large error']);
+    assert.deepEqual(await check('--max-document-size', '2'), await check());
+    assert.equal((await runCli(['check', target, '--max-document-size', '0'])).exitCode, 2);
+  });
 });

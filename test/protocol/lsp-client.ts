@@ -39,10 +39,26 @@ export class TestClient {
     this.connection.listen();
   }
 
-  /** The handshake an editor starts with: `initialize`, then `initialized`. */
-  async initialize(workspaceFolders: { uri: string; name: string }[] | null = null): Promise<InitializeResult> {
-    const result = await this.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, workspaceFolders, capabilities: {} });
+  /**
+   * The handshake an editor starts with: `initialize`, then `initialized`. With `settings`
+   * (the `guideline` section), the client offers workspace/configuration and resolves once
+   * the server has asked for them.
+   */
+  async initialize(workspaceFolders: { uri: string; name: string }[] | null = null, settings?: Record<string, unknown>): Promise<InitializeResult> {
+    let asked: Promise<void> = Promise.resolve();
+    if (settings) {
+      asked = new Promise((resolve) => {
+        this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
+          resolve();
+          return p.items.map(() => settings);
+        });
+      });
+      this.connection.onRequest('client/registerCapability', () => null);
+    }
+    const capabilities = settings ? { workspace: { configuration: true } } : {};
+    const result = await this.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, workspaceFolders, capabilities });
     await this.connection.sendNotification('initialized', {});
+    await asked;
     return result;
   }
 

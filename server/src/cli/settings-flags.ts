@@ -2,7 +2,7 @@
 import { readSettings, type Settings } from '../model/settings.js';
 import { option, UsageError, type Args } from './args.js';
 
-export const settingsFlags = ['discordant-severity', 'conflict-severity', 'consensus', 'strong'];
+export const settingsFlags = ['discordant-severity', 'conflict-severity', 'consensus', 'strong', 'max-document-size'];
 
 export const settingsHelp = `  --discordant-severity error|warning|information|hint|off
                         severity of a strong recommendation on low certainty without a rationale (default information)
@@ -11,7 +11,8 @@ export const settingsHelp = `  --discordant-severity error|warning|information|h
                         patients with no \`overrides\` between them (default error)
   --consensus N         consensus threshold in percent when a guideline has no panel block (default 80)
   --strong N            strong-endorsement threshold in percent when there is no panel block (default 70)
-  --no-unused           do not report declarations that nothing uses`;
+  --no-unused           do not report declarations that nothing uses
+  --max-document-size N longest file analysed, in Mi characters (default 1); a longer one is not checked`;
 
 export function settingsFromArgs(args: Args): Settings {
   const num = (name: string): number | undefined => {
@@ -28,7 +29,11 @@ export function settingsFromArgs(args: Args): Settings {
     }
     return v;
   };
+  const size = option(args, 'max-document-size');
+  const maxDocumentSize = size === undefined ? undefined : Number(size);
+  if (maxDocumentSize !== undefined && !(maxDocumentSize > 0 && Number.isFinite(maxDocumentSize))) throw new UsageError('--max-document-size must be a positive number (Mi characters)');
   return readSettings({
+    maxDocumentSize,
     discordantSeverity: severity('discordant-severity'),
     conflictSeverity: severity('conflict-severity'),
     defaultConsensus: num('consensus'),

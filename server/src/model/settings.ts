@@ -13,6 +13,8 @@ export interface Settings {
   reportUnused: boolean;
   /** A `use`d file larger than this many megabytes is refused, not read. */
   usedFileSizeLimit: number;
+  /** The longest text analysed, in Mi (2^20) characters; a longer one gets only `document-too-large`. */
+  maxDocumentSize: number;
   /** Severity of two rules that recommend for and against the same intervention, unresolved by `overrides`. */
   conflictSeverity: Severity | 'off';
   /** Bibliography files (.bib, .ris, CSL .json), relative to the workspace folder, that the import fix reads. */
@@ -24,8 +26,11 @@ export const defaultSettings: Settings = {
   defaultConsensus: 80,
   defaultStrong: 70,
   reportUnused: true,
-  // As large as a file that is analysed at all (`maxDocumentChars`, 1 Mi characters).
+  // As large as a file that is analysed at all (`maxDocumentSize`, 1 Mi characters).
   usedFileSizeLimit: 1,
+  // About 15 times the largest real guideline: analysis grows with the text, and the editor
+  // waits for its quick stage. Raised for a larger file, at that cost.
+  maxDocumentSize: 1,
   conflictSeverity: 'error',
   bibliography: [],
 };
@@ -48,6 +53,7 @@ export function readSettings(raw: unknown): Settings {
     defaultStrong: pct(o.defaultStrong, defaultSettings.defaultStrong),
     reportUnused: typeof o.reportUnused === 'boolean' ? o.reportUnused : defaultSettings.reportUnused,
     usedFileSizeLimit: typeof o.usedFileSizeLimit === 'number' && o.usedFileSizeLimit > 0 && Number.isFinite(o.usedFileSizeLimit) ? o.usedFileSizeLimit : defaultSettings.usedFileSizeLimit,
+    maxDocumentSize: typeof o.maxDocumentSize === 'number' && o.maxDocumentSize > 0 && Number.isFinite(o.maxDocumentSize) ? o.maxDocumentSize : defaultSettings.maxDocumentSize,
     bibliography: paths(o.bibliography),
     conflictSeverity: typeof o.conflictSeverity === 'string' && severities.includes(o.conflictSeverity) ? (o.conflictSeverity as Settings['conflictSeverity']) : defaultSettings.conflictSeverity,
   };

@@ -128,17 +128,18 @@ export class OverlayHost implements SourceHost {
 }
 
 /**
- * The longest text that is parsed and analysed, in characters (1 Mi, about 15 times the
- * largest real guideline here). Analysis grows with the text and blocks the server while it
- * runs; a longer text is read as an empty file with one `document-too-large` error.
+ * The longest text that is parsed and analysed by default, in characters (1 Mi, about 15
+ * times the largest real guideline here; setting guideline.maxDocumentSize). Analysis grows
+ * with the text and blocks the server while it runs; a longer text is read as an empty file
+ * with one `document-too-large` error.
  */
 export const maxDocumentChars = 2 ** 20;
 
 /** A text too long to analyse: an empty file with the one error that says why. */
-function tooLarge(text: string): ParseResult {
+function tooLarge(text: string, limit: number): ParseResult {
   const empty = parse('');
   const size = `${(text.length / 2 ** 20).toFixed(1)} Mi characters`;
-  return { ...empty, errors: [{ code: 'document-too-large', message: `This file has ${size}, over the ${maxDocumentChars / 2 ** 20} Mi that are analysed: it is not checked`, span: { start: 0, end: 0 } }] };
+  return { ...empty, errors: [{ code: 'document-too-large', message: `This file has ${size}, over the ${+(limit / 2 ** 20).toFixed(3)} Mi that are analysed (setting guideline.maxDocumentSize): it is not checked`, span: { start: 0, end: 0 } }] };
 }
 
 /**
@@ -147,12 +148,21 @@ function tooLarge(text: string): ParseResult {
  */
 export class ParseCache {
   private readonly files = new Map<string, SourceFile>();
+  private limit = maxDocumentChars;
+
+  /** The longest text parsed, in characters; a change drops every parse, as a refusal may no longer hold. */
+  set maxChars(limit: number) {
+    if (limit === this.limit) return;
+    this.limit = limit;
+    this.files.clear();
+  }
 
   get(uri: string, text: string, version: string): SourceFile {
     const cached = this.files.get(uri);
     if (cached && cached.version === version && cached.text === text) return cached;
     // A too-long text is never parsed; one that was too long has no parse to start again from.
-    const parsed = text.length > maxDocumentChars ? tooLarge(text) : cached && cached.text.length <= maxDocumentChars ? reparse(cached.text, cached.parse, text) : parse(text);
+    const limit = this.limit;
+    const parsed = text.length > limit ? tooLarge(text, limit) : cached && cached.text.length <= limit ? reparse(cached.text, cached.parse, text) : parse(text);
     const file: SourceFile = { uri, version, text, lines: new LineIndex(text), parse: parsed };
     this.files.set(uri, file);
     return file;

@@ -29,6 +29,7 @@ export class Workspace {
 
   set settings(settings: Settings) {
     this.settingsValue = settings;
+    this.cache.maxChars = settings.maxDocumentSize * 2 ** 20;
     this.analyses.clear();
     this.lastDeep.clear();
   }

@@ -5,7 +5,6 @@
 // Every item carries its documentation (keyword-docs.ts for the language's own words); the
 // templates of snippets.ts come where their keyword may start; a list opened by a typed
 // character (rather than asked for) is held back where it would not help (completion-trigger.ts).
-import { maxDocumentChars } from '../model/sources.js';
 import { contentAssistAt, type AssistToken, type ContentAssist, type ExpectedToken } from '../../../grammar/src/index.js';
 import type * as A from '../../../grammar/src/index.js';
 import type { Analysis } from '../pipeline/analysis.js';
@@ -40,7 +39,7 @@ const fieldWords: Record<string, readonly string[]> = {
 export function completions(analysis: Analysis, offset: number, options: CompletionOptions = {}): CompletionResult {
   const text = analysis.source.text;
   // A file too large to analyse gets no completion either: finding the context would lex it all.
-  if (text.length > maxDocumentChars) return { items: [], replace: { start: offset, end: offset } };
+  if (text.length > analysis.settings.maxDocumentSize * 2 ** 20) return { items: [], replace: { start: offset, end: offset } };
   const decl = enclosingDeclaration(analysis.source.parse.ast, offset);
   let assist = contentAssistAt(text, offset, decl?.span.start ?? 0, 'file');
   if (assist && assist.expected.length === 0) assist = ruleFallback(text, offset, assist) ?? assist;
