@@ -52,25 +52,31 @@ export function analyzeChecked(source: SourceFile, host: SourceHost, cache: Pars
 /** The deep checks still to run on a `checked` analysis, one slice each, and how to add their findings. */
 export interface DeepWork {
   readonly slices: readonly (() => void)[];
-  /** Whether the findings are an earlier version's, moved (no slice to run). */
-  readonly reused: boolean;
+  /** The checks whose findings are an earlier version's, moved (they do not run). */
+  readonly reused: readonly string[];
   /** Adds the slices' findings and marks the analysis `analysed`; call once every slice has run. Returns what the next version may reuse. */
   finish(): DeepSnapshot;
 }
 
-/** The deep work of `analysis`; none when `previous` (an earlier version's) shows the deep checks would find the same (see deep-reuse.ts). */
+/** The deep work of `analysis`, less the checks that `previous` (an earlier version's) shows would find the same (see deep-reuse.ts). */
 export function deepWork(analysis: Analysis, previous?: DeepSnapshot): DeepWork {
-  const reused = previous && reusedFindings(previous, analysis);
-  const found: Finding[] = reused ?? [];
+  const found = previous ? reusedFindings(previous, analysis) : new Map<string, Finding[]>();
+  const reused = [...found.keys()];
+  // In the checks' order, as a run of every check gives them (settling sorts by span alone).
+  const all = (): Finding[] => checksOf('analysed').flatMap((c) => found.get(c.name) ?? []);
   let snapshot: DeepSnapshot | undefined;
   return {
-    slices: reused ? [] : checksOf('analysed').map((check) => () => runCheck(check, analysis, (f) => found.push(f))),
-    reused: reused !== undefined,
+    slices: checksOf('analysed').filter((check) => !found.has(check.name)).map((check) => () => {
+      const list: Finding[] = [];
+      found.set(check.name, list);
+      runCheck(check, analysis, (f) => list.push(f));
+    }),
+    reused,
     finish: () => {
       if (analysis.stage !== 'analysed') {
         // Kept before settling, which clips messages in place.
         snapshot ??= snapshotOf(analysis, found);
-        settle(analysis, [...analysis.findings, ...found]);
+        settle(analysis, [...analysis.findings, ...all()]);
         analysis.stage = 'analysed';
       }
       return (snapshot ??= snapshotOf(analysis, found));

@@ -22,29 +22,49 @@ import type { Finding } from '../model/findings.js';
 import type { Settings } from '../model/settings.js';
 import type { SourceFile } from '../model/sources.js';
 
-/** What one analysed version leaves for the next: its input and its deep findings. */
+/** What one analysed version leaves for the next: its input and its deep findings, by check. */
 export interface DeepSnapshot {
   readonly source: SourceFile;
   readonly used: readonly SourceFile[];
   readonly settings: Settings;
-  readonly findings: readonly Finding[];
+  readonly findings: ReadonlyMap<string, readonly Finding[]>;
 }
 
-export function snapshotOf(analysis: ResolvedDocument, found: readonly Finding[]): DeepSnapshot {
-  return { source: analysis.source, used: analysis.program.files.slice(1), settings: analysis.settings, findings: found.map(copy) };
+export function snapshotOf(analysis: ResolvedDocument, found: ReadonlyMap<string, readonly Finding[]>): DeepSnapshot {
+  return { source: analysis.source, used: analysis.program.files.slice(1), settings: analysis.settings, findings: new Map([...found].map(([k, v]) => [k, v.map(copy)])) };
 }
 
-/** The snapshot's findings moved to `analysis`'s positions, or undefined where the deep checks must run again. */
-export function reusedFindings(snapshot: DeepSnapshot, analysis: ResolvedDocument): Finding[] | undefined {
-  const move = mover(snapshot, analysis);
+/**
+ * The deep checks that read no case: the rules come from statements, the populations from
+ * decisions, the attributes from the symbols, and none of them looks at a `case`. Where
+ * only cases changed, their findings are reused and the other checks run again.
+ */
+const caseBlind: ReadonlySet<string> = new Set(['overrides', 'rule consistency', 'decision gaps']);
+
+/**
+ * The snapshot's findings of each check that would find the same, moved to `analysis`'s
+ * positions: every check, only the case-blind ones (when only cases changed), or none.
+ */
+export function reusedFindings(snapshot: DeepSnapshot, analysis: ResolvedDocument): Map<string, Finding[]> {
+  const all = moved(snapshot, analysis, snapshot.findings.keys(), false);
+  if (all) return all;
+  return moved(snapshot, analysis, [...snapshot.findings.keys()].filter((k) => caseBlind.has(k)), true) ?? new Map();
+}
+
+function moved(snapshot: DeepSnapshot, analysis: ResolvedDocument, checks: Iterable<string>, casesFree: boolean): Map<string, Finding[]> | undefined {
+  const move = mover(snapshot, analysis, casesFree);
   if (!move) return undefined;
-  const out: Finding[] = [];
-  for (const f of snapshot.findings) {
-    const span = f.uri === analysis.uri ? move(f.span) : f.span;
-    if (!span) return undefined;
-    const related = f.related?.map((r) => ({ ...r, span: r.uri === analysis.uri ? move(r.span) : r.span }));
-    if (related?.some((r) => !r.span)) return undefined;
-    out.push({ ...copy(f), span, ...(related ? { related: related as Finding['related'] } : {}) });
+  const out = new Map<string, Finding[]>();
+  for (const check of checks) {
+    const list: Finding[] = [];
+    for (const f of snapshot.findings.get(check) ?? []) {
+      const span = f.uri === analysis.uri ? move(f.span) : f.span;
+      if (!span) return undefined;
+      const related = f.related?.map((r) => ({ ...r, span: r.uri === analysis.uri ? move(r.span) : r.span }));
+      if (related?.some((r) => !r.span)) return undefined;
+      list.push({ ...copy(f), span, ...(related ? { related: related as Finding['related'] } : {}) });
+    }
+    out.set(check, list);
   }
   return out;
 }
@@ -53,15 +73,16 @@ type Move = (span: A.Span) => A.Span | undefined;
 
 const prose = new Set(['text', 'title', 'section', 'rationale', 'remarks', 'history']);
 
-function mover(old: DeepSnapshot, analysis: ResolvedDocument): Move | undefined {
+/** `casesFree`: the cases are left out of the comparison (and their spans map to nothing). */
+function mover(old: DeepSnapshot, analysis: ResolvedDocument, casesFree: boolean): Move | undefined {
   const now = analysis.source;
   if (old.settings !== analysis.settings || old.source.uri !== now.uri) return undefined;
   const used = analysis.program.files.slice(1);
   if (used.length !== old.used.length || used.some((f, i) => f.uri !== old.used[i].uri || f.text !== old.used[i].text)) return undefined;
   if (old.source.parse.errors.length > 0 || now.parse.errors.length > 0) return undefined;
-  if (old.findings.some((f) => f.data !== undefined && holdsSpan(f.data))) return undefined;
-  const before = itemsOf(old.source.parse.ast);
-  const after = itemsOf(now.parse.ast);
+  for (const list of old.findings.values()) if (list.some((f) => f.data !== undefined && holdsSpan(f.data))) return undefined;
+  const before = itemsOf(old.source.parse.ast, casesFree);
+  const after = itemsOf(now.parse.ast, casesFree);
   if (before.length !== after.length) return undefined;
   // Per old item: a uniform shift, or (for a changed item) a map of its span ends.
   const moves: { start: number; end: number; delta?: number; map?: Map<number, number | null> }[] = [];
@@ -109,9 +130,10 @@ function holding<T extends { start: number; end: number }>(items: readonly T[], 
   return out;
 }
 
-/** Every top-level item, in text order. */
-function itemsOf(ast: A.GuidelineFile): { kind: string; span: A.Span }[] {
-  return [...(ast.header ? [ast.header] : []), ...ast.uses, ...ast.declarations, ...ast.gradings].sort((a, b) => a.span.start - b.span.start);
+/** Every top-level item (but the cases, where `casesFree`), in text order. */
+function itemsOf(ast: A.GuidelineFile, casesFree: boolean): { kind: string; span: A.Span }[] {
+  const declarations = casesFree ? ast.declarations.filter((d) => d.kind !== 'Case') : ast.declarations;
+  return [...(ast.header ? [ast.header] : []), ...ast.uses, ...declarations, ...ast.gradings].sort((a, b) => a.span.start - b.span.start);
 }
 
 const isSpan = (v: unknown): v is A.Span =>

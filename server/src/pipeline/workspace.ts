@@ -3,6 +3,7 @@
 // that read it; a deep run of a dropped analysis stops at its next slice.
 import { analyzeChecked, deepWork, type Analysis, type DeepWork } from './analysis.js';
 import type { DeepSnapshot } from './deep-reuse.js';
+import { checksOf } from '../checks/index.js';
 import { defaultSettings, type Settings } from '../model/settings.js';
 import { OverlayHost, ParseCache, type ReadResult, type SourceHost } from '../model/sources.js';
 import { DeclarationCache } from '../model/symbols.js';
@@ -89,9 +90,14 @@ export class Workspace {
     return result;
   }
 
-  /** Whether `analysis`'s deep findings are an earlier version's, moved to its positions (the deep checks did not run). */
+  /** The deep checks whose findings `analysis` took from an earlier version, moved to its positions (they did not run). */
+  reusedChecks(analysis: Analysis): readonly string[] {
+    return this.deep.get(analysis)?.work.reused ?? [];
+  }
+
+  /** Whether every deep finding of `analysis` is an earlier version's, moved (no deep check ran). */
   reusedDeep(analysis: Analysis): boolean {
-    return this.deep.get(analysis)?.work.reused ?? false;
+    return this.reusedChecks(analysis).length === checksOf('analysed').length;
   }
 
   /** Whether `analysis` is still the one for the document's current version. */
