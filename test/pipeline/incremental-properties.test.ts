@@ -82,7 +82,7 @@ function observed(a: Analysis, probes: readonly number[]): unknown {
   return {
     stage: a.stage,
     findings: a.findings.map((f) => ({ uri: f.uri, span: f.span, severity: f.severity, code: f.code, message: f.message, related: f.related, data: f.data })),
-    occurrences: a.resolution.occurrences.map((o) => `${o.span.start}-${o.span.end} ${o.declaration} ${sym(o.symbol)}`),
+    occurrences: [...a.resolution.occurrences].map((o) => `${o.span.start}-${o.span.end} ${o.declaration} ${sym(o.symbol)}`),
     symbols: a.symbols.all.map(sym),
     files: a.program.files.map((f) => `${f.uri} ${f.text.length}`),
     outline: outline(a),

@@ -13,7 +13,10 @@ export function checkUnused(analysis: ResolvedDocument, report: (f: Finding) => 
   const ast = analysis.source.parse.ast;
   if (!ast.declarations.some((d) => d.kind === 'Statement' || d.kind === 'Case' || d.kind === 'Decision')) return;
 
-  const used = new Set<Sym>(resolution.occurrences.filter((o) => !o.declaration).map((o) => o.symbol));
+  const used = new Set<Sym>();
+  resolution.occurrences.forEach((_, symbol, declaration) => {
+    if (!declaration) used.add(symbol);
+  });
   // A declaration that a misspelt name was probably meant for is not reported as unused:
   // the typo is the one finding to fix.
   const meant = new Set(analysis.resolveFindings.filter((f) => f.code.startsWith('unresolved-')).flatMap((f) => f.data?.suggestions ?? []));

@@ -7,23 +7,25 @@ import type { Finding } from './findings.js';
 import type { AttributeSymbol, MemberSymbol, ReferenceSymbol, Sym, SymbolTable } from './symbols.js';
 import { attributeType, builtinTypes } from './types.js';
 import { listed } from './bounded-text.js';
+import { Occurrences, type Occurrence } from './occurrences.js';
 import { placeholderFinding, placeholderWord } from './vocabulary.js';
 
-export interface Occurrence {
-  readonly span: A.Span;
-  readonly symbol: Sym;
-  readonly declaration: boolean;
-}
+export type { Occurrence } from './occurrences.js';
 
 export interface Resolution {
   /** Sorted by start offset. */
-  readonly occurrences: Occurrence[];
+  readonly occurrences: Occurrences;
   /** The attribute each condition, assignment or `ask` names, where it resolves. */
   readonly attributes: Map<A.Name, AttributeSymbol>;
 }
 
 export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTable): { resolution: Resolution; findings: Finding[] } {
-  const occurrences: Occurrence[] = [];
+  const found = { spans: [] as A.Span[], symbols: [] as Sym[], declarations: [] as boolean[] };
+  const occurs = (span: A.Span, symbol: Sym, declaration = false): void => {
+    found.spans.push(span);
+    found.symbols.push(symbol);
+    found.declarations.push(declaration);
+  };
   const attributes = new Map<A.Name, AttributeSymbol>();
   const findings: Finding[] = [];
 
@@ -41,7 +43,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
 
   const declared = (name: A.Name | undefined, symbol: Sym | undefined): void => {
     if (name && symbol && symbol.uri === uri && symbol.span.start === name.span.start) {
-      occurrences.push({ span: name.span, symbol, declaration: true });
+      occurs(name.span, symbol, true);
     }
   };
 
@@ -52,7 +54,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
   const attribute = (name: A.Name): AttributeSymbol | undefined => {
     const sym = table.lookup(name.text, 'attribute');
     if (sym) {
-      occurrences.push({ span: name.span, symbol: sym, declaration: false });
+      occurs(name.span, sym);
       attributes.set(name, sym);
     } else unresolved(name, 'attribute', table.ofKind('attribute').map((s) => s.name));
     return sym;
@@ -65,7 +67,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
     const memberMap = table.members.get(type.enum);
     const member = memberMap?.get(v.name.text);
     if (member) {
-      occurrences.push({ span: v.name.span, symbol: member, declaration: false });
+      occurs(v.name.span, member);
     } else {
       const all = [...(memberMap?.keys() ?? [])];
       const listed = all.length <= 12 ? ` (${all.join(', ')})` : '';
@@ -111,14 +113,14 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
 
   const named = (name: A.Name, kind: 'rule' | 'statement'): void => {
     const sym = table.lookup(name.text, kind);
-    if (sym) occurrences.push({ span: name.span, symbol: sym, declaration: false });
+    if (sym) occurs(name.span, sym);
     else unresolved(name, kind, table.ofKind(kind).map((s) => s.name));
   };
 
   const action = (act: A.Action | undefined): void => {
     for (const name of [...(act?.interventions ?? []), ...(act?.over ?? [])]) {
       const sym = table.lookup(name.text, 'intervention');
-      if (sym) occurrences.push({ span: name.span, symbol: sym, declaration: false });
+      if (sym) occurs(name.span, sym);
       else unresolved(name, 'intervention', table.ofKind('intervention').map((s) => s.name));
     }
   };
@@ -126,7 +128,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
   const cite = (item: A.CiteItem): void => {
     const ref = (label: A.Name): ReferenceSymbol | undefined => {
       const sym = table.references.get(label.text);
-      if (sym) occurrences.push({ span: label.span, symbol: sym, declaration: false });
+      if (sym) occurs(label.span, sym);
       return sym;
     };
     const from = ref(item.from);
@@ -160,7 +162,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
         const t = decl.type?.name;
         if (t && !(builtinTypes as readonly string[]).includes(t.text)) {
           const e = table.lookup(t.text, 'enum');
-          if (e) occurrences.push({ span: t.span, symbol: e, declaration: false });
+          if (e) occurs(t.span, e);
           else if (t.text === placeholderWord) findings.push(placeholderFinding(uri, t, 'the attribute\'s type', [...builtinTypes, ...table.ofKind('enum').map((s) => s.name)]));
           else unresolved(t, 'type', [...builtinTypes, ...table.ofKind('enum').map((s) => s.name)], 'unknown-type');
         }
@@ -197,8 +199,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
         break;
     }
   }
-  occurrences.sort((a, b) => a.span.start - b.span.start);
-  return { resolution: { occurrences, attributes }, findings };
+  return { resolution: { occurrences: new Occurrences(found), attributes }, findings };
 }
 
 /** The labels a citation item names: `72-76` is 72, 73, 74, 75 and 76. */
@@ -217,10 +218,10 @@ export function occurrenceAt(resolution: Resolution, offset: number): Occurrence
   let hi = occ.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = occ[mid].span;
+    const s = occ.span(mid);
     if (offset < s.start) hi = mid - 1;
     else if (offset > s.end) lo = mid + 1;
-    else return occ[mid];
+    else return occ.at(mid);
   }
   return undefined;
 }

@@ -34,9 +34,10 @@ export function sees(analysis: Analysis, target: Sym): boolean {
 /** The symbol's occurrences in the analysed file itself. */
 export function occurrencesIn(analysis: Analysis, target: Sym): SymbolLocation[] {
   const key = symbolKey(target);
-  const found: SymbolLocation[] = analysis.resolution.occurrences
-    .filter((o) => symbolKey(o.symbol) === key)
-    .map((o) => ({ uri: analysis.uri, span: o.span, declaration: o.declaration }));
+  const found: SymbolLocation[] = [];
+  analysis.resolution.occurrences.forEach((span, symbol, declaration) => {
+    if (symbolKey(symbol) === key) found.push({ uri: analysis.uri, span, declaration });
+  });
   if (target.kind === 'reference') found.push(...rangesCiting(analysis, target.name));
   return found;
 }

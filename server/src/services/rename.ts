@@ -30,8 +30,11 @@ const label = /^(?:\d+|[A-Za-z_][A-Za-z0-9_]*)$/;
 export function prepareRename(analysis: Analysis, offset: number): RenameTarget | Refusal {
   const symbol = symbolAt(analysis, offset);
   if (!symbol) return { refused: 'Only a declared name can be renamed: put the cursor on a statement, rule, attribute, enum, member, intervention, reference or decision name' };
-  const occ = analysis.resolution.occurrences.find((o) => o.symbol === symbol && o.span.start <= offset && offset <= o.span.end);
-  return { symbol, span: occ?.span ?? symbol.span };
+  let span: A.Span | undefined;
+  analysis.resolution.occurrences.forEach((s, sym) => {
+    if (!span && sym === symbol && s.start <= offset && offset <= s.end) span = s;
+  });
+  return { symbol, span: span ?? symbol.span };
 }
 
 /** Why `name` cannot name a symbol of this kind, or undefined when it can. */

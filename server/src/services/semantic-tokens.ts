@@ -30,7 +30,9 @@ export interface SemanticToken {
 
 /** The file's names in text order; a range limits them to those that start inside it. */
 export function semanticTokens(analysis: Analysis, range?: A.Span): SemanticToken[] {
-  return analysis.resolution.occurrences
-    .filter((o) => !range || (o.span.start >= range.start && o.span.start < range.end))
-    .map((o) => ({ span: o.span, kind: o.symbol.kind, declaration: o.declaration }));
+  const out: SemanticToken[] = [];
+  analysis.resolution.occurrences.forEach((span, symbol, declaration) => {
+    if (!range || (span.start >= range.start && span.start < range.end)) out.push({ span, kind: symbol.kind, declaration });
+  });
+  return out;
 }
