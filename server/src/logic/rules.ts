@@ -137,6 +137,11 @@ export function collectRules(analysis: ResolvedDocument, scope: Scope, assumptio
         const boxes = narrowed === written ? written : shapes.condition(narrowed);
         const timing = timeWindow(act.timing, file.text);
         const over = act.over?.map((n) => n.text);
+        // Shown keys tell recommendations apart completely (verb, intervention, comparators, timing as written).
+        const recs = act.interventions.map((i): Recommendation => {
+          const rec: Recommendation = { verb: act.verb, against: act.against, intervention: i.text, ...(timing && !act.against ? { timing } : {}), ...(over ? { over } : {}) };
+          return shapes.shared(`r${shownKey(rec)}`, rec);
+        });
         rules.push({
           index: rules.length,
           name,
@@ -145,7 +150,7 @@ export function collectRules(analysis: ResolvedDocument, scope: Scope, assumptio
           statementName: decl.name?.text ?? '(unnamed statement)',
           uri: file.uri,
           grading: ruleGradingOf(grading, rule, ctx.scheme),
-          recs: act.interventions.map((i) => ({ verb: act.verb, against: act.against, intervention: i.text, ...(timing && !act.against ? { timing } : {}), ...(over ? { over } : {}) })),
+          recs: shapes.shared(`R${recs.map(shownKey).join('\n')}`, recs),
           boxes,
           written,
           deadByAssumptions: boxes.length === 0 && written.length > 0,

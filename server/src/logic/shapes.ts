@@ -1,4 +1,4 @@
-// One shared copy of each constraint, box and attribute list the rules of a rule set
+// One shared copy of each constraint, box, attribute list and recommendation the rules of a rule set
 // repeat. Rules of one topic test the same attributes against the same few thresholds, so
 // a rule-heavy file spells the same constraint thousands of times; the rule set keeps it
 // once. Everything shared is read-only (boxes and domains are never changed in place).
@@ -9,6 +9,7 @@ export class Shapes {
   private readonly constraintIds = new Map<Constraint, number>();
   private readonly boxes = new Map<string, Box>();
   private readonly lists = new Map<string, readonly number[]>();
+  private readonly others = new Map<string, unknown>();
 
   private constraint(c: Constraint): Constraint {
     const key = `${c.attr}=${domainKey(c.dom)}`;
@@ -33,6 +34,14 @@ export class Shapes {
   /** A condition's boxes with each box shared; the list itself stays the caller's. */
   condition(boxes: readonly Box[]): readonly Box[] {
     return boxes.map((b) => this.box(b));
+  }
+
+  /** The first value given under `key` (keys of different kinds must not collide: prefix them). */
+  shared<T>(key: string, value: T): T {
+    const known = this.others.get(key);
+    if (known !== undefined) return known as T;
+    this.others.set(key, value);
+    return value;
   }
 
   numbers(xs: readonly number[]): readonly number[] {
