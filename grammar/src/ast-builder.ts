@@ -61,7 +61,7 @@ function dedent(body: string): string {
     .trim();
 }
 
-function stringValue(token: IToken): string {
+export function stringValue(token: IToken): string {
   const image = token.image;
   switch (token.tokenType.name) {
     case 'TripleString':
@@ -614,7 +614,7 @@ export class AstBuilder {
 }
 
 /** `≤ ≥ ≠` are written as their ASCII forms in the tree. */
-function compareOp(image: string): A.CompareOp {
+export function compareOp(image: string): A.CompareOp {
   switch (image) {
     case '≤': return '<=';
     case '≥': return '>=';

@@ -2,7 +2,7 @@
 // overly deep nesting and syntax errors all become SyntaxError entries, and the AST holds
 // whatever the recovering parser could make of the rest.
 import type { IToken } from 'chevrotain';
-import type { Lexeme, ParseResult, Span, SyntaxError } from './ast.js';
+import type { GuidelineFile, Lexeme, ParseResult, Span, SyntaxError } from './ast.js';
 import { AstBuilder } from './ast-builder.js';
 import type { FileCstNode } from './cst-types.js';
 import { LParen, Not, RParen } from './lexer.js';
@@ -11,9 +11,10 @@ import { parseTokens } from './parser.js';
 import { describeSyntaxErrors } from './syntax-messages.js';
 import { unknownCharacters } from './lexical-messages.js';
 import { withoutErrorsInFixes } from './follow-on-errors.js';
+import { parseDirect } from './fast-parse/file.js';
+import { MAX_NESTING, MAX_NOT_RUN } from './limits.js';
 
-/** Parentheses deeper than this are reported and ignored, so parsing cannot overflow the stack. */
-export const MAX_NESTING = 64;
+export { MAX_NESTING };
 /** Past this many errors a file is reported as garbage rather than error by error. */
 export const MAX_ERRORS = 100;
 
@@ -22,7 +23,26 @@ const builder = new AstBuilder();
 /** `&& || !` are read as the language's words, and each is reported so the text says so too. */
 export const symbolicWords: Readonly<Record<string, string>> = { SymbolicAnd: 'and', SymbolicOr: 'or', SymbolicNot: 'not' };
 
+/**
+ * Text without an error is read by the direct parser, straight to the tree; anything else
+ * (or anything it does not expect) by the recovering parser, which gives the messages.
+ * Both give the same tree where both read a file (test/grammar/direct-parse.test.ts).
+ */
 export function parse(text: string): ParseResult {
+  return parseText(text, 'either')!;
+}
+
+/** Always the recovering parser and the tree builder, which every error path takes; for the tests of their agreement. */
+export function parseRecovering(text: string): ParseResult {
+  return parseText(text, 'recovering')!;
+}
+
+/** The direct parser's result, or undefined where `parse` would have left the text to the recovering parser. */
+export function parseDirectOnly(text: string): ParseResult | undefined {
+  return parseText(text, 'direct');
+}
+
+function parseText(text: string, path: 'either' | 'direct' | 'recovering'): ParseResult | undefined {
   const errors: SyntaxError[] = [];
   const lexed = tokenize(text);
   errors.push(...unknownCharacters(text, lexed.errors));
@@ -42,6 +62,11 @@ export function parse(text: string): ParseResult {
       errors.push({ code: 'unterminated-string', message: 'This text is not closed: add `"""` where it ends (everything after this `"""` is read as text)', span: { start: tok.startOffset | 0, end: (tok.startOffset + 3) | 0 } });
     }
   }
+  if (path !== 'recovering' && errors.length === 0) {
+    const ast = parseDirect(lexed.tokens, text.length);
+    if (ast !== undefined) return result(text, ast, errors, comments);
+  }
+  if (path === 'direct') return undefined;
   const tokens = limitNesting(lexed.tokens, errors);
   const { cst, errors: parseErrors } = parseTokens(tokens);
   errors.push(...describeSyntaxErrors(parseErrors, text, tokens));
@@ -57,12 +82,16 @@ export function parse(text: string): ParseResult {
   const symbolic = errors.filter((e) => e.code === 'symbolic-operator' && !errors.some((o) => o.code === 'syntax' && o.span.start === e.span.start));
   const others = withoutErrorsInFixes(errors.filter((e) => e.code !== 'symbolic-operator'));
   const capped = symbolic.length === 0 ? capErrors(others) : [...capErrors(others), ...symbolic.slice(0, MAX_ERRORS)].sort((a, b) => a.span.start - b.span.start);
+  return result(text, ast, capped, comments);
+}
+
+function result(text: string, ast: GuidelineFile, errors: SyntaxError[], comments: Span[]): ParseResult {
   // The tokens are lexed again when the formatter first asks: keeping one object per token
   // for every open file would cost more memory than the rest of the syntax tree.
   let lexemes: Lexeme[] | undefined;
   return {
     ast,
-    errors: capped,
+    errors,
     comments,
     get tokens(): readonly Lexeme[] {
       return (lexemes ??= lexemesOf(text));
@@ -88,9 +117,6 @@ function lexemesOf(text: string): Lexeme[] {
 function span(token: IToken): Span {
   return { start: token.startOffset | 0, end: (token.startOffset + token.image.length) | 0 };
 }
-
-/** A run of `not` longer than this is shortened by pairs, which keeps its meaning. */
-const MAX_NOT_RUN = 8;
 
 /**
  * Drops parentheses nested deeper than MAX_NESTING, and pairs of `not` past MAX_NOT_RUN in

@@ -4,13 +4,13 @@
 import { CstParser, IToken, TokenType } from 'chevrotain';
 import * as t from './lexer.js';
 
-const statementFieldKeywords = new Set<TokenType>([
+export const statementFieldKeywords = new Set<TokenType>([
   t.Text, t.Basis, t.Strength, t.Certainty, t.Agreement, t.Votes, t.EndorsedStrong,
   t.Cites, t.Section, t.Rationale, t.Status, t.Kind, t.Voters, t.Remark, t.History,
 ]);
 
 /** The two level lists of a `grading` block; a level is never one of these words. */
-const gradingListKeywords = new Set<TokenType>([t.Strength, t.Certainty]);
+export const gradingListKeywords = new Set<TokenType>([t.Strength, t.Certainty]);
 
 class GuidelineCstParser extends CstParser {
   constructor() {

@@ -1,0 +1,74 @@
+// The direct parser's reading position over the lexed tokens, and the few questions every
+// part of it asks: the token here, whether it can be a name, its span. Past the end the
+// token is `undefined`, which no test matches, so the parts need no bounds checks.
+import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import type { Name, Span } from '../ast.js';
+import { allTokens, Name as NameCategory } from '../lexer.js';
+
+/** By token type index: whether the type is in the Name category (identifiers and soft keywords). */
+const nameTypes: boolean[] = [];
+for (const type of allTokens) {
+  const idx = type.tokenTypeIdx;
+  if (idx !== undefined) nameTypes[idx] = tokenMatcher({ tokenTypeIdx: idx, tokenType: type } as IToken, NameCategory);
+}
+
+export class Cursor {
+  pos = 0;
+  /** Parentheses open around the current position. */
+  depth = 0;
+  /** One string per distinct name: a large file repeats a few hundred names thousands of times. */
+  private readonly names = new Map<string, string>();
+
+  constructor(readonly tokens: readonly IToken[]) {}
+
+  /** The token `k` ahead (0: the current one). */
+  peek(k = 0): IToken | undefined {
+    return this.tokens[this.pos + k];
+  }
+
+  is(type: TokenType, k = 0): boolean {
+    const tok = this.tokens[this.pos + k];
+    return tok !== undefined && tok.tokenType === type;
+  }
+
+  isName(k = 0): boolean {
+    const tok = this.tokens[this.pos + k];
+    return tok !== undefined && nameTypes[tok.tokenTypeIdx] === true;
+  }
+
+  /** The current token if it has this type, consumed. */
+  take(type: TokenType): IToken | undefined {
+    const tok = this.tokens[this.pos];
+    if (tok === undefined || tok.tokenType !== type) return undefined;
+    this.pos++;
+    return tok;
+  }
+
+  /** The current token as a name if it can be one, consumed. */
+  name(): Name | undefined {
+    const tok = this.tokens[this.pos];
+    if (tok === undefined || nameTypes[tok.tokenTypeIdx] !== true) return undefined;
+    this.pos++;
+    return this.nameOf(tok);
+  }
+
+  nameOf(tok: IToken): Name {
+    return { text: this.intern(tok.image), span: span(tok) };
+  }
+
+  intern(text: string): string {
+    const known = this.names.get(text);
+    if (known !== undefined) return known;
+    this.names.set(text, text);
+    return text;
+  }
+}
+
+/** As the tree builder's spans: offsets as small integers (see parse.ts). */
+export function span(tok: IToken): Span {
+  return { start: tok.startOffset | 0, end: (tok.startOffset + tok.image.length) | 0 };
+}
+
+export function join(a: Span, b: Span): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
