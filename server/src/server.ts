@@ -18,6 +18,7 @@ import { StagedPublisher } from './lsp/publish.js';
 import { registerHeapRequest } from './lsp/heap-request.js';
 import { clientSupport, noClientSupport, type ClientSupport } from './lsp/client-support.js';
 import { lookAheadTransport, ReceivedVersions } from './lsp/transport.js';
+import { requestsInFlight } from './lsp/cancel.js';
 
 export function startServer(connection: Connection, received = new ReceivedVersions()): void {
   const documents = new TextDocuments(TextDocument);
@@ -31,6 +32,7 @@ export function startServer(connection: Connection, received = new ReceivedVersi
   const publisher = new StagedPublisher(workspace, {
     version: (uri) => documents.get(uri)?.version,
     overtaken,
+    busy: () => received.waiting || requestsInFlight() > 0,
     send: (params) => void connection.sendDiagnostics(params),
     error: (message) => connection.console.error(message),
   });
@@ -94,7 +96,7 @@ process.on('unhandledRejection', (err) => console.error('guideline-language-serv
 const received = new ReceivedVersions();
 const transport = lookAheadTransport(process.argv.slice(2), received);
 if (transport) {
-  const connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer);
+  const connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer, { messageStrategy: received.strategy });
   let shutdown = false;
   connection.onShutdown(() => void (shutdown = true));
   transport.attach((message) => connection.console.log(message), () => process.exit(shutdown ? 0 : 1));

@@ -5,13 +5,16 @@
 // and the hover and completion round trips. A request whose document changed before it
 // was answered gets ContentModified instead of results: those are counted apart, and the
 // round trips are those of the answers with results. Then completions cancelled at once:
-// a cancelled request must not be answered with results.
+// a cancelled request must not be answered with results. And hovers while the deep checks
+// of a 100 KB file run (hoverDuringDeep).
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, LSPErrorCodes, ResponseError, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TestClient } from '../protocol/lsp-client.js';
 import { percentile } from './measure.js';
+import { readSample, scaledSample } from './scale.js';
 
 /** The answers to one kind of request: round trips of those with results, and how many were not. */
 export interface Answers {
@@ -139,4 +142,43 @@ export async function lspLatency(repoRoot: string, characters = 200, intervalMs 
 
 export function p95(xs: readonly number[]): number {
   return xs.length === 0 ? NaN : percentile(xs, 95);
+}
+
+/**
+ * Hovers sent one after another (15 ms apart) while the deep checks of a 100 KB guideline
+ * (the sample scaled) run: after it is opened and after each of 4 edits, for 600 ms each.
+ * A hover arriving during a deep slice waits for that slice.
+ */
+export async function hoverDuringDeep(repoRoot: string): Promise<Answers> {
+  const { main, vocabulary } = readSample(repoRoot);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guideline-deep-hover-'));
+  const text = scaledSample(main, 100_000);
+  fs.writeFileSync(path.join(dir, 'main.guideline'), text);
+  fs.writeFileSync(path.join(dir, 'hcc-vocabulary.guideline'), vocabulary);
+  const uri = pathToFileURL(path.join(dir, 'main.guideline')).href;
+  const client = new TestClient();
+  const hover = noAnswers();
+  try {
+    await client.initialize();
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'guideline', version: 1, text } });
+    const line = text.split('\n').findIndex((l) => /^attribute /.test(l));
+    for (let version = 1; version <= 5; version++) {
+      if (version > 1) {
+        const at = { line: line + 1, character: 0 };
+        await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: '// x\n' }] });
+      }
+      await client.diagnostics(uri, (p) => p.version === version, 60_000);
+      const until = performance.now() + 600;
+      while (performance.now() < until) {
+        await timed(hover, () => client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 12 } }));
+        await sleep(15);
+      }
+    }
+    await client.connection.sendRequest('shutdown');
+    await client.connection.sendNotification('exit');
+    return hover;
+  } finally {
+    client.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -2,17 +2,19 @@
 // where it is a time, and its target. The analysis rows are CPU times in this process;
 // the latency rows are wall-clock times seen by a client over stdio.
 import { analysisRows, type TableRow } from './analysis-table.js';
-import { answered, lspLatency, p95, type LatencyResult } from './lsp-latency.js';
+import { answered, hoverDuringDeep, lspLatency, p95, type Answers, type LatencyResult } from './lsp-latency.js';
 
 export interface IssueTable {
   readonly rows: TableRow[];
   readonly latency: LatencyResult;
+  readonly duringDeep: Answers;
   readonly lines: string[];
 }
 
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
 
-function latencyRows(r: LatencyResult): TableRow[] {
+function latencyRows(r: LatencyResult, deep: Answers): TableRow[] {
+  const duringDeep = p95(deep.ms);
   const first = p95(r.firstDiagnostics);
   const complete = p95(r.completeDiagnostics);
   const requests = Math.max(p95(r.hover.ms), p95(r.completion.ms));
@@ -20,6 +22,7 @@ function latencyRows(r: LatencyResult): TableRow[] {
     { figure: 'keystroke → first diagnostics (syntax, names, types, methodology), p95 over stdio', value: ms(first), target: '≤ 50 ms', met: first <= 50, raw: { p95: first, versions: r.firstDiagnostics.length } },
     { figure: `keystroke → complete diagnostics, p95 (${r.completeDiagnostics.length} of ${r.keystrokes} versions not overtaken)`, value: ms(complete), target: '≤ 150 ms', met: complete <= 150, raw: { p95: complete, lastVersion: r.lastComplete } },
     { figure: `hover / completion right after a keystroke, p95 of the answers with results (hover: ${answered(r.hover)}; completion: ${answered(r.completion)})`, value: `${ms(p95(r.hover.ms))} / ${ms(p95(r.completion.ms))}`, target: '≤ 10 ms', met: requests <= 10, raw: { hover: p95(r.hover.ms), completion: p95(r.completion.ms), hoverModified: r.hover.modified, completionModified: r.completion.modified } },
+    { figure: `hover while the deep checks of 100 KB run, p95 (${answered(deep)})`, value: ms(duringDeep), target: '≤ 10 ms', met: duringDeep <= 10, raw: { p95: duringDeep, slowest: Math.max(...deep.ms), modified: deep.modified } },
     { figure: 'completions cancelled at once that were answered with results', value: `${r.cancelledAnswered} of ${r.cancelledTotal}`, target: '0', met: r.cancelledAnswered === 0, raw: { answered: r.cancelledAnswered, total: r.cancelledTotal } },
   ];
 }
@@ -27,11 +30,12 @@ function latencyRows(r: LatencyResult): TableRow[] {
 export async function issueTable(repoRoot: string, rounds: number): Promise<IssueTable> {
   const rows = analysisRows(repoRoot, rounds);
   const latency = await lspLatency(repoRoot);
-  rows.push(...latencyRows(latency));
+  const duringDeep = await hoverDuringDeep(repoRoot);
+  rows.push(...latencyRows(latency, duringDeep));
   const lines = [
     '| figure | measured | × JSON.parse | target | met |',
     '|---|---:|---:|---|:-:|',
     ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(0)}×`} | ${r.target} | ${r.met ? 'yes' : 'no'} |`),
   ];
-  return { rows, latency, lines };
+  return { rows, latency, duringDeep, lines };
 }

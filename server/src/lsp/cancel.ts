@@ -25,10 +25,22 @@ export type Changed = () => boolean;
  */
 export async function unlessCancelled<T>(token: CancellationToken, compute: () => T, changed?: Changed): Promise<T | ResponseError<void>> {
   const stale = (): ResponseError<void> | undefined => (token.isCancellationRequested ? cancelled() : changed?.() ? contentModified() : undefined);
-  await nextTurn();
-  const before = stale();
-  if (before) return before;
-  const result = compute();
-  await nextTurn();
-  return stale() ?? result;
+  inFlight++;
+  try {
+    await nextTurn();
+    const before = stale();
+    if (before) return before;
+    const result = compute();
+    await nextTurn();
+    return stale() ?? result;
+  } finally {
+    inFlight--;
+  }
+}
+
+let inFlight = 0;
+
+/** Requests dispatched and not yet answered: the deep slices wait for them (publish.ts). */
+export function requestsInFlight(): number {
+  return inFlight;
 }

@@ -10,7 +10,9 @@
 // (`deepDelayMs`): while someone types, the deep run of each version would be abandoned
 // at the next keystroke anyway, and its slices would hold up the hovers and completions
 // sent between keystrokes (over stdio on a busy machine, typing at 30 ms: hover median
-// 17-42 ms with the pause, 470-1,090 ms without).
+// 17-42 ms with the pause, 470-1,090 ms without). Between two slices the deep run waits
+// until no message waits in the connection's queue and no request is being answered, so
+// a request meets at most the one slice running when it arrives.
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { Analysis } from '../pipeline/analysis.js';
 import type { Finding } from '../model/findings.js';
@@ -22,6 +24,8 @@ export interface PublishTarget {
   version(uri: string): number | undefined;
   /** Whether a newer version of the document has been received and waits to be applied (transport.ts). */
   overtaken(uri: string): boolean;
+  /** Whether messages wait to be dispatched or requests to be answered: the next deep slice waits for them. */
+  busy(): boolean;
   send(params: PublishDiagnosticsParams): void;
   error(message: string): void;
 }
@@ -60,6 +64,19 @@ export class StagedPublisher {
     this.deepShown.delete(uri);
   }
 
+  /**
+   * A turn, then as many more (up to 100) as the requests and messages waiting need: a
+   * request yields before and after it computes, and each slice it let run first would
+   * hold it up again.
+   */
+  private readonly afterRequests = async (): Promise<void> => {
+    // Bounded, so that a count gone wrong (a client reusing a request id) cannot stall the deep run.
+    for (let turns = 0; turns < 100; turns++) {
+      await nextTurn();
+      if (!this.target.busy()) return;
+    }
+  };
+
   private publish(uri: string): void {
     const version = this.target.version(uri);
     // An overtaken version is not worth analysing: the change waiting schedules the next.
@@ -84,7 +101,7 @@ export class StagedPublisher {
   }
 
   private async deepen(uri: string, version: number, analysis: Analysis, quick: ReadonlySet<Finding>): Promise<void> {
-    const done = await this.guardAsync(uri, () => this.workspace.deepen(uri, nextTurn));
+    const done = await this.guardAsync(uri, () => this.workspace.deepen(uri, this.afterRequests));
     if (done !== analysis || this.target.version(uri) !== version) return;
     const all = diagnosticsOf(analysis);
     const deepOnly = analysis.findings.filter((f) => f.uri === uri).map((f, i) => (quick.has(f) ? undefined : all[i])).filter((d): d is Diagnostic => d !== undefined);

@@ -17,11 +17,31 @@ import {
   type MessageWriter,
 } from 'vscode-languageserver/node.js';
 
-/** The newest document versions received, by URI, whether or not they have been applied yet. */
+/**
+ * The newest document versions received, by URI, whether or not they have been applied
+ * yet; and how many messages wait in the connection's queue, not yet dispatched.
+ */
 export class ReceivedVersions {
   private readonly versions = new Map<string, number>();
+  private received = 0;
+  private dispatched = 0;
+
+  /** Counts each message as the connection dispatches it (its `messageStrategy`). */
+  readonly strategy = {
+    handleMessage: (message: Message, next: (message: Message) => void): void => {
+      this.dispatched++;
+      next(message);
+    },
+  };
+
+  /** Whether messages have been read that the connection has not dispatched yet. */
+  get waiting(): boolean {
+    return this.dispatched < this.received;
+  }
 
   note(message: Message): void {
+    // A cancellation may be consumed on arrival, never dispatched: it is not counted.
+    if ((message as { method?: string }).method !== '$/cancelRequest') this.received++;
     const m = message as { method?: string; params?: { textDocument?: { uri?: unknown; version?: unknown } } };
     const doc = m.params?.textDocument;
     if (typeof doc?.uri !== 'string') return;
