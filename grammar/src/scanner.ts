@@ -49,6 +49,7 @@ export function tokenize(text: string): ILexingResult {
   const tokens: IToken[] = [];
   const comments: IToken[] = [];
   const errors: ILexingError[] = [];
+  const words = new Map<string, string>();
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -60,8 +61,10 @@ export function tokenize(text: string): ILexingResult {
       while (i < n && isWordPart(text.charCodeAt(i))) i++;
       const image = text.slice(start, i);
       const kw = i - start <= longestKeyword && c >= 97 ? keywords.get(image) : undefined;
-      // A keyword's image is the one string of its word: fewer strings kept per file.
-      tokens.push(kw === undefined ? token(Identifier, image, start) : token(kw.type, kw.word, start));
+      // A keyword's image is the one string of its word, and a name's the first of its
+      // spellings: the strings kept are one per distinct word, not one per token.
+      if (kw !== undefined) tokens.push(token(kw.type, kw.word, start));
+      else tokens.push(token(Identifier, shared(words, image), start));
       continue;
     }
     if (isSpace(c)) {
@@ -76,7 +79,7 @@ export function tokenize(text: string): ILexingResult {
         i += 2;
         while (i < n && isDigit(text.charCodeAt(i))) i++;
       }
-      tokens.push(token(NumberLiteral, text.slice(start, i), start));
+      tokens.push(token(NumberLiteral, shared(words, text.slice(start, i)), start));
       continue;
     }
     switch (c) {
@@ -156,6 +159,13 @@ export function tokenize(text: string): ILexingResult {
     });
   }
   return { tokens, groups: { comments }, errors };
+}
+
+function shared(words: Map<string, string>, image: string): string {
+  const known = words.get(image);
+  if (known !== undefined) return known;
+  words.set(image, image);
+  return image;
 }
 
 /** Where the run `(?:[^"\\\r\n]|\\.)*` of a string's body that starts at `i` ends. */
