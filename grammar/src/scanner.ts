@@ -4,14 +4,15 @@
 // fixtures, generated files, random text and mutations. The token objects carry the same
 // token types and have the same shape, so the Chevrotain parser consumes them unchanged.
 import type { ILexingError, ILexingResult, IToken, TokenType } from 'chevrotain';
+import { hashStep, WordTable } from './word-table.js';
 import {
   BlockComment, Colon, Comma, Equals, Greater, GreaterEq, Identifier, keywordTypes, LBrace, LParen, Less, LessEq, LineComment, Minus,
   NotEquals, NumberLiteral, PercentSign, RBrace, RParen, StringLiteral, SymbolicAnd, SymbolicNot, SymbolicOr, TripleString,
   UnterminatedBlockComment, UnterminatedString, UnterminatedTripleString,
 } from './lexer.js';
 
-const keywords = new Map<string, { type: TokenType; word: string }>(keywordTypes.map((type) => [type.name.slice(3), { type, word: type.name.slice(3) }]));
-const longestKeyword = Math.max(...[...keywords.keys()].map((k) => k.length));
+const keywords = new WordTable();
+for (const type of keywordTypes) keywords.add(type, type.name.slice(3));
 
 function token(tokenType: TokenType, image: string, startOffset: number): IToken {
   // Fields in the order lexer.ts makes them, so both kinds of token share one shape.
@@ -46,10 +47,14 @@ function startsToken(text: string, i: number): boolean {
 
 /** The text's tokens, comments and unknown characters, as `guidelineLexer.tokenize` gives them. */
 export function tokenize(text: string): ILexingResult {
-  const tokens: IToken[] = [];
+  // Sized for the densest text (a token per four characters) and cut to length after:
+  // growing an array of a quarter million tokens by pushes costs a third of the scan.
+  const tokens = new Array<IToken>(text.length >> 2);
+  let count = 0;
   const comments: IToken[] = [];
   const errors: ILexingError[] = [];
-  const words = new Map<string, string>();
+  // Keywords, then every name and number as it first appears.
+  const words = keywords.copy();
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -57,84 +62,80 @@ export function tokenize(text: string): ILexingResult {
     const c = text.charCodeAt(i);
     // Words first: they are most of a guideline's tokens.
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
-      i++;
-      while (i < n && isWordPart(text.charCodeAt(i))) i++;
-      const image = text.slice(start, i);
-      const kw = i - start <= longestKeyword && c >= 97 ? keywords.get(image) : undefined;
-      // A keyword's image is the one string of its word, and a name's the first of its
-      // spellings: the strings kept are one per distinct word, not one per token.
-      if (kw !== undefined) tokens.push(token(kw.type, kw.word, start));
-      else tokens.push(token(Identifier, shared(words, image), start));
+      let h = hashStep(0, c);
+      for (let d = text.charCodeAt(++i); isWordPart(d); d = text.charCodeAt(++i)) h = hashStep(h, d);
+      const w = words.find(text, start, i, h, Identifier);
+      tokens[count++] = token(w.type, w.image, start);
       continue;
     }
     if (isSpace(c)) {
-      i++;
-      while (i < n && isSpace(text.charCodeAt(i))) i++;
+      // Mostly one space; a line break with its indentation is a run worth the engine.
+      if (isSpace(text.charCodeAt(++i))) i = runEnd(spaces, text, i);
       continue;
     }
     if (isDigit(c)) {
-      i++;
-      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      let h = hashStep(0, c);
+      for (let d = text.charCodeAt(++i); isDigit(d); d = text.charCodeAt(++i)) h = hashStep(h, d);
       if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
-        i += 2;
-        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        h = hashStep(h, 46);
+        for (let d = text.charCodeAt(++i); isDigit(d); d = text.charCodeAt(++i)) h = hashStep(h, d);
       }
-      tokens.push(token(NumberLiteral, shared(words, text.slice(start, i)), start));
+      const w = words.find(text, start, i, h, NumberLiteral);
+      tokens[count++] = token(w.type, w.image, start);
       continue;
     }
     switch (c) {
-      case 123: tokens.push(token(LBrace, '{', start)); i++; continue;
-      case 125: tokens.push(token(RBrace, '}', start)); i++; continue;
-      case 40: tokens.push(token(LParen, '(', start)); i++; continue;
-      case 41: tokens.push(token(RParen, ')', start)); i++; continue;
-      case 44: tokens.push(token(Comma, ',', start)); i++; continue;
-      case 58: tokens.push(token(Colon, ':', start)); i++; continue;
-      case 37: tokens.push(token(PercentSign, '%', start)); i++; continue;
-      case 45: tokens.push(token(Minus, '-', start)); i++; continue;
-      case 61: tokens.push(token(Equals, '=', start)); i++; continue;
-      case 0x2260: tokens.push(token(NotEquals, '≠', start)); i++; continue;
-      case 0x2264: tokens.push(token(LessEq, '≤', start)); i++; continue;
-      case 0x2265: tokens.push(token(GreaterEq, '≥', start)); i++; continue;
+      case 123: tokens[count++] = token(LBrace, '{', start); i++; continue;
+      case 125: tokens[count++] = token(RBrace, '}', start); i++; continue;
+      case 40: tokens[count++] = token(LParen, '(', start); i++; continue;
+      case 41: tokens[count++] = token(RParen, ')', start); i++; continue;
+      case 44: tokens[count++] = token(Comma, ',', start); i++; continue;
+      case 58: tokens[count++] = token(Colon, ':', start); i++; continue;
+      case 37: tokens[count++] = token(PercentSign, '%', start); i++; continue;
+      case 45: tokens[count++] = token(Minus, '-', start); i++; continue;
+      case 61: tokens[count++] = token(Equals, '=', start); i++; continue;
+      case 0x2260: tokens[count++] = token(NotEquals, '≠', start); i++; continue;
+      case 0x2264: tokens[count++] = token(LessEq, '≤', start); i++; continue;
+      case 0x2265: tokens[count++] = token(GreaterEq, '≥', start); i++; continue;
       case 33: // !
-        if (text.charCodeAt(i + 1) === 61) { tokens.push(token(NotEquals, '!=', start)); i += 2; }
-        else { tokens.push(token(SymbolicNot, '!', start)); i++; }
+        if (text.charCodeAt(i + 1) === 61) { tokens[count++] = token(NotEquals, '!=', start); i += 2; }
+        else { tokens[count++] = token(SymbolicNot, '!', start); i++; }
         continue;
       case 60: // <
-        if (text.charCodeAt(i + 1) === 61) { tokens.push(token(LessEq, '<=', start)); i += 2; }
-        else { tokens.push(token(Less, '<', start)); i++; }
+        if (text.charCodeAt(i + 1) === 61) { tokens[count++] = token(LessEq, '<=', start); i += 2; }
+        else { tokens[count++] = token(Less, '<', start); i++; }
         continue;
       case 62: // >
-        if (text.charCodeAt(i + 1) === 61) { tokens.push(token(GreaterEq, '>=', start)); i += 2; }
-        else { tokens.push(token(Greater, '>', start)); i++; }
+        if (text.charCodeAt(i + 1) === 61) { tokens[count++] = token(GreaterEq, '>=', start); i += 2; }
+        else { tokens[count++] = token(Greater, '>', start); i++; }
         continue;
       case 38: // &
-        if (text.charCodeAt(i + 1) === 38) { tokens.push(token(SymbolicAnd, '&&', start)); i += 2; }
-        else { tokens.push(token(SymbolicAnd, '&', start)); i++; }
+        if (text.charCodeAt(i + 1) === 38) { tokens[count++] = token(SymbolicAnd, '&&', start); i += 2; }
+        else { tokens[count++] = token(SymbolicAnd, '&', start); i++; }
         continue;
       case 124: // |
-        if (text.charCodeAt(i + 1) === 124) { tokens.push(token(SymbolicOr, '||', start)); i += 2; }
-        else { tokens.push(token(SymbolicOr, '|', start)); i++; }
+        if (text.charCodeAt(i + 1) === 124) { tokens[count++] = token(SymbolicOr, '||', start); i += 2; }
+        else { tokens[count++] = token(SymbolicOr, '|', start); i++; }
         continue;
       case 34: // "
         if (text.charCodeAt(i + 1) === 34 && text.charCodeAt(i + 2) === 34) {
           const close = text.indexOf('"""', i + 3);
           i = close < 0 ? n : close + 3;
-          tokens.push(token(close < 0 ? UnterminatedTripleString : TripleString, text.slice(start, i), start));
+          tokens[count++] = token(close < 0 ? UnterminatedTripleString : TripleString, text.slice(start, i), start);
           continue;
         }
         i = stringEnd(text, i + 1);
         if (text.charCodeAt(i) === 34) {
           i++;
-          tokens.push(token(StringLiteral, text.slice(start, i), start));
+          tokens[count++] = token(StringLiteral, text.slice(start, i), start);
         } else {
-          tokens.push(token(UnterminatedString, text.slice(start, i), start));
+          tokens[count++] = token(UnterminatedString, text.slice(start, i), start);
         }
         continue;
       case 47: { // /
         const d = text.charCodeAt(i + 1);
         if (d === 47) {
-          i += 2;
-          for (let e = text.charCodeAt(i); i < n && e !== 10 && e !== 13; e = text.charCodeAt(++i));
+          i = runEnd(restOfLine, text, i + 2);
           comments.push(token(LineComment, text.slice(start, i), start));
           continue;
         }
@@ -158,28 +159,29 @@ export function tokenize(text: string): ILexingResult {
       message: `unexpected character: ->${text.charAt(start)}<- at offset: ${start}, skipped ${i - start} characters.`,
     });
   }
+  tokens.length = count;
   return { tokens, groups: { comments }, errors };
 }
 
-function shared(words: Map<string, string>, image: string): string {
-  const known = words.get(image);
-  if (known !== undefined) return known;
-  words.set(image, image);
-  return image;
+// Runs of plain characters are left to the regular expression engine, which skips them
+// several times faster than a loop over char codes; the decisions stay here.
+const plainInString = /[^"\\\r\n]*/y;
+const restOfLine = /[^\n\r]*/y;
+const spaces = /[ \t\r\n\f\v\u00a0\ufeff]*/y;
+
+/** Where `pattern` (sticky, matching the empty string too) stops matching from `i`. */
+function runEnd(pattern: RegExp, text: string, i: number): number {
+  pattern.lastIndex = i;
+  pattern.test(text);
+  return pattern.lastIndex;
 }
 
 /** Where the run `(?:[^"\\\r\n]|\\.)*` of a string's body that starts at `i` ends. */
 function stringEnd(text: string, i: number): number {
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 34 || c === 10 || c === 13) return i;
-    if (c === 92) {
-      if (i + 1 >= n || isLineTerminator(text.charCodeAt(i + 1))) return i;
-      i += 2;
-    } else {
-      i++;
-    }
+  for (;;) {
+    i = runEnd(plainInString, text, i);
+    // At a quote, a line end, the end of the text, or a backslash that escapes what follows.
+    if (text.charCodeAt(i) !== 92 || i + 1 >= text.length || isLineTerminator(text.charCodeAt(i + 1))) return i;
+    i += 2;
   }
-  return i;
 }
