@@ -76,6 +76,13 @@ describe('scanner', () => {
     for (const { name, text } of corpus) assert.equal(difference(text), undefined, name);
   });
 
+  it('tells apart words whose hashes are equal', () => {
+    // `Aa` and `BB` hash alike (65·31 + 97 = 66·31 + 66), and so do words made of them.
+    const text = 'Aa BB AaBB BBAa AaAa BBBB Aa BB';
+    assert.equal(difference(text), undefined);
+    assert.deepEqual(tokenize(text).tokens.map((t) => t.image), text.split(' '));
+  });
+
   it('gives what the lexer gives on generated guidelines', () => {
     for (const seed of [1, 2, 3]) assert.equal(difference(generate({ rules: 300, attributes: 30, seed })), undefined);
   });
