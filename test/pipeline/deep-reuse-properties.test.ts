@@ -167,7 +167,8 @@ describe('deep findings reused from an earlier version', function () {
           assert.deepEqual(shown(incremental), shown(reference));
         }
       }),
-      { numRuns: 80 },
+      // Seeded, so the counts below hold on every run; a new seed explores other edits.
+      { numRuns: 80, seed: 20261202 },
     );
     // Both ways were taken often: the property says something about each.
     assert.ok(counts.reused > 50 && counts.partly > 10 && counts.computed > 50, JSON.stringify(counts));
