@@ -22,7 +22,10 @@ export function withoutFollowOns(placed: readonly Placed[], text: string): Synta
     // Measured from where the last error is shown: after `statement S1 {` left unclosed (shown at
     // its `{`), the next declaration's own errors are new mistakes, not the same one.
     const from = Math.min(last?.error.span.end ?? 0, last?.offset ?? 0);
-    if (last && p.index - last.index <= SAME_MISTAKE_TOKENS && !/[\n\r]/.test(text.slice(from, p.offset).trimEnd())) continue;
+    // One shown before the last one is about an earlier place (`enum h{A,,n`: the `{` left
+    // unclosed, found only at the end): another mistake, which its fix alone would reveal.
+    const earlier = last !== undefined && p.error.span.end <= last.error.span.start;
+    if (last && !earlier && p.index - last.index <= SAME_MISTAKE_TOKENS && !/[\n\r]/.test(text.slice(from, p.offset).trimEnd())) continue;
     kept.push(p);
   }
   return kept.map((p) => p.error);

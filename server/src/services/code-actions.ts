@@ -154,7 +154,9 @@ function removal(analysis: Analysis, finding: Finding, title: string, span: unkn
     if (text[after] === '\n') end = after + 1;
     else if (after < text.length) start = span.start;
   }
-  return [{ title, finding, edits: [{ span: { start, end }, newText: '' }], preferred: true }];
+  // What is left on either side must not run together into one word (`S agreement 2agreement`).
+  const joins = start > 0 && end < text.length && !/\s/.test(text[start - 1]) && !/\s/.test(text[end]);
+  return [{ title, finding, edits: [{ span: { start, end }, newText: joins ? ' ' : '' }], preferred: true }];
 }
 
 /** Whether every strength and certainty the program's statements and rules give is a level of the scheme. */
@@ -174,7 +176,7 @@ function selectSchemeFix(analysis: Analysis, finding: Finding): QuickFix[] {
   const declared = gradingContext(analysis).schemes.declared.get(scheme)?.scheme;
   if (!declared || !writtenIn(analysis, declared)) return [];
   // A header with a syntax error in it (a half-typed `grading ,`) may not take the line as meant.
-  if (analysis.source.parse.errors.some((e) => e.span.start < header.span.end && e.span.end >= header.span.start)) return [];
+  if (syntaxErrorSpans(analysis).some((e) => e.start < header.span.end && e.end >= header.span.start)) return [];
   // Certain only when every level the file writes is one of that scheme's: else the switch re-grades statements.
   const target = analysis.source.parse.ast.gradings.find((g) => g.name?.text === scheme);
   if (!target || !writtenLevelsFit(analysis.source.parse.ast, schemeOf(target))) return [];
@@ -302,7 +304,18 @@ function missingFieldFix(analysis: Analysis, finding: Finding): QuickFix[] {
 function brokenInside(analysis: Analysis, d: A.StatementDecl): boolean {
   // Up to the next declaration: an unclosed statement's span ends before its broken last field.
   const next = analysis.source.parse.ast.declarations.find((x) => x.span.start >= d.span.end && x !== d)?.span.start ?? analysis.source.text.length;
-  return analysis.source.parse.errors.some((e) => e.span.start <= Math.max(d.span.end, next - 1) && d.span.start <= e.span.end);
+  return syntaxErrorSpans(analysis).some((e) => e.start <= Math.max(d.span.end, next - 1) && d.span.start <= e.end);
+}
+
+/**
+ * Where the file's syntax errors lie. Past the errors a file shows, the rest are summed up
+ * in one `too-many-errors` at the last of them: those lie from the last error shown on.
+ */
+function syntaxErrorSpans(analysis: Analysis): A.Span[] {
+  const errors = analysis.source.parse.errors;
+  const shown = errors.filter((e) => e.code !== 'too-many-errors' && e.code !== 'symbolic-operator');
+  const hiddenFrom = Math.max(0, ...shown.map((e) => e.span.start));
+  return errors.map((e) => (e.code === 'too-many-errors' ? { start: Math.min(hiddenFrom, e.span.start), end: e.span.end } : e.span));
 }
 
 function rationaleFix(analysis: Analysis, finding: Finding): QuickFix[] {
