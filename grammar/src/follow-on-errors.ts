@@ -2,7 +2,9 @@
 // tokens, and what it then trips over a few tokens on is usually the same mistake seen
 // again (`rule r if a then`: `if` is the error, `a` only looks like one). Those are
 // dropped, as is any error inside the text an earlier error's quick fix rewrites.
+import type { IToken } from 'chevrotain';
 import type { Span, SyntaxError } from './ast.js';
+import { declarationWords } from './syntax-vocabulary.js';
 
 /** A syntax error with the index of the token it was found at. */
 export interface Placed {
@@ -15,7 +17,9 @@ export interface Placed {
 /** Errors this many tokens apart on one line are one mistake. */
 const SAME_MISTAKE_TOKENS = 6;
 
-export function withoutFollowOns(placed: readonly Placed[], text: string): SyntaxError[] {
+const declarationTypes = new Set<string>(declarationWords.map((w) => 'Kw_' + w));
+
+export function withoutFollowOns(placed: readonly Placed[], text: string, tokens: readonly IToken[]): SyntaxError[] {
   const kept: Placed[] = [];
   for (const p of [...placed].sort((a, b) => a.index - b.index)) {
     const last = kept[kept.length - 1];
@@ -25,7 +29,10 @@ export function withoutFollowOns(placed: readonly Placed[], text: string): Synta
     // One shown before the last one is about an earlier place (`enum h{A,,n`: the `{` left
     // unclosed, found only at the end): another mistake, which its fix alone would reveal.
     const earlier = last !== undefined && p.error.span.end <= last.error.span.start;
-    if (last && !earlier && p.index - last.index <= SAME_MISTAKE_TOKENS && !/[\n\r]/.test(text.slice(from, p.offset).trimEnd())) continue;
+    // Past a declaration's keyword, the parser has started again (`e statement{`: the stray
+    // `e`, then the statement left unclosed).
+    const restarted = last !== undefined && tokens.slice(last.index + 1, p.index).some((t) => declarationTypes.has(t.tokenType.name));
+    if (last && !earlier && !restarted && p.index - last.index <= SAME_MISTAKE_TOKENS && !/[\n\r]/.test(text.slice(from, p.offset).trimEnd())) continue;
     kept.push(p);
   }
   return kept.map((p) => p.error);

@@ -140,5 +140,5 @@ export function describeSyntaxErrors(errors: readonly IRecognitionException[], t
     const error: SyntaxError = explained.fix ? { code: 'syntax', message: explained.message, span: explained.span, fix: explained.fix } : { code: 'syntax', message: explained.message, span: explained.span };
     placed.push({ error, index, offset });
   }
-  return withoutFollowOns(placed, text);
+  return withoutFollowOns(placed, text, tokens);
 }

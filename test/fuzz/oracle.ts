@@ -124,7 +124,8 @@ export async function checkInput(text: string, companions: Companions, options: 
       const b = guard(`${where} re-analysis`, () => analyse(fixed));
       if (!b) continue;
       checkFindings(b, `${where} re-analysis`, out);
-      checkFix(a, f, b, syntaxCodes.has(f.code) ? syntaxCodes : fix.title.startsWith('Change to ') || fix.title.startsWith('Declare ') ? renameMustNotAdd : undefined, where, out, syntaxCodes.has(f.code) ? editedUpTo(fix.edits) : undefined);
+      const mustNotAdd = syntaxCodes.has(f.code) ? syntaxCodes : attributeRename(f, fix.title) ? attributeRenameMustNotAdd : fix.title.startsWith('Change to ') || fix.title.startsWith('Declare ') ? renameMustNotAdd : undefined;
+      checkFix(a, f, b, mustNotAdd, where, out, syntaxCodes.has(f.code) ? editedUpTo(fix.edits) : undefined);
     }
   }
 
@@ -217,6 +218,14 @@ function checkNumbers(value: unknown, where: string, out: Violation[]): void {
 const syntaxCodes = new Set(['syntax', 'unknown-character', 'unterminated-string', 'unterminated-comment', 'nesting-too-deep', 'number-too-large', 'too-many-errors']);
 
 const renameMustNotAdd = new Set(['syntax', 'unknown-character', 'unterminated-string', 'unterminated-comment', 'nesting-too-deep', 'number-too-large', 'too-many-errors', 'unresolved-name', 'unresolved-member', 'unresolved-reference', 'unknown-type', 'duplicate-name', 'duplicate-member', 'internal-error']);
+
+/**
+ * A misspelt attribute renamed to one of an enum type: the values it is compared with are
+ * then read as that enum's members, and one that is none (`child_pug = D`) is the user's
+ * to see, as the rule conflicts a resolved name brings.
+ */
+const attributeRename = (f: Finding, title: string): boolean => f.code === 'unresolved-name' && f.data?.kind === 'attribute' && title.startsWith('Change to ');
+const attributeRenameMustNotAdd = new Set([...renameMustNotAdd].filter((c) => c !== 'unresolved-member'));
 
 /** Where the last edit ends in the text the edits make. */
 function editedUpTo(edits: readonly TextEdit[]): number {

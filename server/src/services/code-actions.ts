@@ -63,6 +63,9 @@ function fixesOf(analysis: Analysis, finding: Finding, context: FixContext): Qui
       if (finding.code === 'unknown-type') return renames(finding).filter((fix) => typeFits(analysis, finding, fix.edits[0].newText));
       return [...renames(finding), ...declarations(analysis, finding)];
     case 'invalid-value':
+      // A value that runs into the next word (`certainty 1.0m002 low`, lexed as a number and a
+      // name) is only part of what was written: a word in its place would run into it too.
+      if (runsIntoNeighbour(analysis.source.text, finding.span)) return [];
       return renames(finding).length > 0 ? renames(finding) : fieldWords(analysis, finding);
     case 'unresolved-reference':
       return [...renames(finding), ...bibliographyImports(analysis, finding, context.bibliographies?.() ?? []), ...declarations(analysis, finding)];
@@ -135,6 +138,12 @@ function syntaxFix(finding: Finding): QuickFix[] {
   const fix = finding.data?.fix as A.SyntaxFix | undefined;
   if (!fix || typeof fix.title !== 'string' || !Array.isArray(fix.edits) || !fix.edits.every((e) => isSpan(e.span) && typeof e.newText === 'string')) return [];
   return [{ title: fix.title, finding, edits: fix.edits.map((e) => ({ span: e.span, newText: e.newText })), preferred: true }];
+}
+
+/** Whether a word character touches the span on either side, with no space between. */
+function runsIntoNeighbour(text: string, span: A.Span): boolean {
+  const word = (i: number): boolean => i >= 0 && i < text.length && /\w/.test(text[i]);
+  return word(span.start - 1) || word(span.end);
 }
 
 function isSpan(x: unknown): x is A.Span {
