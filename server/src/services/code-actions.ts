@@ -93,11 +93,13 @@ function fixesOf(analysis: Analysis, finding: Finding, context: FixContext): Qui
     case 'grading-invalid-grade':
       return renames(finding);
     case 'grading-not-allowed': {
+      if (inBrokenStatement(analysis, finding)) return [];
       const also = Array.isArray(finding.data?.also) ? finding.data.also.filter(isSpan) : [];
       const all = [finding.span, ...also].flatMap((s) => removal(analysis, finding, '', s).flatMap((f) => f.edits));
       return [{ title: 'Remove it: the statement is ungraded', finding, edits: all, preferred: true }];
     }
     case 'repeated-field':
+      if (inBrokenStatement(analysis, finding)) return [];
       return removal(analysis, finding, `Remove this \`${String(finding.data?.field ?? 'field')}\`: the later one counts`, finding.span);
     case 'grading-duplicate-level':
       return removal(analysis, finding, 'Remove the repeated level', finding.data?.remove);
@@ -307,6 +309,16 @@ function missingFieldFix(analysis: Analysis, finding: Finding): QuickFix[] {
     finding,
     edits: [{ span: { start: where.offset, end: where.offset }, newText }],
   }];
+}
+
+/**
+ * Whether the finding is in a statement with a syntax error: the fields there are what the
+ * parser's recovery read (`cites 3rationale,rationale`), and removing one may leave the
+ * rest reading as something else.
+ */
+function inBrokenStatement(analysis: Analysis, finding: Finding): boolean {
+  const d = statementAt(analysis, finding.span.start);
+  return d !== undefined && brokenInside(analysis, d);
 }
 
 /** Whether a syntax error lies in the declaration: a field there may be half-typed (`rationale` with no text). */
