@@ -1,7 +1,8 @@
 // The concrete-syntax parser: one singleton Chevrotain CstParser with error recovery.
 // Rules are class properties, as Chevrotain recommends; the CST is turned into the typed
 // AST by ast-builder.ts.
-import { CstParser, IToken, tokenMatcher, TokenType } from 'chevrotain';
+import { CstParser, IToken, TokenType } from 'chevrotain';
+import { type RecoveryState, ResyncSearch } from './parser-resync.js';
 import * as t from './lexer.js';
 
 export const statementFieldKeywords = new Set<TokenType>([
@@ -615,30 +616,16 @@ class GuidelineCstParser extends CstParser {
     return !gradingListKeywords.has(next) && next !== t.RBrace;
   }
 
-  /**
-   * Where to resume after an error: the first token ahead that some rule open on the stack
-   * may be followed by. Chevrotain's own search compares each token ahead with the follow
-   * set of every open rule in turn, duplicates and all, and does so again for each rule the
-   * error unwinds: deep in nested conditions, with hundreds of rules open, that is thousands
-   * of comparisons a token (a 5 KB condition took seconds). The same search over one set of
-   * token kinds; the kind returned is the one Chevrotain's order would pick.
-   */
+  private readonly resync = new ResyncSearch();
+
+  /** Where to resume after an error: Chevrotain's answer, found faster (parser-resync.ts). */
   findReSyncTokenType(): TokenType {
-    const follows = (this as unknown as { flattenFollowSet(): TokenType[] }).flattenFollowSet();
-    const kinds = new Set<number>();
-    const parents: TokenType[] = [];
-    for (const f of follows) {
-      if (f.tokenTypeIdx !== undefined) kinds.add(f.tokenTypeIdx);
-      if (f.isParent && !parents.includes(f)) parents.push(f);
-    }
-    // Ends: EOF is always a follow of the file, and always (virtually) ahead.
-    for (let k = 1; ; k++) {
-      const tok = this.LA(k);
-      const idx = tok.tokenType.tokenTypeIdx ?? -1;
-      if (kinds.has(idx) || parents.some((p) => p.categoryMatchesMap?.[idx] === true)) {
-        return follows.find((f) => tokenMatcher(tok, f))!;
-      }
-    }
+    return this.resync.find(this as unknown as RecoveryState);
+  }
+
+  /** A new input: what the search kept belongs to the last one. */
+  resetResync(): void {
+    this.resync.reset();
   }
 
   /** A unit word follows a number only when it is not itself the start of `x = ...`. */
@@ -651,6 +638,7 @@ class GuidelineCstParser extends CstParser {
 export const cstParser = new GuidelineCstParser();
 
 export function parseTokens(tokens: IToken[]) {
+  cstParser.resetResync();
   cstParser.input = tokens;
   const cst = cstParser.file();
   const errors = cstParser.errors;

@@ -34,7 +34,13 @@ export function insertDeclarations(analysis: Analysis, kind: DeclKind, lines: st
   // An error at the token after the insertion point is the unfinished thing before it too
   // (`guideline g` without its `{`, then the line the new declaration would go before).
   const nextToken = tokens.find((t) => t.span.start >= edit.span.start)?.span.start ?? analysis.source.text.length;
-  return firstError <= nextToken ? undefined : edit;
+  if (firstError <= nextToken) return undefined;
+  // Nor inside a declaration the parser read across lines (`guideline` with its name on the
+  // next line, where the new line would go): it would split it.
+  const { ast } = analysis.source.parse;
+  const at = edit.span.start;
+  const splits = (d: { span: A.Span } | undefined): boolean => d !== undefined && d.span.start < at && at < d.span.end;
+  return splits(ast.header) || ast.declarations.some(splits) ? undefined : edit;
 }
 
 function placeDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]): TextEdit {
