@@ -21,8 +21,9 @@ import { treeText } from '../../server/src/services/tree/text.js';
 import { random } from '../bench/generate.js';
 import { MemoryHost, memUri } from '../helpers.js';
 import { hoverLinkProblems } from './markdown-safety.js';
+import { parseDisagreement } from '../grammar/direct-agreement.js';
 
-export type ViolationKind = 'hang' | 'crash' | 'exception' | 'internal-error' | 'slow' | 'range' | 'long-text' | 'non-finite' | 'invalid-svg' | 'unsafe-markdown' | 'empty-name' | 'fix-not-fixing' | 'fix-adds-error';
+export type ViolationKind = 'hang' | 'crash' | 'exception' | 'internal-error' | 'slow' | 'range' | 'long-text' | 'non-finite' | 'invalid-svg' | 'unsafe-markdown' | 'empty-name' | 'fix-not-fixing' | 'fix-adds-error' | 'parse-mismatch';
 
 export interface Violation {
   kind: ViolationKind;
@@ -73,6 +74,9 @@ export async function checkInput(text: string, companions: Companions, options: 
   const a = guard('analysis', () => analyse(text));
   if (!a) return out;
   checkFindings(a, 'analysis', out);
+  // The direct parser reads exactly the texts without errors, to the recovering parser's tree.
+  const mismatch = guard('parse agreement', () => parseDisagreement(text));
+  if (mismatch !== undefined) out.push({ kind: 'parse-mismatch', where: 'parse', message: mismatch });
   guard('diagnostics', () => checkNumbers(diagnosticsOf(a), 'diagnostics', out));
 
   const offsets = [0, text.length, ...Array.from({ length: options.probes }, () => Math.floor(rnd() * (text.length + 1)))];

@@ -9,6 +9,7 @@ import { generate, random } from '../bench/generate.js';
 import { mutate } from '../fuzz/mutate.js';
 import { parseDisagreement } from './direct-agreement.js';
 import { repoRoot } from '../helpers.js';
+import { grammarText } from './grammar-texts.js';
 
 const root = repoRoot;
 
@@ -58,5 +59,35 @@ describe('the direct parser', function () {
     }
     // Both sides are exercised: mutations that keep the text valid, and ones that break it.
     assert.ok(read >= 20 && broken >= 200, `${read} read directly, ${broken} left to recovery`);
+  });
+});
+
+describe('the direct parser on texts from the grammar', function () {
+  this.timeout(300_000);
+
+  it('agrees with the recovering parser where keywords may be names', () => {
+    const rnd = random(77);
+    let read = 0;
+    for (let k = 0; k < 1500; k++) {
+      const text = grammarText(rnd);
+      assert.equal(parseDisagreement(text), undefined, text);
+      if (parseDirectOnly(text)) read++;
+    }
+    assert.ok(read >= 300, `only ${read} of 1500 read directly`);
+  });
+
+  it('gives up at `&& || !` and at nesting past the limits, which the recovering parser reports', () => {
+    const rnd = random(78);
+    let tried = 0;
+    for (let k = 0; k < 300; k++) {
+      const text = grammarText(rnd);
+      const variants = [text.replace(/\band\b/, '&&'), text.replace(/\bor\b/, '||'), text.replace(/\bnot\b/, '!'), text.replace(/\(/, '('.repeat(70)).replace(/\)/, ')'.repeat(70)), text.replace(/\bnot\b/, 'not '.repeat(9))];
+      for (const v of variants) {
+        if (v === text) continue;
+        tried++;
+        assert.equal(parseDisagreement(v), undefined, v);
+      }
+    }
+    assert.ok(tried >= 300, `only ${tried} variants`);
   });
 });
