@@ -54,7 +54,7 @@ function dedent(body: string): string {
     .slice(1)
     .filter((l) => l.trim() !== '')
     .map((l) => l.length - l.trimStart().length);
-  const cut = indents.length ? Math.min(...indents) : 0;
+  const cut = indents.length ? indents.reduce((a, b) => Math.min(a, b)) : 0;
   return lines
     .map((l, i) => (i === 0 ? l : l.slice(cut)))
     .join('\n')

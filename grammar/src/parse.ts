@@ -45,7 +45,7 @@ export function parseDirectOnly(text: string): ParseResult | undefined {
 function parseText(text: string, path: 'either' | 'direct' | 'recovering'): ParseResult | undefined {
   const errors: SyntaxError[] = [];
   const lexed = tokenize(text);
-  errors.push(...unknownCharacters(text, lexed.errors));
+  for (const e of unknownCharacters(text, lexed.errors)) errors.push(e);
   const comments: Span[] = [];
   for (const c of lexed.groups.comments ?? []) {
     comments.push(span(c));
@@ -69,7 +69,7 @@ function parseText(text: string, path: 'either' | 'direct' | 'recovering'): Pars
   if (path === 'direct') return undefined;
   const tokens = limitNesting(lexed.tokens, errors);
   const { cst, errors: parseErrors } = parseTokens(tokens);
-  errors.push(...describeSyntaxErrors(parseErrors, text, tokens));
+  for (const e of describeSyntaxErrors(parseErrors, text, tokens)) errors.push(e);
   builder.symbolic = [];
   const ast = builder.file(cst as FileCstNode, text.length);
   // Only the ones read as operators: a stray `!` elsewhere is the syntax error it is.

@@ -278,7 +278,7 @@ export function decisionDecl(c: Cursor): DecisionDecl | undefined {
       const n = names(c);
       if (n === undefined) return undefined;
       if (type === t.From) fromKw ??= span(tok);
-      (type === t.Ask ? ask : from).push(...n);
+      for (const name of n) (type === t.Ask ? ask : from).push(name);
     } else if (type === t.Where) {
       const e = impliesExpr(c);
       if (e === undefined) return undefined;

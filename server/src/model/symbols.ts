@@ -169,7 +169,7 @@ export function buildSymbols(files: readonly SourceFile[], rootUri: string, decl
       else namespace.set(sym.name, sym);
     }
     for (const [sym, members] of declared.members) if (!table.members.has(sym)) table.members.set(sym, members);
-    if (file.uri === rootUri) findings.push(...declared.duplicateMembers);
+    if (file.uri === rootUri) for (const f of declared.duplicateMembers) findings.push(f);
   }
   return { table, findings };
 }

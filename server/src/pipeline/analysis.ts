@@ -42,7 +42,7 @@ export function analyzeChecked(source: SourceFile, host: SourceHost, cache: Pars
   const program = loadProgram(source, host, cache, { folders, maxBytes: settings.usedFileSizeLimit * 2 ** 20 });
   const { table, findings: symbolFindings } = buildSymbols(program.files, uri, declarations);
   const { resolution, findings: nameFindings } = resolveFile(source.parse.ast, uri, table);
-  findings.push(...program.findings, ...symbolFindings, ...nameFindings);
+  for (const list of [program.findings, symbolFindings, nameFindings]) for (const f of list) findings.push(f);
   const analysis: Analysis = { uri, source, program, symbols: table, resolution, settings, resolveFindings: [...findings], findings, stage: 'checked' };
   for (const check of checksOf('checked')) runCheck(check, analysis, (f) => findings.push(f));
   settle(analysis, findings);

@@ -212,7 +212,7 @@ function verbatimGaps(parse: A.ParseResult, items: readonly Item[]): boolean[] {
   for (const [c, d] of depth) if (d !== 0) dirty.add(c);
   // After a `{` that is never closed, what follows may be meant inside it: keep it all as written.
   const unclosed = [...depth].filter(([, d]) => d > 0).map(([c]) => c);
-  if (unclosed.length > 0) for (let c = Math.min(...unclosed); c < starts.length; c++) dirty.add(c);
+  if (unclosed.length > 0) for (let c = unclosed.reduce((a, b) => Math.min(a, b)); c < starts.length; c++) dirty.add(c);
   for (let i = 1; i < items.length; i++) {
     const c = chunkOf(items[i].start);
     verbatim[i] = dirty.has(c) && chunkOf(items[i - 1].start) === c;

@@ -85,9 +85,9 @@ export function outline(analysis: Analysis): OutlineItem[] {
   const items: OutlineItem[] = [];
   if (ast.header) items.push(item('guideline', ast.header.name, ast.header.span, ast.header.title?.value.value));
   const statements = flat.filter((i) => i.kind === 'statement');
-  items.push(...statements);
+  for (const st of statements) items.push(st);
   const end = analysis.source.text.length;
-  const from = Math.min(end, Math.max(0, ast.header?.span.end ?? 0, ...statements.map((st) => st.span.end)));
+  const from = Math.min(end, statements.reduce((m, st) => Math.max(m, st.span.end), Math.max(0, ast.header?.span.end ?? 0)));
   for (const g of groups) {
     const members = flat.filter((i) => i.kind === g.kind);
     if (members.length > 0) items.push(group(g.name, members, from, end));

@@ -38,7 +38,7 @@ export function occurrencesIn(analysis: Analysis, target: Sym): SymbolLocation[]
   analysis.resolution.occurrences.forEach((span, symbol, declaration) => {
     if (symbolKey(symbol) === key) found.push({ uri: analysis.uri, span, declaration });
   });
-  if (target.kind === 'reference') found.push(...rangesCiting(analysis, target.name));
+  if (target.kind === 'reference') for (const r of rangesCiting(analysis, target.name)) found.push(r);
   return found;
 }
 
@@ -65,7 +65,7 @@ export function references(target: Sym, analyses: Iterable<Analysis>, includeDec
   for (const a of analyses) {
     if (seen.has(a.uri) || !sees(a, target)) continue;
     seen.add(a.uri);
-    found.push(...occurrencesIn(a, target).filter((l) => includeDeclaration || !l.declaration));
+    for (const l of occurrencesIn(a, target)) if (includeDeclaration || !l.declaration) found.push(l);
   }
   return found.sort((x, y) => (x.uri === y.uri ? x.span.start - y.span.start : x.uri < y.uri ? -1 : 1));
 }

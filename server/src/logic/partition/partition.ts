@@ -120,7 +120,7 @@ export function partition(input: PartitionInput): Partition {
     const enter: RuleInfo[] = [];
     const open: Live[] = [];
     for (const l of live) {
-      if (l.boxes.some((b) => b.length === 0)) enter.push(...l.rules);
+      if (l.boxes.some((b) => b.length === 0)) for (const r of l.rules) enter.push(r);
       else if (l.boxes.length > 0) open.push(l);
     }
     const pop = population.some((b) => b.length === 0) ? [] : population;
