@@ -122,7 +122,7 @@ function span(token: IToken): Span {
  * Drops parentheses nested deeper than MAX_NESTING, and pairs of `not` past MAX_NOT_RUN in
  * a row, with one error at the first of each: later stages then never recurse too deep.
  */
-function limitNesting(tokens: IToken[], errors: SyntaxError[]): IToken[] {
+export function limitNesting(tokens: IToken[], errors: SyntaxError[]): IToken[] {
   let depth = 0;
   let reported = false;
   let reportedNots = false;

@@ -13,6 +13,20 @@ export const statementFieldKeywords = new Set<TokenType>([
 /** The two level lists of a `grading` block; a level is never one of these words. */
 export const gradingListKeywords = new Set<TokenType>([t.Strength, t.Certainty]);
 
+/** The parts of Chevrotain's recognizer the follow-set cache reads (not in its public types). */
+interface RecoveryStacks {
+  readonly RULE_STACK: number[];
+  readonly RULE_STACK_IDX: number;
+  readonly RULE_OCCURRENCE_STACK: number[];
+  readonly RULE_OCCURRENCE_STACK_IDX: number;
+}
+
+type FollowsOf = (this: unknown, tokType: TokenType, tokIdxInRule: number) => TokenType[];
+/** Chevrotain's own walk, which the cache below stands in front of. */
+const chevrotainFollows = (CstParser.prototype as unknown as { getFollowsForInRuleRecovery: FollowsOf }).getFollowsForInRuleRecovery;
+const followsCache = new Map<string, TokenType[]>();
+const maxFollowsKept = 20_000;
+
 class GuidelineCstParser extends CstParser {
   constructor() {
     super(t.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'onlyOffset' });
@@ -628,6 +642,27 @@ class GuidelineCstParser extends CstParser {
     this.resync.reset();
   }
 
+  /**
+   * The tokens that may follow at the point of an error, which in-rule recovery compares
+   * with the token ahead. Chevrotain walks the grammar along the rule stack for each error
+   * anew; the answer depends only on that stack and the token expected, and the grammar
+   * never changes, so it is kept (a few hundred broken statements took seconds).
+   */
+  getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[] {
+    const self = this as unknown as RecoveryStacks;
+    let key = `${tokType.tokenTypeIdx}:${tokIdxInRule}`;
+    for (let i = 0; i <= self.RULE_STACK_IDX; i++) key += `,${self.RULE_STACK[i]}`;
+    key += '/';
+    for (let i = 0; i <= self.RULE_OCCURRENCE_STACK_IDX; i++) key += `,${self.RULE_OCCURRENCE_STACK[i]}`;
+    let follows = followsCache.get(key);
+    if (follows === undefined) {
+      if (followsCache.size >= maxFollowsKept) followsCache.clear();
+      follows = chevrotainFollows.call(this, tokType, tokIdxInRule);
+      followsCache.set(key, follows);
+    }
+    return follows;
+  }
+
   /** A unit word follows a number only when it is not itself the start of `x = ...`. */
   private unitWordAhead(): boolean {
     const next = this.LA(2).tokenType;
@@ -640,11 +675,19 @@ export const cstParser = new GuidelineCstParser();
 export function parseTokens(tokens: IToken[]) {
   cstParser.resetResync();
   cstParser.input = tokens;
-  const cst = cstParser.file();
-  const errors = cstParser.errors;
-  // The parser is one for the process: without this it would hold the last file's tokens.
-  cstParser.input = [];
-  return { cst, errors };
+  // Each error the parser recovers from is an Error object; its stack trace is never read,
+  // and taking one for every error was a third of the time of a file of broken statements.
+  const traces = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const cst = cstParser.file();
+    const errors = cstParser.errors;
+    return { cst, errors };
+  } finally {
+    Error.stackTraceLimit = traces;
+    // The parser is one for the process: without this it would hold the last file's tokens.
+    cstParser.input = [];
+  }
 }
 
 export type { TokenType };
