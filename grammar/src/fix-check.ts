@@ -66,6 +66,9 @@ export function isCertainFix(text: string, tokens: readonly IToken[], fix: Synta
   const before = errorOffsets(original);
   const after = errorOffsets(fixed);
   if (!before || !after || after.length >= before.length) return false;
+  // A block left open at the end of the file is reported at its `{` once the error before
+  // it is gone: the fix would seem to bring a new error, so the unclosed block goes first.
+  if (end === text.length && after.includes(fixed.length)) return false;
   // Nothing new: every error left was there before (at its place before the edits).
   const shiftAt = (o: number): number => edits.filter((e) => e.span.end - start <= o).reduce((n, e) => n + e.newText.length - (e.span.end - e.span.start), 0);
   const was = new Set(before);

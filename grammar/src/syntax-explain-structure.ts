@@ -2,6 +2,7 @@
 // comma-separated lists. Each explainer recognises one common mistake from the parser's
 // situation and says, in the committee's words, what to write instead.
 import type { IToken } from 'chevrotain';
+import type { Span, SyntaxFix } from './ast.js';
 import { reservedKeywords } from './lexer.js';
 import { nearestWord } from './near-words.js';
 import {
@@ -117,10 +118,29 @@ export const trailingComma: Explainer = (s) => {
   else if (!(isEnd(s.found) || is(s.found, 'RBrace', 'RParen') || !isName(s.found) || onLaterLine(s, comma, s.found))) return undefined;
   if (!comma || !is(comma, 'Comma')) return undefined;
   const before = s.tokens[s.tokens.indexOf(comma) - 1];
+  if (is(s.found, 'Comma')) return repeatedComma(s, comma, before);
   const next = s.tokens[s.tokens.indexOf(comma) + 1];
   const why = next && isWord(next, 'expect', 'given', ...statementFieldWords) ? `\`${next.image}\` starts the next field` : 'nothing follows it in the list';
   return { message: `Remove the comma after ${before ? quote(before.image) : 'this'}: ${why}`, span: spanOf(comma), fix: deleteFix(s, 'Remove the comma', comma) };
 };
+
+/**
+ * `a,, b` and `a,,`: commas in a row. Removing one would leave the same error, so the extra
+ * ones go, and with nothing after them in the list, all of them.
+ */
+function repeatedComma(s: Situation, comma: IToken, before: IToken | undefined): { message: string; span: Span; fix: SyntaxFix } {
+  let last = s.tokens.indexOf(s.found);
+  while (is(s.tokens[last + 1], 'Comma')) last++;
+  const end = endOf(s.tokens[last]);
+  const after = s.tokens[last + 1];
+  const what = before ? quote(before.image) : 'this';
+  if (after && (isName(after) || is(after, 'NumberLiteral')) && !onLaterLine(s, s.tokens[last], after)) {
+    const extra = last - s.tokens.indexOf(s.found) > 0 ? 'extra commas' : 'extra comma';
+    return { message: `Remove the ${extra} after ${what}: one comma separates the items of a list`, span: { start: s.found.startOffset, end }, fix: { title: `Remove the ${extra}`, edits: [{ span: { start: endOf(comma), end }, newText: '' }] } };
+  }
+  const whole = deleteFix(s, 'Remove the commas', comma).edits[0].span;
+  return { message: `Remove the commas after ${what}: nothing follows them in the list`, span: { start: comma.startOffset, end }, fix: { title: 'Remove the commas', edits: [{ span: { start: whole.start, end }, newText: '' }] } };
+}
 
 /** `statement S { strenght strong }`: a misspelt or unknown field word in a block. */
 export const unknownField: Explainer = (s) => {
