@@ -2,11 +2,10 @@
 // comma-separated lists. Each explainer recognises one common mistake from the parser's
 // situation and says, in the committee's words, what to write instead.
 import type { IToken } from 'chevrotain';
-import type { Span, SyntaxFix } from './ast.js';
 import { reservedKeywords } from './lexer.js';
 import { nearestWord } from './near-words.js';
 import {
-  at, deleteFix, endOf, type Explainer, indentOf, insertFix, is, isEnd, isIdentifier, isName, isWord, missingAfter,
+  at, deleteFix, endOf, type Explained, type Explainer, indentOf, insertFix, is, isEnd, isIdentifier, isName, isWord, missingAfter,
   onLaterLine, quote, replaceFix, type Situation, spanning, spanOf,
 } from './syntax-situation.js';
 import { blockNames, blockWords, declarationWords, fieldExamples, joinedWords, statementFieldWords } from './syntax-vocabulary.js';
@@ -128,7 +127,7 @@ export const trailingComma: Explainer = (s) => {
  * `a,, b` and `a,,`: commas in a row. Removing one would leave the same error, so the extra
  * ones go, and with nothing after them in the list, all of them.
  */
-function repeatedComma(s: Situation, comma: IToken, before: IToken | undefined): { message: string; span: Span; fix: SyntaxFix } {
+function repeatedComma(s: Situation, comma: IToken, before: IToken | undefined): Explained {
   let last = s.tokens.indexOf(s.found);
   while (is(s.tokens[last + 1], 'Comma')) last++;
   const end = endOf(s.tokens[last]);
@@ -138,8 +137,11 @@ function repeatedComma(s: Situation, comma: IToken, before: IToken | undefined):
     const extra = last - s.tokens.indexOf(s.found) > 0 ? 'extra commas' : 'extra comma';
     return { message: `Remove the ${extra} after ${what}: one comma separates the items of a list`, span: { start: s.found.startOffset, end }, fix: { title: `Remove the ${extra}`, edits: [{ span: { start: endOf(comma), end }, newText: '' }] } };
   }
+  const message = `Remove the commas after ${what}: nothing follows them in the list`;
+  // Before a closing bracket the list is certainly over; before anything else it may not be.
+  if (!is(after, 'RBrace', 'RParen')) return { message, span: { start: comma.startOffset, end } };
   const whole = deleteFix(s, 'Remove the commas', comma).edits[0].span;
-  return { message: `Remove the commas after ${what}: nothing follows them in the list`, span: { start: comma.startOffset, end }, fix: { title: 'Remove the commas', edits: [{ span: { start: whole.start, end }, newText: '' }] } };
+  return { message, span: { start: comma.startOffset, end }, fix: { title: 'Remove the commas', edits: [{ span: { start: whole.start, end }, newText: '' }] } };
 }
 
 /** `statement S { strenght strong }`: a misspelt or unknown field word in a block. */

@@ -19,6 +19,15 @@ export interface RunnerOptions {
 /** How many times `hangMs` of wall time a starved child is given before it counts as hung. */
 const maxStarvation = 30;
 
+/**
+ * The watchdog of one input. The per-request budget covers inputs of up to 100 KB; a larger
+ * one is given time in proportion, up to 6 times, for its analysis and each of up to 20
+ * fixes' re-analyses (each about a second at 700 KB), so that only a real hang trips it.
+ */
+export function watchdogMs(hangMs: number, length: number): number {
+  return hangMs * Math.min(6, Math.max(1, length / 100_000));
+}
+
 /** The CPU time (user and system, ms) a process has used, from /proc where there is one. */
 function cpuMsOf(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
@@ -44,6 +53,7 @@ export class FuzzRunner {
   async run(text: string, oracle: OracleOptions): Promise<Violation[]> {
     const child = this.child ?? this.start();
     const id = this.nextId++;
+    const hangMs = watchdogMs(this.options.hangMs, text.length);
     return new Promise<Violation[]>((resolve) => {
       const done = (violations: Violation[], restart: boolean): void => {
         clearTimeout(timer);
@@ -69,13 +79,13 @@ export class FuzzRunner {
       const check = (): void => {
         const used = cpuAtStart === undefined ? undefined : (cpuMsOf(child.pid) ?? Infinity) - cpuAtStart;
         const waited = Date.now() - startedAt;
-        if (used !== undefined && used < this.options.hangMs && waited < this.options.hangMs * maxStarvation) {
-          timer = setTimeout(check, Math.max(250, this.options.hangMs - used));
+        if (used !== undefined && used < hangMs && waited < hangMs * maxStarvation) {
+          timer = setTimeout(check, Math.max(250, hangMs - used));
           return;
         }
-        done([{ kind: 'hang', where: 'input', message: `no answer within ${this.options.hangMs} ms` }], true);
+        done([{ kind: 'hang', where: 'input', message: `no answer within ${hangMs} ms` }], true);
       };
-      let timer = setTimeout(check, this.options.hangMs);
+      let timer = setTimeout(check, hangMs);
       child.on('message', onMessage);
       child.on('error', onError);
       child.on('exit', onExit);

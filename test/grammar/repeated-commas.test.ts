@@ -31,4 +31,8 @@ describe('commas in a row', () => {
   it('in a block left open at the end of the file: no fix, the unclosed block comes first', () => {
     assert.equal(syntaxFix('enum h{A,,\n').fixed, undefined);
   });
+
+  it('before anything but a closing bracket: no fix, the list may go on', () => {
+    assert.equal(syntaxFix('enum h { A,,\n 7 }\n').fixed, undefined);
+  });
 });
