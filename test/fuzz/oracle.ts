@@ -22,6 +22,7 @@ import { random } from '../bench/generate.js';
 import { MemoryHost, memUri } from '../helpers.js';
 import { hoverLinkProblems } from './markdown-safety.js';
 import { parseDisagreement } from '../grammar/direct-agreement.js';
+import { maxDocumentChars } from '../../server/src/model/sources.js';
 
 export type ViolationKind = 'hang' | 'crash' | 'exception' | 'internal-error' | 'slow' | 'range' | 'long-text' | 'non-finite' | 'invalid-svg' | 'unsafe-markdown' | 'empty-name' | 'fix-not-fixing' | 'fix-adds-error' | 'parse-mismatch';
 
@@ -78,7 +79,9 @@ export async function checkInput(text: string, companions: Companions, options: 
   if (!a) return out;
   checkFindings(a, 'analysis', out);
   // The direct parser reads exactly the texts without errors, to the recovering parser's tree.
-  const mismatch = guard('parse agreement', () => parseDisagreement(text));
+  // Only for a text the server parses at all: past the size limit it is refused unread, and
+  // parsing 40 MB twice here would run the oracle itself out of memory.
+  const mismatch = text.length > maxDocumentChars ? undefined : guard('parse agreement', () => parseDisagreement(text));
   if (mismatch !== undefined) out.push({ kind: 'parse-mismatch', where: 'parse', message: mismatch });
   guard('diagnostics', () => checkNumbers(diagnosticsOf(a), 'diagnostics', out));
 
