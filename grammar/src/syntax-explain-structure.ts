@@ -133,7 +133,9 @@ function repeatedComma(s: Situation, comma: IToken, before: IToken | undefined):
   const end = endOf(s.tokens[last]);
   const after = s.tokens[last + 1];
   const what = before ? quote(before.image) : 'this';
-  if (after && (isName(after) || is(after, 'NumberLiteral')) && !onLaterLine(s, s.tokens[last], after)) {
+  // The list goes on past the commas only where the item after them ends it or is followed by another.
+  const next = s.tokens[last + 2];
+  if (after && (isName(after) || is(after, 'NumberLiteral')) && !onLaterLine(s, s.tokens[last], after) && (!next || is(next, 'Comma', 'RBrace', 'RParen'))) {
     const extra = last - s.tokens.indexOf(s.found) > 0 ? 'extra commas' : 'extra comma';
     return { message: `Remove the ${extra} after ${what}: one comma separates the items of a list`, span: { start: s.found.startOffset, end }, fix: { title: `Remove the ${extra}`, edits: [{ span: { start: endOf(comma), end }, newText: '' }] } };
   }

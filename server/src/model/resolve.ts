@@ -41,6 +41,11 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
     });
   };
 
+  // Only names that would resolve as the kind asked for: a name declared twice, once as
+  // another kind first, is suggested for nothing it cannot be.
+  const lookupNames = (kind: 'attribute' | 'rule' | 'statement' | 'intervention'): string[] =>
+    table.ofKind(kind).filter((s) => table.lookup(s.name, kind) === s).map((s) => s.name);
+
   const declared = (name: A.Name | undefined, symbol: Sym | undefined): void => {
     if (name && symbol && symbol.uri === uri && symbol.span.start === name.span.start) {
       occurs(name.span, symbol, true);
@@ -56,7 +61,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
     if (sym) {
       occurs(name.span, sym);
       attributes.set(name, sym);
-    } else unresolved(name, 'attribute', table.ofKind('attribute').map((s) => s.name));
+    } else unresolved(name, 'attribute', lookupNames('attribute'));
     return sym;
   };
 
@@ -114,14 +119,14 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
   const named = (name: A.Name, kind: 'rule' | 'statement'): void => {
     const sym = table.lookup(name.text, kind);
     if (sym) occurs(name.span, sym);
-    else unresolved(name, kind, table.ofKind(kind).map((s) => s.name));
+    else unresolved(name, kind, lookupNames(kind));
   };
 
   const action = (act: A.Action | undefined): void => {
     for (const name of [...(act?.interventions ?? []), ...(act?.over ?? [])]) {
       const sym = table.lookup(name.text, 'intervention');
       if (sym) occurs(name.span, sym);
-      else unresolved(name, 'intervention', table.ofKind('intervention').map((s) => s.name));
+      else unresolved(name, 'intervention', lookupNames('intervention'));
     }
   };
 
