@@ -3,6 +3,7 @@
 // AST by ast-builder.ts.
 import { CstParser, IToken, TokenType } from 'chevrotain';
 import { type RecoveryState, ResyncSearch } from './parser-resync.js';
+import { cachedFollows, type RecoveryStacks } from './parser-follows.js';
 import * as t from './lexer.js';
 
 export const statementFieldKeywords = new Set<TokenType>([
@@ -12,20 +13,6 @@ export const statementFieldKeywords = new Set<TokenType>([
 
 /** The two level lists of a `grading` block; a level is never one of these words. */
 export const gradingListKeywords = new Set<TokenType>([t.Strength, t.Certainty]);
-
-/** The parts of Chevrotain's recognizer the follow-set cache reads (not in its public types). */
-interface RecoveryStacks {
-  readonly RULE_STACK: number[];
-  readonly RULE_STACK_IDX: number;
-  readonly RULE_OCCURRENCE_STACK: number[];
-  readonly RULE_OCCURRENCE_STACK_IDX: number;
-}
-
-type FollowsOf = (this: unknown, tokType: TokenType, tokIdxInRule: number) => TokenType[];
-/** Chevrotain's own walk, which the cache below stands in front of. */
-const chevrotainFollows = (CstParser.prototype as unknown as { getFollowsForInRuleRecovery: FollowsOf }).getFollowsForInRuleRecovery;
-const followsCache = new Map<string, TokenType[]>();
-const maxFollowsKept = 20_000;
 
 class GuidelineCstParser extends CstParser {
   constructor() {
@@ -642,25 +629,9 @@ class GuidelineCstParser extends CstParser {
     this.resync.reset();
   }
 
-  /**
-   * The tokens that may follow at the point of an error, which in-rule recovery compares
-   * with the token ahead. Chevrotain walks the grammar along the rule stack for each error
-   * anew; the answer depends only on that stack and the token expected, and the grammar
-   * never changes, so it is kept (a few hundred broken statements took seconds).
-   */
+  /** What may follow at an error, for in-rule recovery: Chevrotain's answer, kept (parser-follows.ts). */
   getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[] {
-    const self = this as unknown as RecoveryStacks;
-    let key = `${tokType.tokenTypeIdx}:${tokIdxInRule}`;
-    for (let i = 0; i <= self.RULE_STACK_IDX; i++) key += `,${self.RULE_STACK[i]}`;
-    key += '/';
-    for (let i = 0; i <= self.RULE_OCCURRENCE_STACK_IDX; i++) key += `,${self.RULE_OCCURRENCE_STACK[i]}`;
-    let follows = followsCache.get(key);
-    if (follows === undefined) {
-      if (followsCache.size >= maxFollowsKept) followsCache.clear();
-      follows = chevrotainFollows.call(this, tokType, tokIdxInRule);
-      followsCache.set(key, follows);
-    }
-    return follows;
+    return cachedFollows(this as unknown as RecoveryStacks, tokType, tokIdxInRule);
   }
 
   /** A unit word follows a number only when it is not itself the start of `x = ...`. */
