@@ -260,3 +260,18 @@ describe('remarks and history', () => {
     assert.deepEqual(messages('statement S { history changed }', 'invalid-value'), ['`changed` is not a history: use `new`, `revised`, `unchanged`; did you mean `unchanged`?']);
   });
 });
+
+describe('votes too large for a double', () => {
+  it('count as not given: no Infinity reaches the model, and the number is reported', () => {
+    const head = 'guideline g { panel { voters 52 agree A, B } }\nstatement S { basis evidence strength conditional certainty low ';
+    const huge = '9'.repeat(400);
+    const big = '9'.repeat(308);
+    for (const votes of [`votes A ${huge}, B 3`, `votes A ${big}, A ${big}`]) {
+      const a = analyzeText(`${head}${votes} }`);
+      const s = exportModel(a).statements[0];
+      const json = JSON.stringify(s, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? 'NON-FINITE' : v));
+      assert.ok(!json.includes('NON-FINITE'), json);
+    }
+    assert.ok(codes(analyzeText(`${head}votes A ${huge}, B 3 }`)).includes('number-too-large'));
+  });
+});

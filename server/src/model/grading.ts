@@ -89,7 +89,13 @@ export function votesOf(decl: A.StatementDecl): Record<string, number> | undefin
   const votes = decl.votes?.value;
   if (!votes || votes.length === 0) return undefined;
   const out: Record<string, number> = {};
-  for (const v of votes) out[v.grade.text] = (out[v.grade.text] ?? 0) + v.count.value;
+  for (const v of votes) {
+    // A count past what a double holds (`number-too-large` reports it) or a sum that
+    // overflows would carry Infinity into agreement and exports: such votes count as not given.
+    const sum = (out[v.grade.text] ?? 0) + v.count.value;
+    if (!Number.isFinite(sum)) return undefined;
+    out[v.grade.text] = sum;
+  }
   return out;
 }
 
