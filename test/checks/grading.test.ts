@@ -266,11 +266,12 @@ describe('votes too large for a double', () => {
     const head = 'guideline g { panel { voters 52 agree A, B } }\nstatement S { basis evidence strength conditional certainty low ';
     const huge = '9'.repeat(400);
     const big = '9'.repeat(308);
-    for (const votes of [`votes A ${huge}, B 3`, `votes A ${big}, A ${big}`]) {
+    for (const votes of [`votes A ${huge}, B 3`, `votes A ${big}, A ${big}`, `votes A ${big}, B ${big}`]) {
       const a = analyzeText(`${head}${votes} }`);
       const s = exportModel(a).statements[0];
       const json = JSON.stringify(s, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? 'NON-FINITE' : v));
       assert.ok(!json.includes('NON-FINITE'), json);
+      for (const d of diagnosticStrings(a)) assert.ok(!d.includes('Infinity'), d);
     }
     assert.ok(codes(analyzeText(`${head}votes A ${huge}, B 3 }`)).includes('number-too-large'));
   });

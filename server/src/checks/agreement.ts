@@ -111,7 +111,7 @@ function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, panel: P
     });
   }
   const stated = d.agreement?.value;
-  if (stated && votes && total > 0 && Number.isFinite(total)) {
+  if (stated && votes && total > 0) {
     const agreeing = panel.agree.reduce((sum, g) => sum + (votes[g] ?? 0), 0);
     const fromVotes = (100 * agreeing) / total;
     const decimals = decimalsOf(stated.text);

@@ -89,14 +89,15 @@ export function votesOf(decl: A.StatementDecl): Record<string, number> | undefin
   const votes = decl.votes?.value;
   if (!votes || votes.length === 0) return undefined;
   const out: Record<string, number> = {};
+  let total = 0;
   for (const v of votes) {
-    // A count past what a double holds (`number-too-large` reports it) or a sum that
-    // overflows would carry Infinity into agreement and exports: such votes count as not given.
-    const sum = (out[v.grade.text] ?? 0) + v.count.value;
-    if (!Number.isFinite(sum)) return undefined;
-    out[v.grade.text] = sum;
+    out[v.grade.text] = (out[v.grade.text] ?? 0) + v.count.value;
+    total += v.count.value;
   }
-  return out;
+  // A count past what a double holds (`number-too-large` reports it), or counts whose total
+  // overflows, would carry Infinity into agreement, messages and exports: such votes count as
+  // not given, so every reader of them can add them up safely.
+  return Number.isFinite(total) ? out : undefined;
 }
 
 /** The statement's kind as written, `recommendation` when absent or misspelt. */
@@ -118,8 +119,8 @@ export function gradingOf(decl: A.StatementDecl, ctx: GradingContext): Grading {
   if (agreement === undefined && votes) {
     const total = Object.values(votes).reduce((a, b) => a + b, 0);
     const agreeing = panel.agree.reduce((sum, g) => sum + (votes[g] ?? 0), 0);
-    // Counts near the largest double overflow when added: no percentage comes from those.
-    if (total > 0 && Number.isFinite(total) && Number.isFinite(1000 * agreeing)) {
+    // A thousand times a count near the largest double overflows: no percentage comes from it.
+    if (total > 0 && Number.isFinite(1000 * agreeing)) {
       agreement = Math.round((1000 * agreeing) / total) / 10;
       agreementFromVotes = true;
     }
