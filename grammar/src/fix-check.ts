@@ -80,5 +80,8 @@ export function isCertainFix(text: string, tokens: readonly IToken[], fix: Synta
   const endInFixed = lastEdit.span.end - start + shift;
   const nl = fixed.indexOf('\n', endInFixed);
   const lineEnd = nl < 0 ? fixed.length : nl;
-  return !after.some((o) => o >= lineStart && o <= lineEnd);
+  // Nor at the first token after the fix, even on a later line: the parser found it where
+  // the fixed text should have gone on (`remark "history"` then a stray `"second"`).
+  const next = endInFixed + (/^\s*/.exec(fixed.slice(endInFixed))?.[0].length ?? 0);
+  return !after.some((o) => (o >= lineStart && o <= lineEnd) || o === next);
 }

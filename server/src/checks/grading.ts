@@ -61,11 +61,26 @@ function checkScheme(analysis: ResolvedDocument, decl: A.GradingDecl, report: Re
       });
     }
     const seen = new Map<string, A.GradingLevel>();
-    levels.forEach((level, i) => {
-      checkLevel(uri, who, dim, level, seen, levels[i - 1], report);
-      if (!seen.has(level.level.text)) seen.set(level.level.text, level);
-    });
+    for (const list of lists) {
+      list.value.forEach((level, i) => {
+        checkLevel(uri, who, dim, level, seen, removalOf(list, i), report);
+        if (!seen.has(level.level.text)) seen.set(level.level.text, level);
+      });
+    }
   }
+}
+
+/**
+ * What removing a list's i-th level takes with it: the comma before it, or after it when it
+ * comes first, or the whole `strength ...` list when it is the list's only level (its
+ * earlier copy is then in another list, which keeps the scheme from being left empty).
+ */
+function removalOf(list: A.Field<A.GradingLevel[]>, i: number): A.Span {
+  const levels = list.value;
+  const level = levels[i];
+  if (i > 0) return { start: levels[i - 1].span.end, end: level.span.end };
+  if (levels.length > 1) return { start: level.span.start, end: levels[1].span.start };
+  return list.span;
 }
 
 function checkLevel(
@@ -74,7 +89,7 @@ function checkLevel(
   dim: Dimension,
   level: A.GradingLevel,
   seen: ReadonlyMap<string, A.GradingLevel>,
-  previous: A.GradingLevel | undefined,
+  remove: A.Span,
   report: Report,
 ): void {
   const l = level.level.text;
@@ -87,8 +102,7 @@ function checkLevel(
       uri,
       span: level.span,
       related: [{ uri, span: earlier.span, message: `first listed here` }],
-      // From the end of the previous level, so removing it takes its comma too.
-      data: { remove: { start: previous ? previous.span.end : level.span.start, end: level.span.end } },
+      data: { remove },
     });
     return;
   }

@@ -13,9 +13,25 @@ import type { Scope } from './scope.js';
  * names that intervention. Linear in the rules and their overrides.
  */
 export function survivingRecs(rules: readonly RuleInfo[]): Map<RuleInfo, Recommendation[]> {
-  const applying = new Map(rules.map((r) => [r.index, r]));
+  const replaced = replacedIn(rules);
+  const out = new Map<RuleInfo, Recommendation[]>();
+  for (const r of rules) {
+    const on = replaced?.get(r.index);
+    out.set(r, on ? r.recs.filter((x) => !on.has(x.intervention)) : [...r.recs]);
+  }
+  return out;
+}
+
+/**
+ * Rule index -> the interventions on which a rule of the set overrides it; undefined when
+ * no rule of the set overrides another (most sets: then nothing is allocated).
+ */
+export function replacedIn(rules: readonly RuleInfo[]): ReadonlyMap<number, ReadonlySet<string>> | undefined {
+  let applying: Set<number> | undefined;
   let replaced: Map<number, Set<string>> | undefined;
   for (const b of rules) {
+    if (b.overrides.length === 0) continue;
+    applying ??= new Set(rules.map((r) => r.index));
     for (const a of b.overrides) {
       if (!applying.has(a)) continue;
       replaced ??= new Map();
@@ -24,12 +40,7 @@ export function survivingRecs(rules: readonly RuleInfo[]): Map<RuleInfo, Recomme
       for (const rec of b.recs) on.add(rec.intervention);
     }
   }
-  const out = new Map<RuleInfo, Recommendation[]>();
-  for (const r of rules) {
-    const on = replaced?.get(r.index);
-    out.set(r, on ? r.recs.filter((x) => !on.has(x.intervention)) : [...r.recs]);
-  }
-  return out;
+  return replaced;
 }
 
 /** Rules whose recommendations on `intervention` replace those of `rule` wherever both apply. */

@@ -16,7 +16,7 @@ import type { Box } from '../box.js';
 import { conditionKey, constraintOn, domainKey } from '../box.js';
 import { isSubset, overlaps, union, type Domain } from '../domain.js';
 import { recKey, shownKey, type RuleInfo } from '../rules.js';
-import { survivingRecs } from '../precedence.js';
+import { replacedIn } from '../precedence.js';
 import type { Scope } from '../scope.js';
 import { cellsOf, chooseAttribute, firstValue, ShapeIds, stateKey, type Live } from './cells.js';
 import { recordRegions } from './paths.js';
@@ -176,13 +176,13 @@ export function partition(input: PartitionInput): Partition {
     let d = definites.get(key);
     if (!d) {
       // Overridden recommendations are not given where their overrider holds too.
-      const surviving = anyOverrides ? survivingRecs(sorted) : undefined;
+      const replaced = anyOverrides ? replacedIn(sorted) : undefined;
       const given = new Set<number>();
       for (const r of sorted) {
         const ids = outcomesOf.get(r)!;
-        const kept = surviving?.get(r);
+        const on = replaced?.get(r.index);
         ids.forEach((id, i) => {
-          if (!kept || kept.includes(r.recs[i])) given.add(id);
+          if (!on?.has(r.recs[i].intervention)) given.add(id);
         });
       }
       d = { id: definites.size, rules: sorted, given: [...given].sort((a, b) => a - b), key };
@@ -320,10 +320,41 @@ function sameConditions(rules: readonly RuleInfo[]): Live[] {
 
 /** The rules that give an outcome of a leaf on some path to it (the first holds on every path it is listed for). */
 export function rulesGiving(leaf: PLeaf, entry: OutcomeEntry): RuleInfo[] {
-  const found = new Set<RuleInfo>();
-  for (const rules of new Set(leaf.reachedBy)) {
-    const surviving = survivingRecs(rules);
-    for (const r of rules) if (r.statement === entry.statementDecl && surviving.get(r)!.some((x) => shownKey(x) === shownKey(entry.rec))) found.add(r);
-  }
-  return [...found].sort((a, b) => a.index - b.index);
+  return givers(leaf).get(entry.key) ?? [];
 }
+
+/**
+ * Outcome key -> the rules giving it at a leaf, by rule index: worked out once per leaf, in
+ * one pass over the paths that reach it (a leaf of a large tree is reached by thousands).
+ */
+function givers(leaf: PLeaf): ReadonlyMap<string, RuleInfo[]> {
+  let found = giversOf.get(leaf);
+  if (found) return found;
+  // By statement, then by what is shown: two statements may give the same recommendation.
+  const wanted = new Map<OutcomeEntry['statementDecl'], Map<string, OutcomeEntry>>();
+  for (const o of leaf.outcome) {
+    let shown = wanted.get(o.statementDecl);
+    if (!shown) wanted.set(o.statementDecl, (shown = new Map()));
+    shown.set(shownKey(o.rec), o);
+  }
+  const sets = new Map<string, Set<RuleInfo>>();
+  for (const rules of new Set(leaf.reachedBy)) {
+    const replaced = replacedIn(rules);
+    for (const r of rules) {
+      const on = replaced?.get(r.index);
+      for (const rec of r.recs) {
+        if (on?.has(rec.intervention)) continue;
+        const o = wanted.get(r.statement)?.get(shownKey(rec));
+        if (!o) continue;
+        let set = sets.get(o.key);
+        if (!set) sets.set(o.key, (set = new Set()));
+        set.add(r);
+      }
+    }
+  }
+  found = new Map([...sets].map(([k, set]) => [k, [...set].sort((a, b) => a.index - b.index)]));
+  giversOf.set(leaf, found);
+  return found;
+}
+
+const giversOf = new WeakMap<PLeaf, ReadonlyMap<string, RuleInfo[]>>();

@@ -42,16 +42,18 @@ export function decisionTree(analysis: Analysis, decisionName?: string): Decisio
     }
   } else decision = decisions[0];
   const p = partitionOf(consistency, decision, undefined, true);
-  const outside = p.root ? outsidePartitionOf(consistency, decision) : undefined;
+  const outsidePartition = p.root ? outsidePartitionOf(consistency, decision) : undefined;
+  const tree = p.root ? toProtocol(p, consistency) : undefined;
+  const outside = outsidePartition?.root ? toProtocol(outsidePartition, consistency, 'o') : undefined;
   return {
     ...base,
     decision: decision ? summary(decision) : undefined,
     hasErrors: hasErrors || p.spec.populationProblem,
-    tree: p.root ? toProtocol(p, consistency) : undefined,
+    tree: tree?.tree,
     ask: p.spec.order.map((a) => consistency.scope.attrs[a].name),
     where: decision?.where ? exprText(decision.where) : undefined,
-    outside: outside?.root ? toProtocol(outside, consistency, 'o') : undefined,
-    truncated: p.truncated || undefined,
+    outside: outside?.tree,
+    truncated: p.truncated || tree?.cut || outside?.cut || undefined,
     rules: ruleLocations(consistency),
   };
 }
@@ -86,9 +88,34 @@ function tightest(outcome: readonly OutcomeEntry[]): OutcomeEntry[] {
   });
 }
 
-function toProtocol(p: DecisionPartition, consistency: Consistency, prefix = 'n'): TreeNode {
+/**
+ * Most nodes a tree shows. Far past what a reader can follow (the samples' trees have 140
+ * to 290), it keeps a pathological rule set's tree, its transfer and its drawing small: the
+ * nodes nearest the root are shown, and the rest are cut-short leaves.
+ */
+export const MAX_SHOWN_NODES = 1000;
+
+/** The distinct nodes within the first `limit` of a breadth-first walk from the root, or undefined when all fit. */
+function nearestNodes(root: PNode, limit: number): Set<PNode> | undefined {
+  const seen = new Set<PNode>([root]);
+  const queue: PNode[] = [root];
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i];
+    if (node.kind !== 'split') continue;
+    for (const b of node.branches) {
+      if (seen.has(b.node)) continue;
+      if (seen.size >= limit) return seen;
+      seen.add(b.node);
+      queue.push(b.node);
+    }
+  }
+  return undefined;
+}
+
+function toProtocol(p: DecisionPartition, consistency: Consistency, prefix = 'n'): { tree: TreeNode; cut: boolean } {
   const { analysis, scope, ruleSet } = consistency;
   const made = new Map<number, TreeNode>();
+  const shown = nearestNodes(p.root!, MAX_SHOWN_NODES);
   const ruleSource = (r: RuleInfo): SourceRange | undefined => sourceRange(analysis, r.uri, r.decl.span);
   const sources = (rules: Iterable<number>): SourceRange[] =>
     [...rules].sort((a, b) => a - b).map((i) => ruleSource(ruleSet.rules[i])).filter((s): s is SourceRange => s !== undefined);
@@ -97,7 +124,9 @@ function toProtocol(p: DecisionPartition, consistency: Consistency, prefix = 'n'
     const done = made.get(node.id);
     if (done) return done;
     let out: TreeNode;
-    if (node.kind === 'leaf') {
+    if (shown && !shown.has(node)) {
+      out = { kind: 'leaf', id: `${prefix}${node.id}`, recommendations: [], gap: false, conflict: false, sources: [], truncated: true };
+    } else if (node.kind === 'leaf') {
       const recommendations = tightest(node.outcome).map((o): LeafRecommendation => {
         const rules = rulesGiving(node, o);
         const first = rules[0];
@@ -157,7 +186,7 @@ function toProtocol(p: DecisionPartition, consistency: Consistency, prefix = 'n'
     return out;
   };
   // Recursion is safe: a path splits on each attribute at most once.
-  return sendOnce(convert(p.root!));
+  return { tree: sendOnce(convert(p.root!)), cut: shown !== undefined };
 }
 
 /** The tree with each shared subtree in full at its first occurrence in pre-order and a `ref` copy after. */
