@@ -43,7 +43,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
 
   // Only names that would resolve as the kind asked for: a name declared twice, once as
   // another kind first, is suggested for nothing it cannot be.
-  const lookupNames = (kind: 'attribute' | 'rule' | 'statement' | 'intervention'): string[] =>
+  const lookupNames = (kind: 'attribute' | 'rule' | 'statement' | 'intervention' | 'enum'): string[] =>
     table.ofKind(kind).filter((s) => table.lookup(s.name, kind) === s).map((s) => s.name);
 
   const declared = (name: A.Name | undefined, symbol: Sym | undefined): void => {
@@ -168,8 +168,8 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
         if (t && !(builtinTypes as readonly string[]).includes(t.text)) {
           const e = table.lookup(t.text, 'enum');
           if (e) occurs(t.span, e);
-          else if (t.text === placeholderWord) findings.push(placeholderFinding(uri, t, 'the attribute\'s type', [...builtinTypes, ...table.ofKind('enum').map((s) => s.name)]));
-          else unresolved(t, 'type', [...builtinTypes, ...table.ofKind('enum').map((s) => s.name)], 'unknown-type');
+          else if (t.text === placeholderWord) findings.push(placeholderFinding(uri, t, 'the attribute\'s type', [...builtinTypes, ...lookupNames('enum')]));
+          else unresolved(t, 'type', [...builtinTypes, ...lookupNames('enum')], 'unknown-type');
         }
         break;
       }
