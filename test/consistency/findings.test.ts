@@ -30,6 +30,17 @@ describe('consistency findings', () => {
     ]);
   });
 
+  it('says a rule on an enum too large to model is left out, and says nothing more for an attribute of an unknown type', () => {
+    const members = Array.from({ length: 40 }, (_, i) => `m${i}`).join(', ');
+    const a = analyzeText(`enum Big { ${members} }\nattribute big: Big\nattribute odd: Nosuch\nintervention chemo\n` + statement('S1', `
+  rule large when big = m3 then recommend chemo
+  rule untyped when odd = m3 then recommend chemo`));
+    assert.deepEqual(diagnosticStrings(a, only('attribute-not-analysed', 'unknown-type')), [
+      '[3:16..3:22] unknown-type Unknown type `Nosuch`',
+      '[7:19..7:22] attribute-not-analysed `big` has more values than the consistency checks model: rule `large` is left out of them and of the decision tree',
+    ]);
+  });
+
   it('reports an empty set and the rule it makes dead', () => {
     const a = analyzeText(vocabulary + statement('S1', '  rule empty when stage in { } then recommend chemo'));
     assert.deepEqual(diagnosticStrings(a, only('rule-never-fires', 'empty-set')), [

@@ -5,7 +5,7 @@
 import type { ResolvedDocument } from '../model/document.js';
 import { collectAssumptions, type Assumptions } from './assumptions.js';
 import { collectRules, type RuleSet } from './rules.js';
-import { buildScope, type Scope } from './scope.js';
+import { buildScope, typedAttributes, type Scope } from './scope.js';
 
 export interface Consistency {
   readonly analysis: ResolvedDocument;
@@ -23,7 +23,7 @@ export function consistencyOf(analysis: ResolvedDocument): Consistency {
   let c = cache.get(analysis);
   if (!c) {
     const scope = buildScope(analysis);
-    const known = new Set(analysis.symbols.ofKind('attribute').map((s) => s.name));
+    const known = typedAttributes(analysis);
     const assumptions = collectAssumptions(analysis, scope, known);
     c = {
       analysis,

@@ -10,7 +10,7 @@ import type { AttrType } from '../model/types.js';
 import { noAssumptions, restrict, type Assumptions } from './assumptions.js';
 import { attrsOf, type Box } from './box.js';
 import { conditionOf, type Problem } from './condition.js';
-import type { Scope } from './scope.js';
+import { typedAttributes, type Scope } from './scope.js';
 import { Shapes } from './shapes.js';
 
 export interface Recommendation {
@@ -108,7 +108,7 @@ export function shownKey(r: Recommendation): string {
 
 export function collectRules(analysis: ResolvedDocument, scope: Scope, assumptions: Assumptions = noAssumptions): RuleSet {
   const ctx = gradingContext(analysis);
-  const known = new Set(analysis.symbols.ofKind('attribute').map((s) => s.name));
+  const known = typedAttributes(analysis);
   const rules: RuleInfo[] = [];
   const skipped: SkippedRule[] = [];
   let notAdopted = 0;

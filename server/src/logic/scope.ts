@@ -26,6 +26,15 @@ export interface Scope {
   readonly byName: ReadonlyMap<string, AttrInfo>;
 }
 
+/**
+ * Attributes declared with a type the checks know: a condition on one that is not in the
+ * scope has a shape the analysis does not model (an enum too large for a bit mask). One of
+ * an unknown type is an error the type check reports, not a shape left out.
+ */
+export function typedAttributes(analysis: ResolvedDocument): Set<string> {
+  return new Set(analysis.symbols.ofKind('attribute').filter((s) => attributeType(s, analysis.symbols).kind !== 'unknown').map((s) => s.name));
+}
+
 export const booleanMembers = ['false', 'true'] as const;
 
 export function buildScope(analysis: ResolvedDocument): Scope {
