@@ -72,6 +72,30 @@ describe('consistency on bad input', () => {
     assert.deepEqual(codes(a).filter((c) => c === 'condition-too-complex'), ['condition-too-complex']);
   });
 
+  it('checks a decision declared again under a taken name once, and lists it once', () => {
+    const a = analyzeText(vocabulary + statement('S1', '  rule r when stage = I then recommend chemo') +
+      Array.from({ length: 3 }, () => 'decision d { ask stage }').join('\n'));
+    assert.deepEqual(codes(a).filter((c) => c.startsWith('decision-') || c === 'duplicate-name'), ['decision-gap', 'duplicate-name', 'duplicate-name']);
+    assert.deepEqual(decisionTree(a).decisions.map((d) => d.name), ['d']);
+  });
+
+  it('stops the gap checks of many decisions at a total budget, and says where', () => {
+    // 300 decisions over 3,000 rules: each costs its rules and its regions (about 3,000), so
+    // the 200,000 units the file's gap checks may spend run out part way.
+    const flags = Array.from({ length: 3 }, (_, i) => `attribute f${i}: boolean\nintervention x${i}`).join('\n');
+    const rules = Array.from({ length: 3000 }, (_, i) => `  rule r${i} when f${i % 3} and stage != I then recommend x${i % 3}`).join('\n');
+    const decisions = Array.from({ length: 300 }, (_, i) => `decision d${i} { where f${i % 3} }`).join('\n');
+    const a = analyzeText(`${vocabulary}${flags}\n${statement('S1', rules)}${decisions}`);
+    const stopped = a.findings.filter((f) => f.code === 'decisions-not-checked');
+    assert.equal(stopped.length, 1);
+    const at = Number(/d(\d+)/.exec(a.source.text.slice(stopped[0].span.start, stopped[0].span.end))![1]);
+    assert.ok(at > 10 && at < 300, `stopped at d${at}`);
+    assert.match(stopped[0].message, new RegExp(`the ${300 - at - 1} after it are not checked`));
+    // The decisions before it were checked: each has its gap (stage = I is never covered).
+    const gapped = new Set(a.findings.filter((f) => f.code === 'decision-gap').map((f) => a.source.text.slice(f.span.start, f.span.end)));
+    assert.equal(gapped.size, at);
+  });
+
   it('cuts a tree that would explode short, says so, and stays within its work budget', function () {
     // A second or two alone; far more on a loaded machine. What is asserted is the work done.
     this.timeout(120_000);

@@ -8,16 +8,39 @@ import { decisionGaps } from '../logic/consistency/gaps.js';
 import { witnessText } from '../logic/witness.js';
 import { contradiction, unsatisfiableCore } from '../logic/consistency/dead.js';
 import { decisionsOf, specOf } from '../logic/partition/decision.js';
+import { defaultBudget } from '../logic/partition/partition.js';
 import { conditionOf } from '../logic/condition.js';
 
 const shown = 5;
 
+/**
+ * The work all of a file's gap checks may do in one analysis: ten decisions' trees at their
+ * own limit. Each decision costs its regions and its rules (sorting them into the tree's
+ * first state is work even when the tree is small), so a thousand decisions over thousands
+ * of rules stop here instead of running for tens of seconds.
+ */
+export const totalGapBudget = 10 * defaultBudget;
+
 export function checkDecisionGaps(analysis: ResolvedDocument, report: (f: Finding) => void): void {
   const c = consistencyOf(analysis);
-  for (const decision of decisionsOf(c)) {
+  const decisions = decisionsOf(c);
+  let spent = 0;
+  for (const [i, decision] of decisions.entries()) {
     const span = decision.name?.span ?? decision.span;
     const name = decision.name?.text ?? 'this decision';
+    if (spent >= totalGapBudget) {
+      const rest = decisions.length - i;
+      report({
+        severity: 'information',
+        code: 'decisions-not-checked',
+        uri: analysis.uri,
+        span,
+        message: `${rest === 1 ? `Decision \`${name}\` is` : `This decision and the ${rest - 1} after it are`} not checked for gaps: the file's decisions passed the limit of the work gap checks may do (${totalGapBudget} units); view ${rest === 1 ? 'its tree' : 'their trees'} one at a time, or narrow them with \`where\``,
+      });
+      return;
+    }
     const spec = specOf(c, decision);
+    spent += spec.rules.length;
     if (decision.where && !spec.populationProblem && spec.population.length === 0) {
       const text = analysis.source.text;
       const written = (e: { span: { start: number; end: number } }): string => text.slice(e.span.start, e.span.end).replace(/\s+/g, ' ');
@@ -35,6 +58,7 @@ export function checkDecisionGaps(analysis: ResolvedDocument, report: (f: Findin
       continue;
     }
     const result = decisionGaps(c, decision, shown);
+    spent += result.regions;
     result.gaps.forEach((gap, i) => {
       const more = i === shown - 1 && result.total > shown ? ` (and ${result.total - shown} more branches of the tree with no recommendation)` : '';
       report({

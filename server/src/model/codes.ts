@@ -75,6 +75,7 @@ export const diagnosticCodes = {
   'decision-gap': 'A patient in a decision\'s population for whom no rule of the decision recommends anything.',
   'decision-empty': 'A decision whose `where` no patient can meet: its tree is empty.',
   'decision-too-large': 'A decision tree past the size limit: the regions beyond it are not checked for gaps.',
+  'decisions-not-checked': "Decisions past the file's total limit for gap checks: they are not checked for gaps.",
   'consistency-incomplete': 'So many rules overlap that the conflict and redundancy checks stopped early; some findings may be missing.',
   'empty-set': 'An `in { }` with no values: it holds for no patient.',
   'condition-too-complex': 'A condition with too many alternatives to analyse: the consistency checks leave its rule out.',

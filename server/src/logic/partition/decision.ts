@@ -29,9 +29,20 @@ export interface DecisionPartition extends Partition {
   readonly spec: TreeSpec;
 }
 
-/** The root file's decisions, in order. */
+/**
+ * The root file's decisions, in order, each name once: a decision declared again under a
+ * name already taken is an error (`duplicate-name`), and a tree, a gap check or an export
+ * of it again would only repeat the first one's work.
+ */
 export function decisionsOf(consistency: Consistency): A.DecisionDecl[] {
-  return consistency.analysis.source.parse.ast.declarations.filter((d): d is A.DecisionDecl => d.kind === 'Decision');
+  const names = new Set<string>();
+  return consistency.analysis.source.parse.ast.declarations.filter((d): d is A.DecisionDecl => {
+    if (d.kind !== 'Decision') return false;
+    if (!d.name) return true;
+    if (names.has(d.name.text)) return false;
+    names.add(d.name.text);
+    return true;
+  });
 }
 
 export function specOf(consistency: Consistency, decision: A.DecisionDecl | undefined): TreeSpec {
@@ -59,6 +70,7 @@ export function specOf(consistency: Consistency, decision: A.DecisionDecl | unde
 }
 
 const reaches = new WeakMap<Consistency, Map<A.DecisionDecl, Uint32Array>>();
+const maxReachPairs = 500_000;
 
 /**
  * For each decision with a `where`, the rules that can fire for someone in its population:
@@ -78,8 +90,12 @@ function reachOf(consistency: Consistency): Map<A.DecisionDecl, Uint32Array> {
     if (c.ok) for (const box of c.boxes) populations.push({ id: i, box });
   });
   const rules: Item[] = consistency.ruleSet.rules.flatMap((r) => r.boxes.map((box) => ({ id: r.index, box })));
+  // Past so many pairs (a thousand decisions over thousands of rules) the pruning is not
+  // worth its sets: every decision then gets every rule, as when the join is cut short.
+  let pairs = 0;
   const complete = overlappingPairs(populations, rules, consistency.scope, false, (d, r) => {
     found.get(decisions[d.id])?.add(r.id);
+    return ++pairs < maxReachPairs;
   });
   const out = new Map<A.DecisionDecl, Uint32Array>();
   // Cut short: no rule may be left out, so every decision gets them all.
