@@ -13,6 +13,12 @@ import { hover } from '../../server/src/services/hover.js';
 import { exportModel } from '../../server/src/services/model-data.js';
 import { foldingSpans, outline, type OutlineItem } from '../../server/src/services/outline.js';
 import { statementDetails } from '../../server/src/services/statement-details.js';
+import { semanticTokens } from '../../server/src/services/semantic-tokens.js';
+import { inlayHints } from '../../server/src/services/inlay-hints.js';
+import { codeLenses } from '../../server/src/services/code-lens.js';
+import { highlights } from '../../server/src/services/references.js';
+import { prepareRename, renameEdits } from '../../server/src/services/rename.js';
+import { formatText } from '../../server/src/services/format.js';
 import { diagnosticsOf } from '../../server/src/lsp/convert.js';
 import { toCodeAction, toCompletionList } from '../../server/src/lsp/edits.js';
 import { renderTreeSvg } from '../../server/src/render/svg.js';
@@ -24,7 +30,7 @@ import { hoverLinkProblems } from './markdown-safety.js';
 import { parseDisagreement } from '../grammar/direct-agreement.js';
 import { maxDocumentChars } from '../../server/src/model/sources.js';
 
-export type ViolationKind = 'hang' | 'crash' | 'exception' | 'internal-error' | 'slow' | 'range' | 'long-text' | 'non-finite' | 'invalid-svg' | 'unsafe-markdown' | 'empty-name' | 'fix-not-fixing' | 'fix-adds-error' | 'parse-mismatch';
+export type ViolationKind = 'hang' | 'crash' | 'exception' | 'internal-error' | 'slow' | 'range' | 'long-text' | 'non-finite' | 'invalid-svg' | 'unsafe-markdown' | 'empty-name' | 'fix-not-fixing' | 'fix-adds-error' | 'parse-mismatch' | 'format-changes-text';
 
 export interface Violation {
   kind: ViolationKind;
@@ -100,7 +106,39 @@ export async function checkInput(text: string, companions: Companions, options: 
       for (const item of c.items) if (item.documentation) for (const p of hoverLinkProblems(item.documentation)) out.push({ kind: 'unsafe-markdown', where: `completion@${o}`, message: p });
     });
     guard(`definition@${o}`, () => definition(a, o));
+    guard(`highlights@${o}`, () => {
+      for (const h of highlights(a, o)) checkSpan(h.span, text.length, `highlights@${o}`, out);
+    });
+    guard(`rename@${o}`, () => {
+      const target = prepareRename(a, o);
+      if ('refused' in target) return;
+      checkSpan(target.span, text.length, `rename@${o}`, out);
+      const edits = renameEdits(target.symbol, 'renamed_1', [a]);
+      if ('refused' in edits) return;
+      for (const f of edits) if (f.uri === a.uri) for (const e of f.edits) checkSpan(e.span, text.length, `rename@${o}`, out);
+    });
   }
+  guard('semantic tokens', () => {
+    for (const t of semanticTokens(a)) checkSpan(t.span, text.length, 'semantic tokens', out);
+  });
+  guard('inlay hints', () => {
+    for (const h of inlayHints(a)) {
+      checkSpan({ start: h.offset, end: h.offset }, text.length, 'inlay hints', out);
+      if (h.label.length > MAX_TEXT || h.tooltip.length > MAX_TEXT) out.push({ kind: 'long-text', where: 'inlay hints', message: `label of ${h.label.length}, tooltip of ${h.tooltip.length} characters` });
+    }
+  });
+  guard('code lenses', () => {
+    for (const l of codeLenses(a)) {
+      checkSpan(l.span, text.length, 'code lenses', out);
+      if (l.title.length > MAX_TEXT) out.push({ kind: 'long-text', where: 'code lenses', message: `title of ${l.title.length} characters` });
+    }
+  });
+  // Formatting moves only blanks: what the user wrote is kept, in order.
+  guard('format', () => {
+    const formatted = formatText(text, a.source.parse);
+    const words = (t: string): string => t.replace(/\s+/g, '');
+    if (words(formatted) !== words(text)) out.push({ kind: 'format-changes-text', where: 'format', message: `${words(text).length} characters besides blanks before, ${words(formatted).length} after` });
+  });
   guard('outline', () => checkOutline(outline(a), text.length, out));
   guard('folding', () => {
     for (const f of foldingSpans(a)) checkSpan(f.span, text.length, 'folding', out);
