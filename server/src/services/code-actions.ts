@@ -102,6 +102,7 @@ function fixesOf(analysis: Analysis, finding: Finding, context: FixContext): Qui
       if (inBrokenStatement(analysis, finding)) return [];
       return removal(analysis, finding, `Remove this \`${String(finding.data?.field ?? 'field')}\`: the later one counts`, finding.span);
     case 'grading-duplicate-level':
+      if (inBrokenGrading(analysis, finding)) return [];
       return removal(analysis, finding, 'Remove the repeated level', finding.data?.remove);
     case 'grading-unmapped-level':
       // A level spelt as a GRADE word stays ambiguous whatever it is mapped to: rename it first.
@@ -321,8 +322,14 @@ function inBrokenStatement(analysis: Analysis, finding: Finding): boolean {
   return d !== undefined && brokenInside(analysis, d);
 }
 
+/** Whether the grading scheme holding the finding has a syntax error: a list there may be half-read. */
+function inBrokenGrading(analysis: Analysis, finding: Finding): boolean {
+  const d = analysis.source.parse.ast.gradings.find((x) => x.span.start <= finding.span.start && finding.span.start <= x.span.end);
+  return d !== undefined && brokenInside(analysis, d);
+}
+
 /** Whether a syntax error lies in the declaration: a field there may be half-typed (`rationale` with no text). */
-function brokenInside(analysis: Analysis, d: A.StatementDecl): boolean {
+function brokenInside(analysis: Analysis, d: { readonly span: A.Span }): boolean {
   // Up to the next declaration: an unclosed statement's span ends before its broken last field.
   const next = analysis.source.parse.ast.declarations.find((x) => x.span.start >= d.span.end && x !== d)?.span.start ?? analysis.source.text.length;
   return syntaxErrorSpans(analysis).some((e) => e.start <= Math.max(d.span.end, next - 1) && d.span.start <= e.end);

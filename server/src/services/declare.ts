@@ -90,10 +90,13 @@ function typesSuggested(analysis: Analysis): Map<string, Set<string>> {
   if (known) return known;
   const owners = new Map<string, string[]>();
   for (const [e, members] of analysis.symbols.members) {
+    // An enum under a name another declaration took first is no type where it is named: its
+    // members suggest nothing certain.
+    const owner = analysis.symbols.lookup(e.name, 'enum') === e ? e.name : uncertain;
     for (const m of members.keys()) {
       const of = owners.get(m);
-      if (of) of.push(e.name);
-      else owners.set(m, [e.name]);
+      if (of) of.push(owner);
+      else owners.set(m, [owner]);
     }
   }
   const types = new Map<string, Set<string>>();
