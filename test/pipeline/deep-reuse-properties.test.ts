@@ -4,12 +4,15 @@
 // in conditions and cases, a case's patient, comments inside a condition (quoted by messages), changes to the
 // used file, and stray text that breaks the syntax. The file is built to have deep
 // findings of every kind with related locations (conflicts, redundancy, a rule that never
-// fires, timing conflicts, a gap, failing and undetermined cases, a violated assumption).
+// fires, timing conflicts, a gap, failing and undetermined cases, a violated assumption),
+// and two decisions, so that an edit to the rules of one leaves the other's as they were
+// (its gaps are then reused from the version before: checks/decision-gaps.ts).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Analysis } from '../../server/src/pipeline/analysis.js';
 import { Workspace } from '../../server/src/pipeline/workspace.js';
 import { MemoryHost, memUri } from '../helpers.js';
+import { gapStats } from '../../server/src/checks/decision-gaps.js';
 
 const vocabulary = `enum Stage "Stage" { I, II, III }
 attribute stage: Stage "Stage"
@@ -46,6 +49,7 @@ statement S2 {
 }
 
 decision d "Treatment" { ask stage, fit where age >= 18 years }
+decision shocked "Shock" { ask shock }
 
 case "fit early" {
   given stage = I, fit = true, age = 60 years
@@ -135,6 +139,8 @@ describe('deep findings reused from an earlier version', function () {
 
   it('equal a fresh analysis after any sequence of edits', () => {
     const counts = { reused: 0, partly: 0, computed: 0 };
+    gapStats.reused = 0;
+    gapStats.built = 0;
     fc.assert(
       fc.property(fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 15 }), (edits) => {
         const disk: Record<string, string> = { 'vocabulary.guideline': vocabulary };
@@ -172,6 +178,9 @@ describe('deep findings reused from an earlier version', function () {
     );
     // Both ways were taken often: the property says something about each.
     assert.ok(counts.reused > 50 && counts.partly > 10 && counts.computed > 50, JSON.stringify(counts));
+    // And where the deep checks ran again, a decision's gaps were often those of the version
+    // before, and often found anew.
+    assert.ok(gapStats.reused > 50 && gapStats.built > 50, JSON.stringify(gapStats));
   });
 });
 

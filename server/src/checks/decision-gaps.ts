@@ -1,13 +1,15 @@
 // Gaps in each decision of this file: patients in its population (`where`) for whom no rule
 // of the decision recommends anything. The witnesses are the gap leaves of the decision's
 // tree; the first few are reported, each with its patient.
+import type * as A from '../../../grammar/src/index.js';
 import type { ResolvedDocument } from '../model/document.js';
 import type { Finding } from '../model/findings.js';
-import { consistencyOf } from '../logic/engine.js';
-import { decisionGaps } from '../logic/consistency/gaps.js';
+import { consistencyOf, type Consistency } from '../logic/engine.js';
+import { decisionGaps, type DecisionGaps } from '../logic/consistency/gaps.js';
 import { witnessText } from '../logic/witness.js';
 import { contradiction, unsatisfiableCore } from '../logic/consistency/dead.js';
-import { decisionsOf, specOf } from '../logic/partition/decision.js';
+import { decisionsOf, isViewed, specOf, type TreeSpec } from '../logic/partition/decision.js';
+import { specFingerprint } from '../logic/partition/fingerprint.js';
 import { defaultBudget } from '../logic/partition/partition.js';
 import { conditionOf } from '../logic/condition.js';
 
@@ -20,6 +22,48 @@ const shown = 5;
  * of rules stop here instead of running for tens of seconds.
  */
 export const totalGapBudget = 10 * defaultBudget;
+
+/**
+ * The last gap results of a document's decisions, by name, with the fingerprint of what
+ * they were found from, carried from version to version: an edit that leaves a decision's
+ * rules and population as they were (a rule of another decision, a case, prose) finds them
+ * here instead of building the tree again. Not for a decision on view, whose tree the deep
+ * stage builds for the preview anyway.
+ */
+type Remembered = Map<string, { readonly fingerprint: string; readonly result: DecisionGaps }>;
+const rememberedLimit = 256;
+
+function rememberedOf(analysis: ResolvedDocument): Remembered | undefined {
+  const carried = analysis.carried;
+  if (!carried) return undefined;
+  let found = carried.get('decision gaps') as Remembered | undefined;
+  if (!found) carried.set('decision gaps', (found = new Map()));
+  return found;
+}
+/** Longer fingerprints (decisions of thousands of rules) are not kept: memory, not time, is then the cost. */
+const maxFingerprint = 256 * 1024;
+
+/** How often a decision's gaps were found anew and taken from the version before (for tests). */
+export const gapStats = { built: 0, reused: 0 };
+
+function gapsOf(c: Consistency, decision: A.DecisionDecl, spec: TreeSpec, key: string): DecisionGaps {
+  const remembered = rememberedOf(c.analysis);
+  if (!remembered) return decisionGaps(c, decision, shown);
+  const fingerprint = specFingerprint(c.scope, spec);
+  const known = remembered.get(key);
+  if (known && known.fingerprint === fingerprint && !isViewed(c, decision)) {
+    gapStats.reused++;
+    return { ...known.result, decision };
+  }
+  gapStats.built++;
+  const result = decisionGaps(c, decision, shown);
+  remembered.delete(key);
+  if (fingerprint.length <= maxFingerprint) {
+    remembered.set(key, { fingerprint, result });
+    if (remembered.size > rememberedLimit) remembered.delete(remembered.keys().next().value!);
+  }
+  return result;
+}
 
 export function checkDecisionGaps(analysis: ResolvedDocument, report: (f: Finding) => void): void {
   const c = consistencyOf(analysis);
@@ -57,7 +101,7 @@ export function checkDecisionGaps(analysis: ResolvedDocument, report: (f: Findin
       });
       continue;
     }
-    const result = decisionGaps(c, decision, shown);
+    const result = gapsOf(c, decision, spec, decision.name?.text ?? `#${i}`);
     spent += result.regions;
     result.gaps.forEach((gap, i) => {
       const more = i === shown - 1 && result.total > shown ? ` (and ${result.total - shown} more branches of the tree with no recommendation)` : '';

@@ -16,4 +16,13 @@ export interface ResolvedDocument {
   readonly settings: Settings;
   /** What parsing, loading and name resolution found in the root file. */
   readonly resolveFindings: readonly Finding[];
+  /**
+   * What the deep checks keep from one version of this document for the next, by check:
+   * the workspace gives each open document one. Without it (the command line, a fresh
+   * analysis) nothing is carried over. A check keeps only what it can tell is still valid.
+   */
+  readonly carried?: CarriedResults;
 }
+
+/** A check's results kept across versions of one document, by the check's own key. */
+export type CarriedResults = Map<string, unknown>;

@@ -3,7 +3,7 @@
 // (consistency, gaps, cases) on top, in slices that a newer version can interrupt. Every
 // editor feature reads the newest stage there is; the command line asks for the last.
 import type { Finding } from '../model/findings.js';
-import type { ResolvedDocument } from '../model/document.js';
+import type { CarriedResults, ResolvedDocument } from '../model/document.js';
 import { loadProgram } from '../model/program.js';
 import { resolveFile } from '../model/resolve.js';
 import type { Settings } from '../model/settings.js';
@@ -28,7 +28,7 @@ export interface Analysis extends ResolvedDocument {
  * `use` may read from (none: the root file's folder). `declarations`: what the files
  * declare, kept by the workspace so an unchanged used file is not declared again.
  */
-export function analyzeChecked(source: SourceFile, host: SourceHost, cache: ParseCache, settings: Settings, folders: readonly string[] = [], declarations = new DeclarationCache()): Analysis {
+export function analyzeChecked(source: SourceFile, host: SourceHost, cache: ParseCache, settings: Settings, folders: readonly string[] = [], declarations = new DeclarationCache(), carried?: CarriedResults): Analysis {
   const uri = source.uri;
   const findings: Finding[] = source.parse.errors.map((e) => ({
     severity: 'error',
@@ -43,7 +43,7 @@ export function analyzeChecked(source: SourceFile, host: SourceHost, cache: Pars
   const { table, findings: symbolFindings } = buildSymbols(program.files, uri, declarations);
   const { resolution, findings: nameFindings } = resolveFile(source.parse.ast, uri, table);
   for (const list of [program.findings, symbolFindings, nameFindings]) for (const f of list) findings.push(f);
-  const analysis: Analysis = { uri, source, program, symbols: table, resolution, settings, resolveFindings: [...findings], findings, stage: 'checked' };
+  const analysis: Analysis = { uri, source, program, symbols: table, resolution, settings, resolveFindings: [...findings], findings, stage: 'checked', ...(carried ? { carried } : {}) };
   for (const check of checksOf('checked')) runCheck(check, analysis, (f) => findings.push(f));
   settle(analysis, findings);
   return analysis;

@@ -3,6 +3,7 @@
 // that read it; a deep run of a dropped analysis stops at its next slice.
 import { analyzeChecked, deepWork, type Analysis, type DeepWork } from './analysis.js';
 import type { DeepSnapshot } from './deep-reuse.js';
+import type { CarriedResults } from '../model/document.js';
 import { checksOf } from '../checks/index.js';
 import { defaultSettings, type Settings } from '../model/settings.js';
 import { OverlayHost, ParseCache, type ReadResult, type SourceHost } from '../model/sources.js';
@@ -17,6 +18,8 @@ export class Workspace {
   private readonly deep = new WeakMap<Analysis, { work: DeepWork; done: number }>();
   /** Each document's last complete deep result, which a version that reads the same to the deep checks reuses. */
   private readonly lastDeep = new Map<string, DeepSnapshot>();
+  /** What each document's deep checks carry from one version to the next (model/document.ts). */
+  private readonly carried = new Map<string, CarriedResults>();
   private settingsValue: Settings = defaultSettings;
   private foldersValue: readonly string[] = [];
 
@@ -33,6 +36,7 @@ export class Workspace {
     this.cache.maxChars = settings.maxDocumentSize * 2 ** 20;
     this.analyses.clear();
     this.lastDeep.clear();
+    this.carried.clear();
   }
 
   /** The workspace folders (URIs) a `use` may read from; none: each file's own folder. */
@@ -44,6 +48,7 @@ export class Workspace {
     this.foldersValue = folders;
     this.analyses.clear();
     this.lastDeep.clear();
+    this.carried.clear();
   }
 
   /** A file as the analyses see it (an open document's text, else the disk's), for the services that read other files. */
@@ -61,6 +66,7 @@ export class Workspace {
     this.host.delete(uri);
     this.cache.delete(uri);
     this.lastDeep.delete(uri);
+    this.carried.delete(uri);
     return this.invalidate(uri);
   }
 
@@ -85,7 +91,9 @@ export class Workspace {
     const read = this.host.read(uri);
     if (!read || 'refused' in read) return undefined;
     const source = this.cache.get(uri, read.text, read.version);
-    const result = analyzeChecked(source, this.host, this.cache, this.settingsValue, this.foldersValue, this.declarations);
+    let carried = this.carried.get(uri);
+    if (!carried) this.carried.set(uri, (carried = new Map()));
+    const result = analyzeChecked(source, this.host, this.cache, this.settingsValue, this.foldersValue, this.declarations, carried);
     this.analyses.set(uri, result);
     return result;
   }

@@ -117,6 +117,11 @@ const viewed: string[] = [];
 const viewedLimit = 8;
 const viewKey = (consistency: Consistency, decision: A.DecisionDecl | undefined): string => `${consistency.analysis.uri}#${decision ? (decision.name?.text ?? '') : '*'}`;
 
+/** Whether a reader asked to see this decision lately: the deep stage then keeps its tree. */
+export function isViewed(consistency: Consistency, decision: A.DecisionDecl | undefined): boolean {
+  return viewed.includes(viewKey(consistency, decision));
+}
+
 function markViewed(key: string): void {
   const at = viewed.indexOf(key);
   if (at >= 0) viewed.splice(at, 1);
