@@ -22,7 +22,10 @@ export const missingPercent: Explainer = (s) => {
     // 0.85 is most likely 85%, but not certainly: no quick fix.
     return { message: `A percentage needs \`%\`: for a share of ${number.image}, write \`${+(value * 100).toFixed(6)}%\``, span: spanOf(number) };
   }
-  return { message: `A percentage needs \`%\`: \`${number.image}%\``, span: spanOf(number), fix: insertFix('Add `%`', endOf(number), '%') };
+  // A number run into the next word (`80rule`) is only part of what was meant: a `%` between
+  // them would leave the word where the percentage ends, no more certain than before.
+  const glued = !isEnd(f) && f.startOffset === endOf(number);
+  return { message: `A percentage needs \`%\`: \`${number.image}%\``, span: spanOf(number), fix: glued ? undefined : insertFix('Add `%`', endOf(number), '%') };
 };
 
 /** `85%%`: one `%` too many. */
