@@ -79,9 +79,18 @@ describe('consistency on bad input', () => {
     assert.deepEqual(decisionTree(a).decisions.map((d) => d.name), ['d']);
   });
 
+  it('neither checks nor draws a decision without a name', () => {
+    // A syntax error whose body may be half read: twenty of them over every rule took seconds.
+    const a = analyzeText(vocabulary + statement('S1', '  rule r when stage = I then recommend chemo') +
+      Array.from({ length: 20 }, () => 'decision "Everything" {\n}').join('\n'));
+    assert.ok(codes(a).includes('syntax'));
+    assert.deepEqual(codes(a).filter((c) => c.startsWith('decision')), []);
+    assert.deepEqual(decisionTree(a).decisions, []);
+  });
+
   it('stops the gap checks of many decisions at a total budget, and says where', () => {
     // 300 decisions over 3,000 rules: each costs its rules and its regions (about 3,000), so
-    // the 200,000 units the file's gap checks may spend run out part way.
+    // the 40,000 units the file's gap checks may spend run out part way.
     const flags = Array.from({ length: 3 }, (_, i) => `attribute f${i}: boolean\nintervention x${i}`).join('\n');
     const rules = Array.from({ length: 3000 }, (_, i) => `  rule r${i} when f${i % 3} and stage != I then recommend x${i % 3}`).join('\n');
     const decisions = Array.from({ length: 300 }, (_, i) => `decision d${i} { where f${i % 3} }`).join('\n');

@@ -322,14 +322,20 @@ function inBrokenStatement(analysis: Analysis, finding: Finding): boolean {
   return d !== undefined && brokenInside(analysis, d);
 }
 
-/** Whether the grading scheme holding the finding has a syntax error: a list there may be half-read. */
+/**
+ * Whether the grading scheme holding the finding has a syntax error: a list there may be
+ * half read. Up to and including the start of the next declaration: a word the scheme
+ * cannot take (`strength A strong attribute`) ends it there, and the error is the scheme's.
+ */
 function inBrokenGrading(analysis: Analysis, finding: Finding): boolean {
   const d = analysis.source.parse.ast.gradings.find((x) => x.span.start <= finding.span.start && finding.span.start <= x.span.end);
-  return d !== undefined && brokenInside(analysis, d);
+  if (!d) return false;
+  const next = analysis.source.parse.ast.declarations.find((x) => x.span.start >= d.span.end)?.span.start ?? analysis.source.text.length;
+  return syntaxErrorSpans(analysis).some((e) => e.start <= Math.max(d.span.end, next) && d.span.start <= e.end);
 }
 
 /** Whether a syntax error lies in the declaration: a field there may be half-typed (`rationale` with no text). */
-function brokenInside(analysis: Analysis, d: { readonly span: A.Span }): boolean {
+function brokenInside(analysis: Analysis, d: A.StatementDecl): boolean {
   // Up to the next declaration: an unclosed statement's span ends before its broken last field.
   const next = analysis.source.parse.ast.declarations.find((x) => x.span.start >= d.span.end && x !== d)?.span.start ?? analysis.source.text.length;
   return syntaxErrorSpans(analysis).some((e) => e.start <= Math.max(d.span.end, next - 1) && d.span.start <= e.end);

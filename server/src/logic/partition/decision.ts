@@ -32,13 +32,13 @@ export interface DecisionPartition extends Partition {
 /**
  * The root file's decisions, in order, each name once: a decision declared again under a
  * name already taken is an error (`duplicate-name`), and a tree, a gap check or an export
- * of it again would only repeat the first one's work.
+ * of it again would only repeat the first one's work. One without a name is a syntax error
+ * whose body may be half read: it has no tree either.
  */
 export function decisionsOf(consistency: Consistency): A.DecisionDecl[] {
   const names = new Set<string>();
   return consistency.analysis.source.parse.ast.declarations.filter((d): d is A.DecisionDecl => {
-    if (d.kind !== 'Decision') return false;
-    if (!d.name) return true;
+    if (d.kind !== 'Decision' || !d.name) return false;
     if (names.has(d.name.text)) return false;
     names.add(d.name.text);
     return true;
