@@ -120,7 +120,10 @@ export const trailingComma: Explainer = (s) => {
   if (is(s.found, 'Comma')) return repeatedComma(s, comma, before);
   const next = s.tokens[s.tokens.indexOf(comma) + 1];
   const why = next && isWord(next, 'expect', 'given', ...statementFieldWords) ? `\`${next.image}\` starts the next field` : 'nothing follows it in the list';
-  return { message: `Remove the comma after ${before ? quote(before.image) : 'this'}: ${why}`, span: spanOf(comma), fix: deleteFix(s, 'Remove the comma', comma) };
+  // Certain where the list plainly ends after the comma; where something the list cannot
+  // take follows on the same line (`72-76, 3` in a list of names), it would follow the item.
+  const ends = comma !== at(s, -1) || isEnd(s.found) || is(s.found, 'RBrace', 'RParen') || onLaterLine(s, comma, s.found);
+  return { message: `Remove the comma after ${before ? quote(before.image) : 'this'}: ${why}`, span: spanOf(comma), fix: ends ? deleteFix(s, 'Remove the comma', comma) : undefined };
 };
 
 /**

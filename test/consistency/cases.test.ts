@@ -33,6 +33,19 @@ function run(cases: string) {
 const caseCodes = (c: string) => c === 'case-failed' || c === 'case-undetermined';
 
 describe('cases', () => {
+  it('names at most five undetermined rules a case, the last with how many more, and each rule that fired once', () => {
+    const flags = Array.from({ length: 12 }, (_, k) => `attribute f${k}: boolean`).join('\n');
+    const copies = Array.from({ length: 12 }, (_, k) => `  rule u${k} when f${k} then recommend chemo\n  rule same when stage = I then recommend against chemo`).join('\n');
+    const a = analyzeText(`enum Stage { I, II }\nattribute stage: Stage\n${flags}\nintervention chemo\n${statement('S1', copies)}case "c" {\n  given stage = I\n  expect recommend chemo\n}\n`);
+    const undetermined = a.findings.filter((f) => f.code === 'case-undetermined');
+    assert.equal(undetermined.length, 5);
+    assert.match(undetermined[4].message, /\(and 7 more rules the case leaves undetermined\)$/);
+    const failed = a.findings.filter((f) => f.code === 'case-failed');
+    assert.equal(failed.length, 1);
+    assert.match(failed[0].message, /rules that fired: `same`\)/);
+    assert.equal((failed[0].message.match(/recommend against chemo/g) ?? []).length, 1);
+  });
+
   it('passes when the rules give what is expected, converting units in `given`', () => {
     const { a, results } = run(`
 case "operable" {

@@ -149,7 +149,7 @@ export async function checkInput(text: string, companions: Companions, options: 
 
   // Each tree is its own request, within the budget; a file of 500 decisions would make the
   // input as a whole outlast the watchdog, so the first ones stand for the rest.
-  const decisions = [undefined, ...a.symbols.ofKind('decision').slice(0, MAX_TREES).map((d) => d.name)];
+  const decisions = [undefined, ...[...new Set(a.symbols.ofKind('decision').map((d) => d.name))].slice(0, MAX_TREES)];
   const trees = decisions.flatMap((d) => {
     const where = `tree ${d ?? '(default)'}`;
     const result = guard(where, () => decisionTree(a, d));

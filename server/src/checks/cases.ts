@@ -7,6 +7,10 @@ import type { Finding } from '../model/findings.js';
 import { evaluateCases } from '../logic/consistency/cases.js';
 import { consistencyOf } from '../logic/engine.js';
 
+/** Undetermined rules reported per case, the last with how many more there are; related rules listed per finding. */
+const shownUndetermined = 5;
+const shownRelated = 20;
+
 export function checkCases(analysis: ResolvedDocument, report: (f: Finding) => void): void {
   for (const result of evaluateCases(consistencyOf(analysis))) {
     const title = result.decl.title?.span ?? result.decl.span;
@@ -18,20 +22,22 @@ export function checkCases(analysis: ResolvedDocument, report: (f: Finding) => v
         uri: analysis.uri,
         span: e.expectation.span,
         message: e.message ?? 'This expectation fails',
-        related: result.fired.map((r) => ({ uri: r.uri, span: r.decl.name?.span ?? r.decl.span, message: `rule \`${r.name}\` fires for this case` })),
+        related: result.fired.slice(0, shownRelated).map((r) => ({ uri: r.uri, span: r.decl.name?.span ?? r.decl.span, message: `rule \`${r.name}\` fires for this case` })),
         data: { fired: result.fired.map((r) => r.name) },
       });
     }
-    for (const u of result.undetermined) {
+    const rest = result.undetermined.length - shownUndetermined;
+    result.undetermined.slice(0, shownUndetermined).forEach((u, i) => {
+      const more = i === shownUndetermined - 1 && rest > 0 ? ` (and ${rest} more rule${rest === 1 ? '' : 's'} the case leaves undetermined)` : '';
       report({
         severity: 'warning',
         code: 'case-undetermined',
         uri: analysis.uri,
         span: title,
-        message: `Rule \`${u.rule.name}\` (${u.rule.statementName}) may or may not fire for this case: give ${u.attrs.map((a) => `\`${a}\``).join(', ')}`,
+        message: `Rule \`${u.rule.name}\` (${u.rule.statementName}) may or may not fire for this case: give ${u.attrs.map((a) => `\`${a}\``).join(', ')}${more}`,
         related: [{ uri: u.rule.uri, span: u.rule.decl.name?.span ?? u.rule.decl.span, message: `rule \`${u.rule.name}\`` }],
         data: { rule: u.rule.name, attributes: u.attrs },
       });
-    }
+    });
   }
 }

@@ -198,7 +198,9 @@ function selectSchemeFix(analysis: Analysis, finding: Finding): QuickFix[] {
   const brace = text.indexOf('{', header.name?.span.end ?? header.span.start);
   if (brace < 0 || brace >= header.span.end) return [];
   const indent = indentAt(text, header.span.start) + '  ';
-  return [{ title: `Select \`${scheme}\` in the header`, finding, edits: [{ span: { start: brace + 1, end: brace + 1 }, newText: `\n${indent}grading ${scheme}` }], preferred: true }];
+  // A field written right after the brace (`{title "T"}`) must not run into the name.
+  const apart = /[\s}]/.test(text[brace + 1] ?? ' ') ? '' : ' ';
+  return [{ title: `Select \`${scheme}\` in the header`, finding, edits: [{ span: { start: brace + 1, end: brace + 1 }, newText: `\n${indent}grading ${scheme}${apart}` }], preferred: true }];
 }
 
 /** Every strength and certainty written in the file (statements' and rules') is a level of `scheme`. */

@@ -48,7 +48,11 @@ function placeDeclarations(analysis: Analysis, kind: DeclKind, lines: string[]):
   const decls = analysis.source.parse.ast.declarations;
   for (const k of precedence[kind]) {
     const last = [...decls].reverse().find((d) => d.kind === k);
-    if (last) return { span: { start: last.span.end, end: last.span.end }, newText: lines.map((l) => `\n${l}`).join('') };
+    if (last) {
+      // What follows on the same line (`attribute a: boolean "A"statement S1 {`) goes on a line of its own after them.
+      const rest = /^[ \t]*(?:\r?\n|$|\/\/)/.test(text.slice(last.span.end, last.span.end + 200)) ? '' : '\n';
+      return { span: { start: last.span.end, end: last.span.end }, newText: lines.map((l) => `\n${l}`).join('') + rest };
+    }
   }
   const firstBody = decls.find((d) => d.kind === 'Statement' || d.kind === 'Case' || d.kind === 'Decision');
   if (firstBody) {

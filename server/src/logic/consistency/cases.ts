@@ -105,8 +105,12 @@ function given(fired: Given, filter?: (r: Recommendation) => boolean): string[] 
   return [...fired].flatMap(([r, recs]) => recs.filter((x) => !filter || filter(x)).map((x) => `${quote(shownKey(x))} (${r.statementName} ${quote(r.name)})`));
 }
 
+/** Each item once (copies of a rule give the same line), the first ten, then how many more. */
 function listing(items: readonly string[]): string {
-  return items.length === 0 ? 'nothing' : items.join(', ');
+  const unique = [...new Set(items)];
+  if (unique.length === 0) return 'nothing';
+  const rest = unique.length - 10;
+  return rest > 0 ? `${unique.slice(0, 10).join(', ')} and ${rest} more` : unique.join(', ');
 }
 
 /**
@@ -188,7 +192,7 @@ export function evaluateCase(decl: A.CaseDecl, consistency: Consistency): CaseRe
   const forbiddenKeys = new Set(decl.expects.filter((x) => x.negated).flatMap((x) => expectedRecs(x)).map(recKey));
   const expectedKeys = new Set(expected.map(recKey));
   const exhaustive = decl.expects.some((x) => x.only || x.nothing);
-  const firedText = fired.length === 0 ? 'no rule fires for this patient' : `rules that fired: ${fired.map((r) => quote(r.name)).join(', ')}`;
+  const firedText = fired.length === 0 ? 'no rule fires for this patient' : `rules that fired: ${listing(fired.map((r) => quote(r.name)))}`;
 
   // `only` and `nothing` also fail when a rule the case leaves undetermined could give
   // something they do not list: the case does not settle what the patient gets.

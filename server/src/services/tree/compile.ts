@@ -89,11 +89,11 @@ function tightest(outcome: readonly OutcomeEntry[]): OutcomeEntry[] {
 }
 
 /**
- * Most nodes a tree shows. Far past what a reader can follow (the samples' trees have 140
+ * Most nodes a tree shows. Past what a reader can follow (the samples' trees have 140
  * to 290), it keeps a pathological rule set's tree, its transfer and its drawing small: the
  * nodes nearest the root are shown, and the rest are cut-short leaves.
  */
-export const MAX_SHOWN_NODES = 1000;
+export const MAX_SHOWN_NODES = 500;
 
 /** The distinct nodes within the first `limit` of a breadth-first walk from the root, or undefined when all fit. */
 function nearestNodes(root: PNode, limit: number): Set<PNode> | undefined {
