@@ -66,6 +66,8 @@ function fixesOf(analysis: Analysis, finding: Finding, context: FixContext): Qui
       // A value that runs into the next word (`certainty 1.0m002 low`, lexed as a number and a
       // name) is only part of what was written: a word in its place would run into it too.
       if (runsIntoNeighbour(analysis.source.text, finding.span)) return [];
+      // Nor one among syntax errors, shown or past the ones shown: what it is part of may not be what the parser read.
+      if (syntaxErrorSpans(analysis).some((e) => overlaps(e, finding.span))) return [];
       return renames(finding).length > 0 ? renames(finding) : fieldWords(analysis, finding);
     case 'unresolved-reference':
       return [...renames(finding), ...bibliographyImports(analysis, finding, context.bibliographies?.() ?? []), ...declarations(analysis, finding)];
@@ -324,23 +326,21 @@ function inBrokenStatement(analysis: Analysis, finding: Finding): boolean {
   return d !== undefined && brokenInside(analysis, d);
 }
 
-/**
- * Whether the grading scheme holding the finding has a syntax error: a list there may be
- * half read. Up to and including the start of the next declaration: a word the scheme
- * cannot take (`strength A strong attribute`) ends it there, and the error is the scheme's.
- */
+/** Whether the grading scheme holding the finding has a syntax error: a list there may be half read. */
 function inBrokenGrading(analysis: Analysis, finding: Finding): boolean {
   const d = analysis.source.parse.ast.gradings.find((x) => x.span.start <= finding.span.start && finding.span.start <= x.span.end);
-  if (!d) return false;
-  const next = analysis.source.parse.ast.declarations.find((x) => x.span.start >= d.span.end)?.span.start ?? analysis.source.text.length;
-  return syntaxErrorSpans(analysis).some((e) => e.start <= Math.max(d.span.end, next) && d.span.start <= e.end);
+  return d !== undefined && brokenInside(analysis, d);
 }
 
-/** Whether a syntax error lies in the declaration: a field there may be half-typed (`rationale` with no text). */
-function brokenInside(analysis: Analysis, d: A.StatementDecl): boolean {
-  // Up to the next declaration: an unclosed statement's span ends before its broken last field.
+/**
+ * Whether a syntax error lies in the declaration: a field there may be half-typed (`rationale`
+ * with no text). Up to and including the start of the next declaration: an unclosed
+ * declaration's span ends before its broken last field, and a word it cannot take
+ * (`rationale case`, `strength A strong attribute`) ends it where the error is its own.
+ */
+function brokenInside(analysis: Analysis, d: { readonly span: A.Span }): boolean {
   const next = analysis.source.parse.ast.declarations.find((x) => x.span.start >= d.span.end && x !== d)?.span.start ?? analysis.source.text.length;
-  return syntaxErrorSpans(analysis).some((e) => e.start <= Math.max(d.span.end, next - 1) && d.span.start <= e.end);
+  return syntaxErrorSpans(analysis).some((e) => e.start <= Math.max(d.span.end, next) && d.span.start <= e.end);
 }
 
 /**
