@@ -1,4 +1,4 @@
-// Hostile text in every field reaches hover Markdown and the SVG as text: no link, image,
+// Hostile text in every field (units too) reaches hover Markdown and the SVG as text: no link, image,
 // HTML or command: URI can be injected into a hover, DOI and PubMed links point only to
 // doi.org and PubMed with the value fully encoded, and the SVG stays well-formed XML.
 import * as assert from 'node:assert/strict';
@@ -14,9 +14,10 @@ const text = `reference R1 "${hostile}" doi "10.1/x)(https://evil.example/phish)
 reference R2 "x" doi "10.1000/(unbalanced" pmid 99999
 enum E "${hostile}" { a, b }
 attribute f: E "${hostile}"
+attribute u: number unit "${hostile}" "${hostile}"
 intervention x "${hostile}"
 statement S1 "${hostile}" { text "${hostile}" basis evidence strength strong certainty high agreement 90% cites R1, R2, ${'`'}x${'`'} rationale "${hostile}" section "${hostile}"
-  rule r when f = a then recommend x }
+  rule r when f = a and u > 1 then recommend x }
 `;
 
 describe('hostile text', () => {
@@ -27,7 +28,7 @@ describe('hostile text', () => {
       const h = hover(a, o);
       if (h) hovers.set(text.slice(h.span.start, h.span.end), h.markdown);
     }
-    for (const name of ['R1', 'R2', 'E', 'f', 'x', 'S1', 'a']) assert.ok(hovers.has(name), `no hover on ${name}`);
+    for (const name of ['R1', 'R2', 'E', 'f', 'u', 'x', 'S1', 'a']) assert.ok(hovers.has(name), `no hover on ${name}`);
     for (const [name, md] of hovers) assert.deepEqual(hoverLinkProblems(md), [], `${name}: ${md}`);
     const r1 = hovers.get('R1') ?? '';
     assert.ok(r1.includes('(https://doi.org/10.1/x%29%28https%3A/'), r1);

@@ -66,8 +66,9 @@ function fixesOf(analysis: Analysis, finding: Finding, context: FixContext): Qui
       // A value that runs into the next word (`certainty 1.0m002 low`, lexed as a number and a
       // name) is only part of what was written: a word in its place would run into it too.
       if (runsIntoNeighbour(analysis.source.text, finding.span)) return [];
-      // Nor one among syntax errors, shown or past the ones shown: what it is part of may not be what the parser read.
-      if (syntaxErrorSpans(analysis).some((e) => overlaps(e, finding.span))) return [];
+      // Nor one among syntax errors, shown or past the ones shown, nor in a statement with one
+      // (`certainty use high`): what it is part of may not be what the parser read.
+      if (syntaxErrorSpans(analysis).some((e) => overlaps(e, finding.span)) || inBrokenStatement(analysis, finding)) return [];
       return renames(finding).length > 0 ? renames(finding) : fieldWords(analysis, finding);
     case 'unresolved-reference':
       return [...renames(finding), ...bibliographyImports(analysis, finding, context.bibliographies?.() ?? []), ...declarations(analysis, finding)];

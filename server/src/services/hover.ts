@@ -39,7 +39,7 @@ export function describeSymbol(analysis: Analysis, sym: Sym): string {
       const type = attributeType(sym, analysis.symbols);
       const desc = sym.decl.description ? `\n\n${escapeMarkdown(sym.decl.description.value)}` : '';
       const members = type.kind === 'enum' ? `\n\nValues: ${memberList(type.enum.decl)}` : '';
-      return `**attribute** \`${sym.name}\`: ${describeType(type)}${desc}${members}`;
+      return `**attribute** \`${sym.name}\`: ${escapeMarkdown(describeType(type))}${desc}${members}`;
     }
     case 'enum': {
       const desc = sym.decl.description ? `\n\n${escapeMarkdown(sym.decl.description.value)}` : '';
@@ -80,7 +80,7 @@ function verbPhrase(action: A.Action | undefined): string {
   const names = (ns: readonly A.Name[]): string => ns.map((i) => `\`${i.text}\``).join(', ');
   const over = action.over && action.over.length > 0 ? ` over ${names(action.over)}` : '';
   const t = action.timing;
-  const bound = (q: A.QuantityValue | undefined): string => (q ? `${q.negative ? '-' : ''}${q.number.text}${q.unit ? ` ${q.unit.text}` : ''}` : '');
+  const bound = (q: A.QuantityValue | undefined): string => (q ? escapeMarkdown(`${q.negative ? '-' : ''}${q.number.text}${q.unit ? ` ${q.unit.text}` : ''}`) : '');
   const timing = !t ? '' : t.kind === 'within' ? ` within ${bound(t.high)}` : t.kind === 'after' ? ` after ${bound(t.low)}` : ` between ${bound(t.low)} and ${bound(t.high)}`;
   return `→ ${action.verb}${action.against ? ' against' : ''} ${names(action.interventions)}${over}${timing}`;
 }
