@@ -65,7 +65,13 @@ export const missingThen: Explainer = (s) => {
     const written = attribute && isName(attribute) ? `${attribute.image} ${op.image}` : op.image;
     return { message: `\`${written}\` needs a value after it: an enum member, \`true\`, \`false\` or a number with its unit`, span: spanOf(op) };
   }
-  if (isWord(f, ...verbs)) return { message: `Write \`then\` before \`${f.image}\``, span: spanOf(f), fix: insertFix('Add `then`', f.startOffset, 'then ') };
+  if (isWord(f, ...verbs)) {
+    // Certain only where a recommendation follows whole (`recommend [against] x`): else the
+    // added `then` brings the verb's own error into view.
+    const what = isWord(at(s, 1), 'against') ? at(s, 2) : at(s, 1);
+    const whole = what !== undefined && isName(what) && !onLaterLine(s, f, what);
+    return { message: `Write \`then\` before \`${f.image}\``, span: spanOf(f), fix: whole ? insertFix('Add `then`', f.startOffset, 'then ') : undefined };
+  }
   if (sameLine && isWord(f, 'not') && isWord(at(s, 1), 'in', 'between') && isName(prev)) {
     const span = spanning(prev, f);
     return { message: `Write \`not\` before the condition: \`not ${prev.image} ${at(s, 1)!.image} …\``, span, fix: replaceFix(`Change to \`not ${prev.image}\``, span, `not ${prev.image}`) };

@@ -94,6 +94,7 @@ function fixesOf(analysis: Analysis, finding: Finding, context: FixContext): Qui
     case 'unknown-character':
       return syntaxFix(finding);
     case 'grading-invalid-grade':
+      if (inBrokenGrading(analysis, finding)) return [];
       return renames(finding);
     case 'grading-not-allowed': {
       if (inBrokenStatement(analysis, finding)) return [];
@@ -108,6 +109,7 @@ function fixesOf(analysis: Analysis, finding: Finding, context: FixContext): Qui
       if (inBrokenGrading(analysis, finding)) return [];
       return removal(analysis, finding, 'Remove the repeated level', finding.data?.remove);
     case 'grading-unmapped-level':
+      if (inBrokenGrading(analysis, finding)) return [];
       // A level spelt as a GRADE word stays ambiguous whatever it is mapped to: rename it first.
       if (gradeWords.has(analysis.source.text.slice(finding.span.start, finding.span.end))) return [];
       return (Array.isArray(finding.data?.words) ? finding.data.words : []).filter((w): w is string => typeof w === 'string').map((w) => ({
