@@ -53,7 +53,11 @@ export function fixesFor(analysis: Analysis, finding: Finding, context: FixConte
   return fixesOf(analysis, finding, context).map((f) => (f.title.length > MAX_MESSAGE ? { ...f, title: clipped(f.title) } : f));
 }
 
+/** Findings on a grading scheme's own levels: no fix of theirs is certain in a scheme with a syntax error. */
+const levelCodes = new Set(['grading-invalid-grade', 'grading-duplicate-level', 'grading-unmapped-level']);
+
 function fixesOf(analysis: Analysis, finding: Finding, context: FixContext): QuickFix[] {
+  if (levelCodes.has(finding.code) && inBrokenGrading(analysis, finding)) return [];
   switch (finding.code) {
     case 'unresolved-name':
     case 'unresolved-member':
@@ -94,7 +98,6 @@ function fixesOf(analysis: Analysis, finding: Finding, context: FixContext): Qui
     case 'unknown-character':
       return syntaxFix(finding);
     case 'grading-invalid-grade':
-      if (inBrokenGrading(analysis, finding)) return [];
       return renames(finding);
     case 'grading-not-allowed': {
       if (inBrokenStatement(analysis, finding)) return [];
@@ -106,10 +109,8 @@ function fixesOf(analysis: Analysis, finding: Finding, context: FixContext): Qui
       if (inBrokenStatement(analysis, finding)) return [];
       return removal(analysis, finding, `Remove this \`${String(finding.data?.field ?? 'field')}\`: the later one counts`, finding.span);
     case 'grading-duplicate-level':
-      if (inBrokenGrading(analysis, finding)) return [];
       return removal(analysis, finding, 'Remove the repeated level', finding.data?.remove);
     case 'grading-unmapped-level':
-      if (inBrokenGrading(analysis, finding)) return [];
       // A level spelt as a GRADE word stays ambiguous whatever it is mapped to: rename it first.
       if (gradeWords.has(analysis.source.text.slice(finding.span.start, finding.span.end))) return [];
       return (Array.isArray(finding.data?.words) ? finding.data.words : []).filter((w): w is string => typeof w === 'string').map((w) => ({
