@@ -49,10 +49,11 @@ export const gapStats = { built: 0, reused: 0 };
 
 function gapsOf(c: Consistency, decision: A.DecisionDecl, spec: TreeSpec, key: string): DecisionGaps {
   const remembered = rememberedOf(c.analysis);
-  if (!remembered) return decisionGaps(c, decision, shown);
+  // A decision on view is built anyway (the preview wants its tree): no fingerprint to spell.
+  if (!remembered || isViewed(c, decision)) return decisionGaps(c, decision, shown);
   const fingerprint = specFingerprint(c.scope, spec);
   const known = remembered.get(key);
-  if (known && known.fingerprint === fingerprint && !isViewed(c, decision)) {
+  if (known && known.fingerprint === fingerprint) {
     gapStats.reused++;
     return { ...known.result, decision };
   }
