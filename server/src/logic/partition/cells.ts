@@ -1,6 +1,6 @@
 // How the partition splits: which attribute next, the cells of its values that the rules
 // treat alike, and the keys that recognise a state already explored.
-import { boxKey, constraintOn, type Box } from '../box.js';
+import { constraintOn, domainKey, type Box, type Constraint } from '../box.js';
 import { contains, finite, intersect, interval, isEmpty, members, numeric, pointInside, union, type Domain, type Interval } from '../domain.js';
 import type { RuleInfo } from '../rules.js';
 import type { Scope } from '../scope.js';
@@ -24,6 +24,9 @@ export class ShapeIds {
   private readonly ids = new Map<string, number>();
   private readonly lives = new WeakMap<Live, number>();
   private readonly boxes = new WeakMap<Box, number>();
+  // Boxes are made anew on every path, but their constraints are the rule set's own objects:
+  // spelling each constraint once keeps a new box's key to a few numbers.
+  private readonly constraints = new WeakMap<Constraint, number>();
 
   private intern(key: string): number {
     let id = this.ids.get(key);
@@ -44,7 +47,17 @@ export class ShapeIds {
 
   box(b: Box): number {
     let id = this.boxes.get(b);
-    if (id === undefined) this.boxes.set(b, (id = this.intern(`B${boxKey(b)}`)));
+    if (id === undefined) {
+      let key = 'B';
+      for (const c of b) key += `${this.constraint(c)},`;
+      this.boxes.set(b, (id = this.intern(key)));
+    }
+    return id;
+  }
+
+  private constraint(c: Constraint): number {
+    let id = this.constraints.get(c);
+    if (id === undefined) this.constraints.set(c, (id = this.intern(`C${c.attr}=${domainKey(c.dom)}`)));
     return id;
   }
 }
