@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parse } from '../../grammar/src/index.js';
-import { reparse, spliced } from '../../server/src/model/reparse.js';
+import { commonEnds, reparse, spliced } from '../../server/src/model/reparse.js';
 import { samplesDir } from '../helpers.js';
 
 const sample = fs.readFileSync(path.join(samplesDir, 'hcc-conversion-2021.guideline'), 'utf8');
@@ -101,5 +101,26 @@ describe('parsing by changed declarations', function () {
     const broken = parse(`${sample} }`);
     assert.ok(broken.errors.length > 0);
     assert.equal(spliced(`${sample} }`, broken, `${sample} }\n`), undefined);
+  });
+
+  it('finds the shared start and end of two texts as a loop over characters does, across its blocks', () => {
+    const byCharacter = (a: string, b: string): { prefix: number; suffix: number } => {
+      const shorter = Math.min(a.length, b.length);
+      let prefix = 0;
+      while (prefix < shorter && a[prefix] === b[prefix]) prefix++;
+      let suffix = 0;
+      while (suffix < shorter - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+      return { prefix, suffix };
+    };
+    // Long runs of one letter, so that the shared parts span many blocks and end anywhere in one.
+    const text = fc.array(fc.oneof(fc.constant('a'.repeat(700)), fc.constantFrom('a', 'b', 'ab', '\n', 'é')), { maxLength: 12 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, text, text, (shared, one, other) => {
+        const a = `${shared}${one}${shared}`;
+        const b = `${shared}${other}${shared}`;
+        assert.deepEqual(commonEnds(a, b), byCharacter(a, b));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
