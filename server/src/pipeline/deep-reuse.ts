@@ -94,7 +94,7 @@ function mover(old: DeepSnapshot, analysis: ResolvedDocument, casesFree: boolean
       moves.push({ ...at, delta: b.span.start - a.span.start });
       continue;
     }
-    if (canonical(a) !== canonical(b) || quoted(a, old.source.text) !== quoted(b, now.text)) return undefined;
+    if (canonicalItem(a) !== canonicalItem(b) || quoted(a, old.source.text) !== quoted(b, now.text)) return undefined;
     const map = new Map<number, number | null>();
     pair(a, b, map);
     moves.push({ ...at, map });
@@ -140,6 +140,18 @@ const isSpan = (v: unknown): v is A.Span =>
   typeof v === 'object' && v !== null && typeof (v as A.Span).start === 'number' && typeof (v as A.Span).end === 'number' && Object.keys(v).length === 2;
 
 const skipped = (node: object, key: string): boolean => (node as { kind?: string }).kind === 'Statement' && prose.has(key);
+
+const canonicalItems = new WeakMap<object, string>();
+
+/**
+ * A top-level item's canonical form, spelt once per item: a syntax tree never changes, and
+ * an item edited at one keystroke is the old side of the comparison at the next.
+ */
+function canonicalItem(item: object): string {
+  let out = canonicalItems.get(item);
+  if (out === undefined) canonicalItems.set(item, (out = canonical(item)));
+  return out;
+}
 
 /** The tree as the deep checks see it: spans and a statement's prose left out. */
 function canonical(v: unknown): string {
