@@ -59,9 +59,10 @@ export function spliced(oldText: string, old: ParseResult, text: string): ParseR
   const middle = parse(middleText);
   if (middle.errors.length > 0 || middle.ast.header || middle.ast.uses.length > 0) return undefined;
   if (to < oldText.length) {
-    // The middle must end with its own closing `}`: a `}` in a comment or string would run on into the tail.
-    const last = middle.tokens[middle.tokens.length - 1];
-    if (!last || last.span.end !== middleText.length || middleText.charCodeAt(middleText.length - 1) !== 0x7d) return undefined;
+    // The middle must end with its own closing `}`: a `}` in a comment or string would run
+    // on into the tail. Its last item ending there says so without lexing it again for tokens.
+    const ends = [...middle.ast.declarations, ...middle.ast.gradings].reduce((end, d) => Math.max(end, d.span.end), -1);
+    if (ends !== middleText.length || middleText.charCodeAt(middleText.length - 1) !== 0x7d) return undefined;
   }
 
   const before = (s: Span): boolean => s.end <= from;
