@@ -124,19 +124,23 @@ function flat(s: string): string {
 }
 
 /**
- * A copy of a syntax tree with every span moved by `delta`. Spans are the only objects
- * made of exactly `start` and `end`; everything else is copied as it is.
+ * A copy of a syntax tree with every span moved by `delta`. Spans are the only objects of
+ * the tree with a `start` (grammar/src/ast.ts); everything else is copied as it is.
  */
 export function moved<T>(node: T, delta: number): T {
   if (delta === 0) return node;
   const copy = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(copy);
     if (value === null || typeof value !== 'object') return value;
-    const keys = Object.keys(value);
+    if (Array.isArray(value)) {
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = copy(value[i]);
+      return out;
+    }
     const record = value as Record<string, unknown>;
-    if (keys.length === 2 && typeof record.start === 'number' && typeof record.end === 'number') return { start: record.start + delta, end: record.end + delta };
+    if (typeof record.start === 'number') return { start: record.start + delta, end: (record.end as number) + delta };
     const out: Record<string, unknown> = {};
-    for (const k of keys) out[k] = copy(record[k]);
+    // The tree's nodes are plain object literals: `for ... in` sees their own fields, without a list of keys made per node.
+    for (const k in record) out[k] = copy(record[k]);
     return out;
   };
   return copy(node) as T;
