@@ -16,9 +16,6 @@ export class Cursor {
   pos = 0;
   /** Parentheses open around the current position. */
   depth = 0;
-  /** One string per distinct name: a large file repeats a few hundred names thousands of times. */
-  private readonly names = new Map<string, string>();
-
   constructor(readonly tokens: readonly IToken[]) {}
 
   /** The token `k` ahead (0: the current one). */
@@ -52,15 +49,13 @@ export class Cursor {
     return this.nameOf(tok);
   }
 
+  /**
+   * The token's image is already the one string of its spelling: the scanner keeps one per
+   * distinct word (word-table.ts), which a large file's few hundred names, repeated
+   * thousands of times, share.
+   */
   nameOf(tok: IToken): Name {
-    return { text: this.intern(tok.image), span: span(tok) };
-  }
-
-  intern(text: string): string {
-    const known = this.names.get(text);
-    if (known !== undefined) return known;
-    this.names.set(text, text);
-    return text;
+    return { text: tok.image, span: span(tok) };
   }
 }
 
