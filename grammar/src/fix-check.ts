@@ -1,7 +1,8 @@
 // A syntax error's quick fix is offered only when it is certain: applied to the declaration
 // it is in (and the next), the text must parse with fewer errors, none of them new, and
 // none left on the lines it touched.
-// Parsing one declaration again is cheap next to the file, and only errors with a fix pay.
+// Parsing one declaration again is cheap next to the file, and only errors with a fix pay;
+// a file pays for a few checks at most, and a declaration's own errors are found once.
 import type { IToken } from 'chevrotain';
 import type { SyntaxFix } from './ast.js';
 import { tokenize } from './scanner.js';
@@ -12,6 +13,16 @@ import { declarationWords } from './syntax-vocabulary.js';
 const MAX_CHUNK = 20_000;
 /** Parentheses deeper than the file's parse allows are not parsed again either. */
 const MAX_PARENS = 64;
+/** Fixes checked per file; the errors past them get none. */
+const MAX_CHECKS = 8;
+/**
+ * The parsing again a file may pay for its fixes, in characters, where each error the parse
+ * recovers from counts as 200 more (measured: recovering costs the parser about what 200
+ * characters of clean text do). A declaration of a thousand broken fields took half a
+ * second to check eight fixes in; past this a fix is not offered.
+ */
+const MAX_REPARSED = 60_000;
+const ERROR_COST = 200;
 
 const declarationTypes = new Set(declarationWords.map((w) => 'Kw_' + w));
 
@@ -48,27 +59,54 @@ function errorOffsets(chunk: string): number[] | undefined {
   return [...lexed.errors.map((e) => e.offset), ...errors.map((e) => (Number.isFinite(e.token.startOffset) ? e.token.startOffset : chunk.length))];
 }
 
-export function isCertainFix(text: string, tokens: readonly IToken[], fix: SyntaxFix): boolean {
-  const edits = [...fix.edits].sort((a, b) => a.span.start - b.span.start);
-  if (edits.length === 0) return false;
-  const from = edits[0].span.start;
-  const to = edits[edits.length - 1].span.end;
-  const { start, end } = chunkAround(text, tokens, from, to);
-  if (end - start > MAX_CHUNK) return false;
-  const original = text.slice(start, end);
-  let fixed = '';
-  let at = start;
-  for (const e of edits) {
-    fixed += text.slice(at, e.span.start) + e.newText;
-    at = e.span.end;
+/** The fix checks of one file: how many are left, and the errors of each declaration as it was. */
+export class FixChecks {
+  private checks = 0;
+  private reparsed = 0;
+  private readonly before = new Map<string, number[] | undefined>();
+
+  constructor(private readonly text: string, private readonly tokens: readonly IToken[]) {}
+
+  /** Whether the fix is certain; false too once the file's checks are spent. */
+  isCertain(fix: SyntaxFix): boolean {
+    if (this.checks++ >= MAX_CHECKS || this.reparsed >= MAX_REPARSED) return false;
+    const text = this.text;
+    const edits = [...fix.edits].sort((a, b) => a.span.start - b.span.start);
+    if (edits.length === 0) return false;
+    const from = edits[0].span.start;
+    const to = edits[edits.length - 1].span.end;
+    const { start, end } = chunkAround(text, this.tokens, from, to);
+    if (end - start > MAX_CHUNK) return false;
+    let fixed = '';
+    let at = start;
+    for (const e of edits) {
+      fixed += text.slice(at, e.span.start) + e.newText;
+      at = e.span.end;
+    }
+    fixed += text.slice(at, end);
+    const key = `${start}:${end}`;
+    if (!this.before.has(key)) this.before.set(key, this.errorsOf(text.slice(start, end)));
+    const before = this.before.get(key);
+    if (before === undefined || this.reparsed + fixed.length > MAX_REPARSED) return false;
+    const after = this.errorsOf(fixed);
+    return after !== undefined && fixesCleanly(edits, start, end === text.length, fixed, before, after);
   }
-  fixed += text.slice(at, end);
-  const before = errorOffsets(original);
-  const after = errorOffsets(fixed);
-  if (!before || !after || after.length >= before.length) return false;
+
+  /** The errors of `chunk` parsed on its own, paid for. */
+  private errorsOf(chunk: string): number[] | undefined {
+    const found = errorOffsets(chunk);
+    this.reparsed += chunk.length + ERROR_COST * (found?.length ?? 0);
+    return found;
+  }
+}
+
+/** Fewer errors after, none new, and none on the lines the edits touched. */
+function fixesCleanly(edits: readonly SyntaxFix['edits'][number][], start: number, atEnd: boolean, fixed: string, before: number[], after: number[]): boolean {
+  const from = edits[0].span.start;
+  if (after.length >= before.length) return false;
   // A block left open at the end of the file is reported at its `{` once the error before
   // it is gone: the fix would seem to bring a new error, so the unclosed block goes first.
-  if (end === text.length && after.includes(fixed.length)) return false;
+  if (atEnd && after.includes(fixed.length)) return false;
   // Nothing new: every error left was there before (at its place before the edits).
   const shiftAt = (o: number): number => edits.filter((e) => e.span.end - start <= o).reduce((n, e) => n + e.newText.length - (e.span.end - e.span.start), 0);
   const was = new Set(before);

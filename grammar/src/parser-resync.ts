@@ -6,6 +6,9 @@
 // This search gives the same answer with one set of token kinds per depth of the stack,
 // kept while the stack below is unchanged, and starts where the last search at the same
 // token stopped when the stack has only shrunk since (a smaller set matches no sooner).
+// Each set also remembers its last search, from where to the match: a search from in
+// between ends at the same match, so errors in a row under the file's own repetition (whose
+// set may be only the end of the file) scan the rest of the file once, not once each.
 import { EOF, type IToken, tokenMatcher, type TokenType } from 'chevrotain';
 
 /** The parts of Chevrotain's recognizer the search reads (not in its public types). */
@@ -28,6 +31,8 @@ export class ResyncSearch {
   private lastIdx = NaN;
   private lastDepth = -1;
   private lastK = 1;
+  /** Per set of kinds: its last search, from which token to the one that matched (absolute indexes). */
+  private scans = new WeakMap<Set<number>, { from: number; found: number }>();
 
   reset(): void {
     this.rules = [];
@@ -36,6 +41,7 @@ export class ResyncSearch {
     this.kinds = [];
     this.lastIdx = NaN;
     this.lastDepth = -1;
+    this.scans = new WeakMap();
   }
 
   find(p: RecoveryState): TokenType {
@@ -62,9 +68,15 @@ export class ResyncSearch {
     const kinds = this.kinds[depth - 1];
     // Same token, the stack only shrunk: nothing before where the last search stopped matches.
     let k = p.currIdx === this.lastIdx && depth <= this.lastDepth && same >= depth ? this.lastK : 1;
-    for (; ; k++) {
-      const tok = p.LA(k);
-      if (kinds.has(tok.tokenTypeIdx) || tok.tokenType === EOF) break;
+    const from = p.currIdx + k;
+    const known = this.scans.get(kinds);
+    if (known !== undefined && known.from <= from && from <= known.found) k = known.found - p.currIdx;
+    else {
+      for (; ; k++) {
+        const tok = p.LA(k);
+        if (kinds.has(tok.tokenTypeIdx) || tok.tokenType === EOF) break;
+      }
+      this.scans.set(kinds, { from, found: p.currIdx + k });
     }
     this.lastIdx = p.currIdx;
     this.lastDepth = depth;

@@ -4,6 +4,7 @@
 import { CstParser, IToken, TokenType } from 'chevrotain';
 import { type RecoveryState, ResyncSearch } from './parser-resync.js';
 import { cachedFollows, type RecoveryStacks } from './parser-follows.js';
+import { type ErrorRaising, raiseEarlyExit, raiseNoViableAlt } from './parser-alt-errors.js';
 import * as t from './lexer.js';
 
 export const statementFieldKeywords = new Set<TokenType>([
@@ -632,6 +633,16 @@ class GuidelineCstParser extends CstParser {
   /** What may follow at an error, for in-rule recovery: Chevrotain's answer, kept (parser-follows.ts). */
   getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[] {
     return cachedFollows(this as unknown as RecoveryStacks, tokType, tokIdxInRule);
+  }
+
+  /** An error where no alternative fits: Chevrotain's, with the grammar's paths kept (parser-alt-errors.ts). */
+  raiseNoAltException(occurrence: number, description: string | undefined): never {
+    raiseNoViableAlt(this as unknown as ErrorRaising, occurrence, description);
+  }
+
+  /** An error where a repetition needs at least one: the same, kept. */
+  raiseEarlyExitException(occurrence: number, prodType: number, description: string | undefined): never {
+    raiseEarlyExit(this as unknown as ErrorRaising, occurrence, prodType, description);
   }
 
   /** A unit word follows a number only when it is not itself the start of `x = ...`. */

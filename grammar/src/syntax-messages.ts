@@ -5,7 +5,7 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type { SyntaxError } from './ast.js';
 import { type Placed, withoutFollowOns } from './follow-on-errors.js';
-import { isCertainFix } from './fix-check.js';
+import { FixChecks } from './fix-check.js';
 import {
   at, type Explained, type Explainer, foundOrMissing, foundText, is, isEnd, onLaterLine, type Situation, situationOf,
 } from './syntax-situation.js';
@@ -122,19 +122,17 @@ export function describeSyntaxError(e: IRecognitionException, text: string, toke
 
 /** Errors explained in detail per file; the file shows at most MAX_ERRORS (parse.ts) anyway. */
 const MAX_EXPLAINED = 200;
-/** Fixes checked by parsing their declaration again, per file; the errors past them get none. */
-const MAX_FIX_CHECKS = 8;
 
 /** Every parser error as the committee reads it, one per mistake. */
 export function describeSyntaxErrors(errors: readonly IRecognitionException[], text: string, tokens: readonly IToken[]): SyntaxError[] {
   const placed: Placed[] = [];
-  let checks = 0;
+  const fixChecks = new FixChecks(text, tokens);
   for (const e of errors) {
     // Past the errors a file shows, the plain message will do: garbage must stay cheap to read.
     let explained = placed.length < MAX_EXPLAINED ? describeSyntaxError(e, text, tokens) : expectedHere(situationOf(e, text, tokens));
     if (!explained) continue;
     // A fix is offered only where applying it is seen to repair the text, for the first few.
-    if (explained.fix && !(checks++ < MAX_FIX_CHECKS && isCertainFix(text, tokens, explained.fix))) explained = { message: explained.message, span: explained.span };
+    if (explained.fix && !fixChecks.isCertain(explained.fix)) explained = { message: explained.message, span: explained.span };
     const offset = Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length;
     const index = Number.isFinite(e.token.startOffset) ? situationOf(e, text, tokens).index : tokens.length;
     const error: SyntaxError = explained.fix ? { code: 'syntax', message: explained.message, span: explained.span, fix: explained.fix } : { code: 'syntax', message: explained.message, span: explained.span };

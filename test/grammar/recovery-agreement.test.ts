@@ -1,6 +1,6 @@
-// The recovering parser finds where to resume (parser-resync.ts) and what may follow an
-// error (a cache in parser.ts) its own way, for speed: both must give Chevrotain's own
-// answers. A second parser with Chevrotain's methods put back reads the same texts, and
+// The recovering parser finds where to resume (parser-resync.ts), what may follow an error
+// (parser-follows.ts) and the paths an error's message lists (parser-alt-errors.ts) its own
+// way, for speed: all must give Chevrotain's own answers. A second parser with Chevrotain's methods put back reads the same texts, and
 // the errors and the tree must be the same.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -13,11 +13,13 @@ import { mutate } from '../fuzz/mutate.js';
 import { random } from '../bench/generate.js';
 import { repoRoot } from '../helpers.js';
 
-type Methods = Record<'findReSyncTokenType' | 'getFollowsForInRuleRecovery', unknown>;
+type Methods = Record<'findReSyncTokenType' | 'getFollowsForInRuleRecovery' | 'raiseNoAltException' | 'raiseEarlyExitException', unknown>;
 const reference = new (cstParser.constructor as new () => typeof cstParser)();
 const base = CstParser.prototype as unknown as Methods;
 (reference as unknown as Methods).findReSyncTokenType = base.findReSyncTokenType;
 (reference as unknown as Methods).getFollowsForInRuleRecovery = base.getFollowsForInRuleRecovery;
+(reference as unknown as Methods).raiseNoAltException = base.raiseNoAltException;
+(reference as unknown as Methods).raiseEarlyExitException = base.raiseEarlyExitException;
 
 /** The tokens the parser is given, nesting limited as parse() does it. */
 const tokensOf = (text: string) => limitNesting(tokenize(text).tokens, []);
@@ -82,5 +84,8 @@ describe('error recovery agrees with Chevrotain’s own', function () {
   it('on repeated broken statements, where the cache is hit', () => {
     assertAgree('statement S agreement 2agreement '.repeat(300), 'repeated');
     assertAgree('rule r when a and (b or (c and '.repeat(100), 'nested');
+    // Errors in a row where only the end of the file may follow: each resumes from the last search.
+    assertAgree('guideline.{{{{trace.server}}}}\n'.repeat(200), 'top level');
+    assertAgree(`statement S {\n${'  remark history\n'.repeat(200)}}\n`, 'broken fields');
   });
 });
