@@ -69,7 +69,7 @@ function parseText(text: string, path: 'either' | 'direct' | 'recovering'): Pars
   if (path === 'direct') return undefined;
   const tokens = limitNesting(lexed.tokens, errors);
   const { cst, errors: parseErrors } = parseTokens(tokens);
-  for (const e of describeSyntaxErrors(parseErrors, text, tokens)) errors.push(e);
+  for (const e of describeSyntaxErrors(parseErrors, text, tokens, lexed.errors)) errors.push(e);
   builder.symbolic = [];
   const ast = builder.file(cst as FileCstNode, text.length);
   // Only the ones read as operators: a stray `!` elsewhere is the syntax error it is.

@@ -92,27 +92,55 @@ function expectedHere(s: Situation): Explained {
   return { message, span: foundOrMissing(s) };
 }
 
-/** A `#` or a curly quote earlier on the line, outside a string (a single quote is too common in pasted code to say so). */
-function strayCharacterBefore(text: string, offset: number): boolean {
-  const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
-  let inString = false;
-  for (const c of line) {
-    if (c === '"') inString = !inString;
-    else if (!inString && '#\u2018\u2019\u201c\u201d'.includes(c)) return true;
+/** The lexer's unknown characters that say the rest of their line is not code: `#`, curly quotes. */
+export interface Stray {
+  readonly offset: number;
+  readonly length: number;
+}
+
+const lineOpeners = '#\u2018\u2019\u201c\u201d';
+
+/** The offsets of the strays that open a line that is not code, in order. */
+function lineOpenersOf(text: string, strays: readonly Stray[]): number[] {
+  const out: number[] = [];
+  for (const e of strays) {
+    const chars = text.slice(e.offset, e.offset + e.length);
+    for (let i = 0; i < chars.length; i++) if (lineOpeners.includes(chars[i])) out.push(e.offset + i);
   }
-  return false;
+  return out;
+}
+
+/**
+ * Whether one of those characters is earlier on `offset`'s line. The lexer's own errors say
+ * where they are, so one inside a string or a comment does not count; a line ends at `\n`
+ * or `\r`, as it does for a `//` comment.
+ */
+function strayCharacterBefore(text: string, openers: readonly number[], offset: number): boolean {
+  let lo = 0;
+  let hi = openers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (openers[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === 0) return false;
+  for (let i = openers[lo - 1] + 1; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return false;
+  }
+  return true;
 }
 
 /**
  * The message, place and (where certain) fix for one parser error; undefined when the
  * error only repeats one already reported (the text after an unterminated string).
  */
-export function describeSyntaxError(e: IRecognitionException, text: string, tokens: readonly IToken[]): Explained | undefined {
+export function describeSyntaxError(e: IRecognitionException, text: string, tokens: readonly IToken[], openers: readonly number[]): Explained | undefined {
   const s = situationOf(e, text, tokens);
   // An unterminated string took in the rest of its line or file: its own error says so.
   if (is(at(s, -1), 'UnterminatedString', 'UnterminatedTripleString')) return undefined;
   // After a `#` or a curly quote, the line is not code: that character's error says so.
-  if (!isEnd(s.found) && strayCharacterBefore(text, s.found.startOffset)) return undefined;
+  if (!isEnd(s.found) && strayCharacterBefore(text, openers, s.found.startOffset)) return undefined;
   for (const explain of explainers) {
     const explained = explain(s);
     if (explained) return explained;
@@ -124,12 +152,14 @@ export function describeSyntaxError(e: IRecognitionException, text: string, toke
 const MAX_EXPLAINED = 200;
 
 /** Every parser error as the committee reads it, one per mistake. */
-export function describeSyntaxErrors(errors: readonly IRecognitionException[], text: string, tokens: readonly IToken[]): SyntaxError[] {
+/** `strays`: the lexer's unknown characters, by offset. */
+export function describeSyntaxErrors(errors: readonly IRecognitionException[], text: string, tokens: readonly IToken[], strays: readonly Stray[]): SyntaxError[] {
   const placed: Placed[] = [];
+  const openers = lineOpenersOf(text, strays);
   const fixChecks = new FixChecks(text, tokens);
   for (const e of errors) {
     // Past the errors a file shows, the plain message will do: garbage must stay cheap to read.
-    let explained = placed.length < MAX_EXPLAINED ? describeSyntaxError(e, text, tokens) : expectedHere(situationOf(e, text, tokens));
+    let explained = placed.length < MAX_EXPLAINED ? describeSyntaxError(e, text, tokens, openers) : expectedHere(situationOf(e, text, tokens));
     if (!explained) continue;
     // A fix is offered only where applying it is seen to repair the text, for the first few.
     if (explained.fix && !fixChecks.isCertain(explained.fix)) explained = { message: explained.message, span: explained.span };

@@ -122,6 +122,8 @@ const mistakes: Mistake[] = [
   { what: 'a text block never closed', code: 'unterminated-string', text: 'statement S1 {\n  text ⟦"""⟧Patients with\n  basis evidence strength strong\n}\n', message: 'This text is not closed: add `"""` where it ends (everything after this `"""` is read as text)' },
   { what: 'a string never closed', code: 'unterminated-string', text: 'statement S1 { section ⟦"Surgery }⟧\n', message: 'This string is not closed: add `"` where it ends, on this line' },
   { what: 'a # comment', code: 'unknown-character', text: 'intervention x ⟦#⟧ first line\n', message: 'A comment starts with `//`, not `#`' },
+  { what: 'a brace after a line comment with # that ends at a bare carriage return', text: '// item #1\r⟦}⟧\n', message: 'This `}` closes nothing: remove it', fixed: '// item #1\r\n' },
+  { what: 'a brace after a block comment with # in it', text: '/* see #1 */ ⟦}⟧\n', message: 'This `}` closes nothing: remove it', fixed: '/* see #1 */\n' },
   { what: 'a semicolon', code: 'unknown-character', text: 'intervention x⟦;⟧\n', message: 'No `;` is needed: a field or rule ends where the next one starts' },
   { what: 'curly quotes', code: 'unknown-character', text: 'statement S1 { section ⟦“⟧Surgery” }\n', message: 'Write straight double quotes `"`, not curly ones' },
 ];
