@@ -129,6 +129,7 @@ export function cellsOf(attr: number, boxes: readonly Box[], scope: Scope): Doma
 }
 
 export function firstValue(d: Domain): number {
-  if (d.kind === 'finite') return members(d.mask)[0] ?? 0;
+  // The lowest bit set: no list of members made for it.
+  if (d.kind === 'finite') return d.mask === 0 ? 0 : 31 - Math.clz32(d.mask & -d.mask);
   return d.intervals[0]?.lo ?? 0;
 }

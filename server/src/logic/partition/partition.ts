@@ -19,6 +19,7 @@ import { recKey, shownKey, type RuleInfo } from '../rules.js';
 import { replacedIn } from '../precedence.js';
 import type { Scope } from '../scope.js';
 import { cellsOf, chooseAttribute, firstValue, ShapeIds, stateKey, type Live } from './cells.js';
+import { ListTable } from './list-table.js';
 import { recordRegions } from './paths.js';
 import type { OutcomeEntry, PBranch, PLeaf, PNode, PSplit } from './nodes.js';
 
@@ -63,7 +64,6 @@ interface Definite {
   readonly rules: readonly RuleInfo[];
   /** Outcome ids their recommendations give, sorted as leaves list them. */
   readonly given: readonly number[];
-  readonly key: string;
   leaf?: PLeaf;
   /** The leaf where the budget ran out on a path with these rules. */
   cutLeaf?: PLeaf;
@@ -168,25 +168,32 @@ export function partition(input: PartitionInput): Partition {
 
   // ---- Phase two: the tree, with the rules that hold on each path.
   const anyOverrides = input.rules.some((r) => r.overrides.length > 0);
-  const definites = new Map<string, Definite>();
-  /** `sorted`: by index, no rule twice. */
-  const definiteOf = (sorted: readonly RuleInfo[]): Definite => {
-    let key = '';
-    for (const r of sorted) key += `${r.index},`;
-    let d = definites.get(key);
+  const definites = new ListTable<Definite>();
+  /** The outcomes `sorted` gives; overridden recommendations are not given where their overrider holds too. */
+  const givenBy = (sorted: readonly RuleInfo[]): number[] => {
+    const replaced = anyOverrides ? replacedIn(sorted) : undefined;
+    const given = new Set<number>();
+    for (const r of sorted) {
+      const ids = outcomesOf.get(r)!;
+      const on = replaced?.get(r.index);
+      ids.forEach((id, i) => {
+        if (!on?.has(r.recs[i].intervention)) given.add(id);
+      });
+    }
+    return [...given].sort((a, b) => a - b);
+  };
+  /**
+   * `sorted`: by index, no rule twice. `parts`: the outcomes of two lists whose union it is,
+   * when no rule overrides another (the outcomes are then the union of theirs).
+   */
+  const definiteOf = (sorted: readonly RuleInfo[], parts?: readonly [readonly number[], readonly number[]]): Definite => {
+    const indices = new Array<number>(sorted.length);
+    for (let i = 0; i < sorted.length; i++) indices[i] = sorted[i].index;
+    let d = definites.get(indices);
     if (!d) {
-      // Overridden recommendations are not given where their overrider holds too.
-      const replaced = anyOverrides ? replacedIn(sorted) : undefined;
-      const given = new Set<number>();
-      for (const r of sorted) {
-        const ids = outcomesOf.get(r)!;
-        const on = replaced?.get(r.index);
-        ids.forEach((id, i) => {
-          if (!on?.has(r.recs[i].intervention)) given.add(id);
-        });
-      }
-      d = { id: definites.size, rules: sorted, given: [...given].sort((a, b) => a - b), key };
-      definites.set(key, d);
+      const given = parts && !anyOverrides ? unionOfSorted(parts[0], parts[1]) : givenBy(sorted);
+      d = { id: definites.size, rules: sorted, given };
+      definites.add(indices, d);
     }
     return d;
   };
@@ -200,8 +207,14 @@ export function partition(input: PartitionInput): Partition {
     let byDefinite = joined.get(entry);
     if (!byDefinite) joined.set(entry, (byDefinite = new Map()));
     let out = byDefinite.get(d.id);
-    if (!out) byDefinite.set(d.id, (out = definiteOf(mergeByIndex(d.rules, enterSorted(entry)))));
+    if (!out) byDefinite.set(d.id, (out = definiteOf(mergeByIndex(d.rules, enterSorted(entry)), [d.given, enterGiven(entry)])));
     return out;
+  };
+  const enterGivens = new Map<Entry, readonly number[]>();
+  const enterGiven = (entry: Entry): readonly number[] => {
+    let given = enterGivens.get(entry);
+    if (!given) enterGivens.set(entry, (given = givenBy(enterSorted(entry))));
+    return given;
   };
   // Each entry's rules sorted once, however many paths pass through it.
   const enterOrder = new Map<Entry, readonly RuleInfo[]>();
@@ -211,12 +224,14 @@ export function partition(input: PartitionInput): Partition {
     return sorted;
   };
 
-  const interned = new Map<string, PNode>();
+  // Identical subtrees are one node: leaves by what they give, splits by their branches.
+  const leafNodes = new ListTable<PLeaf>();
+  const cutLeafNodes = new ListTable<PLeaf>();
+  const splits = new ListTable<PSplit>();
   const leaf = (d: Definite, cut: boolean): PLeaf => {
     if (!cut && d.leaf) return d.leaf;
-    let node = cut ? d.cutLeaf : undefined;
-    const internKey = node ? '' : `L${cut ? '!' : ''}|${d.given.join(',')}`;
-    node ??= interned.get(internKey) as PLeaf | undefined;
+    const table = cut ? cutLeafNodes : leafNodes;
+    let node = (cut ? d.cutLeaf : undefined) ?? table.get(d.given);
     if (!node) {
       const outcome = d.given.map((id) => outcomes[id]);
       const pro = new Set(outcome.filter((o) => !o.rec.against).map((o) => o.rec.intervention));
@@ -230,12 +245,21 @@ export function partition(input: PartitionInput): Partition {
         reachedBy: [],
         region: [],
       };
-      interned.set(internKey, node);
+      table.add(d.given, node);
     }
     node.reachedBy.push(d.rules);
     if (!cut) d.leaf = node;
     else d.cutLeaf = node;
     return node;
+  };
+  // A branch's values as one number: an enum's mask, or a numeric domain's number in this partition.
+  const domainIds = new Map<string, number>();
+  const domainId = (dom: Domain): number => {
+    if (dom.kind === 'finite') return dom.mask;
+    const key = domainKey(dom);
+    let id = domainIds.get(key);
+    if (id === undefined) domainIds.set(key, (id = domainIds.size));
+    return id;
   };
 
   const walked = new Map<number, Map<number, PNode>>();
@@ -258,17 +282,20 @@ export function partition(input: PartitionInput): Partition {
     let node: PNode;
     if (merged.length === 1) node = merged[0].node;
     else {
-      merged.sort((a, b) => firstValue(a.dom) - firstValue(b.dom));
-      const splitKey = `S${body.attr}|${merged.map((m) => `${domainKey(m.dom)}>${m.node.id}`).join('|')}`;
-      const found = interned.get(splitKey);
-      if (found?.kind === 'split') {
+      // Cells come in order of their first value, and a merge keeps the first place: sorting is rarely needed.
+      if (!inOrder(merged)) merged.sort((a, b) => firstValue(a.dom) - firstValue(b.dom));
+      const key = [body.attr];
+      for (const m of merged) key.push(domainId(m.dom), m.node.id);
+      const found = splits.get(key);
+      if (found) {
         body.testing.forEach((i) => found.rules.add(i));
         found.population ||= body.population;
         node = found;
       } else {
         // A copy of its exact size: arrays grown by `push` keep room to spare, and trees are kept with the analysis.
-        node = { kind: 'split', id: nextId++, attr: body.attr, branches: merged.slice(), rules: new Set(body.testing), population: body.population };
-        interned.set(splitKey, node);
+        const split: PSplit = { kind: 'split', id: nextId++, attr: body.attr, branches: merged.slice(), rules: new Set(body.testing), population: body.population };
+        splits.add(key, split);
+        node = split;
       }
     }
     byDefinite.set(d.id, node);
@@ -299,6 +326,29 @@ function mergeByIndex(a: readonly RuleInfo[], b: readonly RuleInfo[]): RuleInfo[
     } else {
       out.push(x);
       i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+function inOrder(branches: readonly PBranch[]): boolean {
+  for (let i = 1; i < branches.length; i++) if (firstValue(branches[i - 1].dom) > firstValue(branches[i].dom)) return false;
+  return true;
+}
+
+/** The union of two sorted lists of numbers, sorted, each number once. */
+function unionOfSorted(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+    else if (i >= a.length || b[j] < a[i]) out.push(b[j++]);
+    else {
+      out.push(a[i++]);
       j++;
     }
   }
