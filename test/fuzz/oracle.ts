@@ -176,7 +176,9 @@ export async function checkInput(text: string, companions: Companions, options: 
       if (!b) continue;
       checkFindings(b, `${where} re-analysis`, out);
       const mustNotAdd = syntaxCodes.has(f.code) ? syntaxCodes : attributeRename(f, fix.title) ? attributeRenameMustNotAdd : fix.title.startsWith('Change to ') || fix.title.startsWith('Declare ') ? renameMustNotAdd : undefined;
-      checkFix(a, f, b, fix.edits, mustNotAdd, where, out, syntaxCodes.has(f.code) ? editedUpTo(fix.edits) : undefined);
+      // A fix that rewrites an unterminated string closes it too, which brings the errors its rest of line had hidden into view.
+      const reveals = syntaxCodes.has(f.code) || closesAString(a, fix.edits);
+      checkFix(a, f, b, fix.edits, mustNotAdd, where, out, reveals ? editedUpTo(fix.edits) : undefined);
     }
   }
 
@@ -284,6 +286,11 @@ function editedUpTo(edits: readonly TextEdit[]): number {
   if (!last) return 0;
   const shift = edits.filter((e) => e !== last).reduce((n, e) => n + e.newText.length - (e.span.end - e.span.start), 0);
   return last.span.start + last.newText.length + shift;
+}
+
+/** Whether an edit replaces the whole of an unterminated string of the main file. */
+function closesAString(a: Analysis, edits: readonly TextEdit[]): boolean {
+  return a.findings.some((g) => g.uri === a.uri && g.code === 'unterminated-string' && edits.some((e) => e.span.start <= g.span.start && g.span.end <= e.span.end));
 }
 
 /**
