@@ -4,6 +4,7 @@ import { constraintOn, domainKey, type Box, type Constraint } from '../box.js';
 import { contains, finite, intersect, interval, isEmpty, members, numeric, pointInside, union, type Domain, type Interval } from '../domain.js';
 import type { RuleInfo } from '../rules.js';
 import type { Scope } from '../scope.js';
+import { ListTable } from './list-table.js';
 
 /**
  * Rules still open on a path: their boxes with the constraints already decided removed.
@@ -21,16 +22,19 @@ export interface Live {
  * numbers rather than every open rule's constraints spelt out again at every state.
  */
 export class ShapeIds {
-  private readonly ids = new Map<string, number>();
+  private readonly lists = new ListTable<number>();
+  private readonly constraintIds = new Map<string, number>();
   private readonly lives = new WeakMap<Live, number>();
   private readonly boxes = new WeakMap<Box, number>();
   // Boxes are made anew on every path, but their constraints are the rule set's own objects:
   // spelling each constraint once keeps a new box's key to a few numbers.
   private readonly constraints = new WeakMap<Constraint, number>();
 
-  private intern(key: string): number {
-    let id = this.ids.get(key);
-    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+  /** One number per list of numbers; `kind` keeps a group's list apart from a box's. */
+  private intern(kind: number, items: readonly number[]): number {
+    const key = [kind, ...items];
+    let id = this.lists.get(key);
+    if (id === undefined) this.lists.add(key, (id = this.lists.size));
     return id;
   }
 
@@ -38,9 +42,9 @@ export class ShapeIds {
   live(l: Live): number {
     let id = this.lives.get(l);
     if (id === undefined) {
-      let key = `L${l.rules[0].index}:`;
-      for (const b of l.boxes) key += `${this.box(b)},`;
-      this.lives.set(l, (id = this.intern(key)));
+      const items = [l.rules[0].index];
+      for (const b of l.boxes) items.push(this.box(b));
+      this.lives.set(l, (id = this.intern(0, items)));
     }
     return id;
   }
@@ -48,26 +52,32 @@ export class ShapeIds {
   box(b: Box): number {
     let id = this.boxes.get(b);
     if (id === undefined) {
-      let key = 'B';
-      for (const c of b) key += `${this.constraint(c)},`;
-      this.boxes.set(b, (id = this.intern(key)));
+      const items: number[] = [];
+      for (const c of b) items.push(this.constraint(c));
+      this.boxes.set(b, (id = this.intern(1, items)));
     }
     return id;
   }
 
   private constraint(c: Constraint): number {
     let id = this.constraints.get(c);
-    if (id === undefined) this.constraints.set(c, (id = this.intern(`C${c.attr}=${domainKey(c.dom)}`)));
+    if (id === undefined) {
+      const key = `${c.attr}=${domainKey(c.dom)}`;
+      id = this.constraintIds.get(key);
+      if (id === undefined) this.constraintIds.set(key, (id = this.constraintIds.size));
+      this.constraints.set(c, id);
+    }
     return id;
   }
 }
 
 /** Which open rules, in which shape, and which part of the population: a subtree's identity. */
-export function stateKey(partial: readonly Live[], population: readonly Box[], ids: ShapeIds): string {
-  let key = '';
-  for (const l of partial) key += `${ids.live(l)},`;
-  key += '#';
-  for (const b of population) key += `${ids.box(b)},`;
+export function stateKey(partial: readonly Live[], population: readonly Box[], ids: ShapeIds): number[] {
+  const key: number[] = [];
+  for (const l of partial) key.push(ids.live(l));
+  // Ids are never negative: -1 parts the groups from the population.
+  key.push(-1);
+  for (const b of population) key.push(ids.box(b));
   return key;
 }
 

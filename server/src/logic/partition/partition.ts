@@ -102,7 +102,7 @@ export function partition(input: PartitionInput): Partition {
   }
 
   // ---- Phase one: splits, one exploration per state.
-  const bodies = new Map<string, Body>();
+  const bodies = new ListTable<Body>();
   const ids = new ShapeIds();
   // A box without its constraint on an attribute, made once per (box, attribute): the same
   // object on every path, so its key is computed once too.
@@ -162,7 +162,7 @@ export function partition(input: PartitionInput): Partition {
       testing: open.filter((l) => tests(l.boxes)).flatMap((l) => l.rules.map((r) => r.index)),
       population: tests(pop),
     };
-    bodies.set(key, body);
+    bodies.add(key, body);
     return body;
   };
 
