@@ -109,14 +109,21 @@ export function chooseAttribute(partial: readonly Live[], population: readonly B
 export function cellsOf(attr: number, boxes: readonly Box[], scope: Scope): Domain[] {
   const info = scope.attrs[attr];
   const doms = boxes.map((b) => constraintOn(b, attr)).filter((d): d is Domain => d !== undefined);
-  const groups = new Map<string, Domain>();
-  const add = (signature: string, d: Domain): void => {
-    const g = groups.get(signature);
-    groups.set(signature, g ? union(g, d) : d);
+  // A value's signature: which of the domains hold it, as bits, 31 to a number.
+  const groups: Domain[] = [];
+  const bySignature = new ListTable<number>();
+  const add = (holds: (d: Domain) => boolean, d: Domain): void => {
+    const signature = new Array<number>(Math.ceil(doms.length / 31)).fill(0);
+    for (let i = 0; i < doms.length; i++) if (holds(doms[i])) signature[(i / 31) | 0] |= 1 << i % 31;
+    const g = bySignature.get(signature);
+    if (g === undefined) {
+      bySignature.add(signature, groups.length);
+      groups.push(d);
+    } else groups[g] = union(groups[g], d);
   };
   if (info.universe.kind === 'finite') {
-    for (const m of members(info.universe.mask)) add(doms.map((d) => (contains(d, m) ? '1' : '0')).join(''), finite(1 << m));
-    return [...groups.values()];
+    for (const m of members(info.universe.mask)) add((d) => contains(d, m), finite(1 << m));
+    return groups;
   }
   const bounds = new Set<number>();
   for (const d of doms) if (d.kind === 'numeric') for (const i of d.intervals) for (const v of [i.lo, i.hi]) if (Number.isFinite(v)) bounds.add(v);
@@ -133,9 +140,9 @@ export function cellsOf(attr: number, boxes: readonly Box[], scope: Scope): Doma
     if (isEmpty(inside) || inside.kind !== 'numeric') continue;
     const probe = pointInside(inside.intervals[0]);
     if (probe === undefined) continue;
-    add(doms.map((d) => (contains(d, probe) ? '1' : '0')).join(''), inside);
+    add((d) => contains(d, probe), inside);
   }
-  return [...groups.values()];
+  return groups;
 }
 
 export function firstValue(d: Domain): number {
