@@ -8,6 +8,7 @@ import { repoRoot } from '../helpers.js';
 import { runInParallel } from './campaign.js';
 import { loadCorpus } from './corpus.js';
 import { FuzzRunner } from './runner.js';
+import { firstNonBlankDifference } from './oracle.js';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'fuzz');
 const corpus = loadCorpus();
@@ -37,6 +38,28 @@ describe('fuzz', function () {
     } finally {
       await runner.close();
     }
+  });
+
+  it('checks a 60 MB input within the fuzz process heap', async () => {
+    // Lines broken by bare carriage returns, thousands of times over, with a character that
+    // makes every copy two bytes a character: the refused document's features and the
+    // oracle's own comparisons must not copy it whole.
+    const line = `${corpus.companions['hcc-vocabulary.guideline'].replace(/\r?\n/g, '\r')}// \u2265`;
+    const text = Array.from({ length: Math.ceil(60e6 / line.length) }, () => line).join('\n');
+    const runner = new FuzzRunner(corpus.companions, runnerOptions);
+    try {
+      const violations = await runner.run(text, { probes: 2, maxFixes: 2, svg: true, budgetMs: Infinity, seed: 1 });
+      assert.deepEqual(violations, []);
+    } finally {
+      await runner.close();
+    }
+  });
+
+  it('compares what is not blank in place', () => {
+    assert.equal(firstNonBlankDifference('a b\tc', 'a  b\r\nc'), undefined);
+    assert.equal(firstNonBlankDifference('a b c', 'a b d'), 4);
+    assert.equal(firstNonBlankDifference('a b', 'a b c'), 3);
+    assert.equal(firstNonBlankDifference('a b c ', 'a b'), 4);
   });
 
   it('mutates only the stable seeds: no test text or reproducer changes its inputs', () => {

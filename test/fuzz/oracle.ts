@@ -136,8 +136,8 @@ export async function checkInput(text: string, companions: Companions, options: 
   // Formatting moves only blanks: what the user wrote is kept, in order.
   guard('format', () => {
     const formatted = formatText(text, a.source.parse);
-    const words = (t: string): string => t.replace(/\s+/g, '');
-    if (words(formatted) !== words(text)) out.push({ kind: 'format-changes-text', where: 'format', message: `${words(text).length} characters besides blanks before, ${words(formatted).length} after` });
+    const moved = formatted === text ? undefined : firstNonBlankDifference(text, formatted);
+    if (moved !== undefined) out.push({ kind: 'format-changes-text', where: 'format', message: `what is not blank differs from character ${moved} of the input on` });
   });
   guard('outline', () => checkOutline(outline(a), text.length, out));
   guard('folding', () => {
@@ -286,6 +286,25 @@ function editedUpTo(edits: readonly TextEdit[]): number {
   if (!last) return 0;
   const shift = edits.filter((e) => e !== last).reduce((n, e) => n + e.newText.length - (e.span.end - e.span.start), 0);
   return last.span.start + last.newText.length + shift;
+}
+
+/**
+ * Where two texts first differ once blanks (`\s`) are left out: the offset in `a`, or
+ * undefined where they do not. Walks both in place: a copy of a 50 MB input without its
+ * blanks would take more heap than the fuzz process has.
+ */
+export function firstNonBlankDifference(a: string, b: string): number | undefined {
+  const blank = /\s/;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && blank.test(a[i])) i++;
+    while (j < b.length && blank.test(b[j])) j++;
+    if (i >= a.length || j >= b.length) return i >= a.length && j >= b.length ? undefined : i;
+    if (a[i] !== b[j]) return i;
+    i++;
+    j++;
+  }
 }
 
 /** Whether an edit replaces the whole of an unterminated string of the main file. */
