@@ -6,6 +6,7 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import type { SyntaxError } from './ast.js';
 import { type Placed, withoutFollowOns } from './follow-on-errors.js';
 import { FixChecks } from './fix-check.js';
+import { blockNames } from './syntax-vocabulary.js';
 import {
   at, type Explained, type Explainer, foundOrMissing, foundText, is, isEnd, onLaterLine, type Situation, situationOf,
 } from './syntax-situation.js';
@@ -131,16 +132,42 @@ function strayCharacterBefore(text: string, openers: readonly number[], offset: 
   return true;
 }
 
+/** Where an error reported a block's `{` missing, which the parser then assumed: the token found there, the block's rule and its depth. */
+interface Assumed {
+  readonly index: number;
+  readonly rule: string;
+  readonly depth: number;
+}
+
+/**
+ * Whether the innermost block left open at the error is one whose `{` the parser assumed:
+ * the same block rule at the same depth, with every `{` between the place it was reported
+ * missing and the error closed again.
+ */
+function inAssumedBlock(s: Situation, assumed: Assumed): boolean {
+  if (s.rule !== assumed.rule || s.stack.length !== assumed.depth) return false;
+  let depth = 0;
+  for (let i = s.index - 1; i >= assumed.index; i--) {
+    const k = s.tokens[i].tokenType.name;
+    if (k === 'RBrace') depth++;
+    else if (k === 'LBrace' && depth-- === 0) return false;
+  }
+  return true;
+}
+
 /**
  * The message, place and (where certain) fix for one parser error; undefined when the
  * error only repeats one already reported (the text after an unterminated string).
+ * `assumed`: the last error that reported a block's `{` missing.
  */
-export function describeSyntaxError(e: IRecognitionException, text: string, tokens: readonly IToken[], openers: readonly number[]): Explained | undefined {
-  const s = situationOf(e, text, tokens);
+function describeSituation(s: Situation, openers: readonly number[], assumed: Assumed | undefined): Explained | undefined {
   // An unterminated string took in the rest of its line or file: its own error says so.
   if (is(at(s, -1), 'UnterminatedString', 'UnterminatedTripleString')) return undefined;
   // After a `#` or a curly quote, the line is not code: that character's error says so.
-  if (!isEnd(s.found) && strayCharacterBefore(text, openers, s.found.startOffset)) return undefined;
+  if (!isEnd(s.found) && strayCharacterBefore(s.text, openers, s.found.startOffset)) return undefined;
+  // A block's `}` missing where its `{` was missing too: the parser assumed the `{`, and the
+  // error there says so (another block's `{` further back is not this block's).
+  if (s.expected === "'}'" && s.rule in blockNames && assumed !== undefined && inAssumedBlock(s, assumed)) return undefined;
   for (const explain of explainers) {
     const explained = explain(s);
     if (explained) return explained;
@@ -157,14 +184,17 @@ export function describeSyntaxErrors(errors: readonly IRecognitionException[], t
   const placed: Placed[] = [];
   const openers = lineOpenersOf(text, strays);
   const fixChecks = new FixChecks(text, tokens);
+  let assumed: Assumed | undefined;
   for (const e of errors) {
+    const s = situationOf(e, text, tokens);
     // Past the errors a file shows, the plain message will do: garbage must stay cheap to read.
-    let explained = placed.length < MAX_EXPLAINED ? describeSyntaxError(e, text, tokens, openers) : expectedHere(situationOf(e, text, tokens));
+    let explained = placed.length < MAX_EXPLAINED ? describeSituation(s, openers, assumed) : expectedHere(s);
+    if (s.expected === "'{'" && s.rule in blockNames) assumed = { index: s.index, rule: s.rule, depth: s.stack.length };
     if (!explained) continue;
     // A fix is offered only where applying it is seen to repair the text, for the first few.
     if (explained.fix && !fixChecks.isCertain(explained.fix)) explained = { message: explained.message, span: explained.span };
     const offset = Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length;
-    const index = Number.isFinite(e.token.startOffset) ? situationOf(e, text, tokens).index : tokens.length;
+    const index = Number.isFinite(e.token.startOffset) ? s.index : tokens.length;
     const error: SyntaxError = explained.fix ? { code: 'syntax', message: explained.message, span: explained.span, fix: explained.fix } : { code: 'syntax', message: explained.message, span: explained.span };
     placed.push({ error, index, offset });
   }
