@@ -384,4 +384,6 @@ export interface ParseResult {
   readonly comments: Span[];
   /** Every token but comments and whitespace, in text order, for the formatter. */
   readonly tokens: readonly Lexeme[];
+  /** Where the parser stopped reading a file of too many errors: the tree holds nothing from here on. */
+  readonly unreadFrom?: number;
 }

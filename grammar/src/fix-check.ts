@@ -51,19 +51,45 @@ function chunkAround(text: string, tokens: readonly IToken[], from: number, to: 
   return { start, end };
 }
 
-/** Offsets (in `chunk`) where lexing or parsing `chunk` on its own fails. */
-function errorOffsets(chunk: string): number[] | undefined {
+/**
+ * Where lexing or parsing `chunk` on its own fails (offsets in `chunk`): `raw`, the tokens
+ * the errors were found at; `shown`, where each is shown, which for a token that starts a
+ * later line than the token before it is just after that token ("expected … after `a`").
+ */
+interface ErrorPlaces {
+  readonly raw: number[];
+  readonly shown: number[];
+}
+
+function errorOffsets(chunk: string): ErrorPlaces | undefined {
   const lexed = tokenize(chunk);
   if (lexed.tokens.filter((t) => t.tokenType.name === 'LParen').length > MAX_PARENS) return undefined;
   const { errors } = parseTokens(lexed.tokens);
-  return [...lexed.errors.map((e) => e.offset), ...errors.map((e) => (Number.isFinite(e.token.startOffset) ? e.token.startOffset : chunk.length))];
+  const found = errors.map((e) => (Number.isFinite(e.token.startOffset) ? e.token.startOffset : chunk.length));
+  const lexical = lexed.errors.map((e) => e.offset);
+  return { raw: [...lexical, ...found], shown: [...lexical, ...found.map((o) => shownAt(chunk, lexed.tokens, o))] };
+}
+
+/** Where an error found at offset `o` is shown: after the token before it when `o` is on a later line. */
+function shownAt(chunk: string, tokens: readonly IToken[], o: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].startOffset < o) lo = mid + 1;
+    else hi = mid;
+  }
+  const prev = tokens[lo - 1];
+  if (!prev) return o;
+  const end = prev.startOffset + prev.image.length;
+  return /[\n\r]/.test(chunk.slice(end, o)) ? end : o;
 }
 
 /** The fix checks of one file: how many are left, and the errors of each declaration as it was. */
 export class FixChecks {
   private checks = 0;
   private reparsed = 0;
-  private readonly before = new Map<string, number[] | undefined>();
+  private readonly before = new Map<string, ErrorPlaces | undefined>();
 
   constructor(private readonly text: string, private readonly tokens: readonly IToken[]) {}
 
@@ -93,15 +119,17 @@ export class FixChecks {
   }
 
   /** The errors of `chunk` parsed on its own, paid for. */
-  private errorsOf(chunk: string): number[] | undefined {
+  private errorsOf(chunk: string): ErrorPlaces | undefined {
     const found = errorOffsets(chunk);
-    this.reparsed += chunk.length + ERROR_COST * (found?.length ?? 0);
+    this.reparsed += chunk.length + ERROR_COST * (found?.raw.length ?? 0);
     return found;
   }
 }
 
 /** Fewer errors after, none new, and none on the lines the edits touched. */
-function fixesCleanly(edits: readonly SyntaxFix['edits'][number][], start: number, atEnd: boolean, fixed: string, before: number[], after: number[]): boolean {
+function fixesCleanly(edits: readonly SyntaxFix['edits'][number][], start: number, atEnd: boolean, fixed: string, beforePlaces: ErrorPlaces, afterPlaces: ErrorPlaces): boolean {
+  const before = beforePlaces.raw;
+  const after = afterPlaces.raw;
   const from = edits[0].span.start;
   if (after.length >= before.length) return false;
   // A block left open at the end of the file is reported at its `{` once the error before
@@ -111,15 +139,18 @@ function fixesCleanly(edits: readonly SyntaxFix['edits'][number][], start: numbe
   const shiftAt = (o: number): number => edits.filter((e) => e.span.end - start <= o).reduce((n, e) => n + e.newText.length - (e.span.end - e.span.start), 0);
   const was = new Set(before);
   if (!after.every((o) => was.has(o - shiftAt(o)))) return false;
-  // No error left on the lines the fix touched (in the fixed text, they run from `from` to the end of the last edit).
+  // No error left on the lines the fix touched (in the fixed text, they run from `from` to
+  // the end of the last edit), where it is found or where it is shown.
   const lastEdit = edits[edits.length - 1];
   const shift = edits.reduce((n, e) => n + e.newText.length - (e.span.end - e.span.start), 0);
   const lineStart = fixed.lastIndexOf('\n', from - start - 1) + 1;
   const endInFixed = lastEdit.span.end - start + shift;
   const nl = fixed.indexOf('\n', endInFixed);
   const lineEnd = nl < 0 ? fixed.length : nl;
-  // Nor at the first token after the fix, even on a later line: the parser found it where
-  // the fixed text should have gone on (`remark "history"` then a stray `"second"`).
-  const next = endInFixed + (/^\s*/.exec(fixed.slice(endInFixed))?.[0].length ?? 0);
-  return !after.some((o) => (o >= lineStart && o <= lineEnd) || o === next);
+  // Nor at the first token after the fix, even on a later line and past comments: the
+  // parser found it where the fixed text should have gone on (`remark "history"` then a
+  // stray `"second"`).
+  const next = endInFixed + (/^(?:\s|\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)*/.exec(fixed.slice(endInFixed))?.[0].length ?? 0);
+  const onTouchedLines = (o: number): boolean => o >= lineStart && o <= lineEnd;
+  return !after.some((o) => onTouchedLines(o) || o === next) && !afterPlaces.shown.some(onTouchedLines);
 }

@@ -5,3 +5,10 @@
 export const MAX_NESTING = 64;
 /** A run of `not` longer than this is shortened by pairs, which keeps its meaning. */
 export const MAX_NOT_RUN = 8;
+
+/**
+ * Errors the parser recovers from in one parse before it stops reading. Chevrotain resumes a
+ * repetition after an error by calling it again, one stack frame deeper each time: about
+ * 9,400 recoveries in a row overflow the stack. A file past this is read up to here.
+ */
+export const MAX_RECOVERIES = 1000;

@@ -12,7 +12,7 @@ import { describeSyntaxErrors } from './syntax-messages.js';
 import { unknownCharacters } from './lexical-messages.js';
 import { withoutErrorsInFixes } from './follow-on-errors.js';
 import { parseDirect } from './fast-parse/file.js';
-import { MAX_NESTING, MAX_NOT_RUN } from './limits.js';
+import { MAX_NESTING, MAX_NOT_RUN, MAX_RECOVERIES } from './limits.js';
 
 export { MAX_NESTING };
 /** Past this many errors a file is reported as garbage rather than error by error. */
@@ -68,7 +68,7 @@ function parseText(text: string, path: 'either' | 'direct' | 'recovering'): Pars
   }
   if (path === 'direct') return undefined;
   const tokens = limitNesting(lexed.tokens, errors);
-  const { cst, errors: parseErrors } = parseTokens(tokens);
+  const { cst, errors: parseErrors, unreadFrom } = parseTokens(tokens);
   for (const e of describeSyntaxErrors(parseErrors, text, tokens, lexed.errors)) errors.push(e);
   builder.symbolic = [];
   const ast = builder.file(cst as FileCstNode, text.length);
@@ -81,11 +81,11 @@ function parseText(text: string, path: 'either' | 'direct' | 'recovering'): Pars
   // An operator with a syntax error of its own (`a || then`) is that error until it is complete.
   const symbolic = errors.filter((e) => e.code === 'symbolic-operator' && !errors.some((o) => o.code === 'syntax' && o.span.start === e.span.start));
   const others = withoutErrorsInFixes(errors.filter((e) => e.code !== 'symbolic-operator'));
-  const capped = symbolic.length === 0 ? capErrors(others) : [...capErrors(others), ...symbolic.slice(0, MAX_ERRORS)].sort((a, b) => a.span.start - b.span.start);
-  return result(text, ast, capped, comments);
+  const capped = symbolic.length === 0 ? capErrors(others, text, unreadFrom) : [...capErrors(others, text, unreadFrom), ...symbolic.slice(0, MAX_ERRORS)].sort((a, b) => a.span.start - b.span.start);
+  return result(text, ast, capped, comments, unreadFrom);
 }
 
-function result(text: string, ast: GuidelineFile, errors: SyntaxError[], comments: Span[]): ParseResult {
+function result(text: string, ast: GuidelineFile, errors: SyntaxError[], comments: Span[], unreadFrom?: number): ParseResult {
   // The tokens are lexed again when the formatter first asks: keeping one object per token
   // for every open file would cost more memory than the rest of the syntax tree.
   let lexemes: Lexeme[] | undefined;
@@ -93,6 +93,7 @@ function result(text: string, ast: GuidelineFile, errors: SyntaxError[], comment
     ast,
     errors,
     comments,
+    ...(unreadFrom === undefined ? {} : { unreadFrom }),
     get tokens(): readonly Lexeme[] {
       return (lexemes ??= lexemesOf(text));
     },
@@ -163,11 +164,29 @@ export function limitNesting(tokens: IToken[], errors: SyntaxError[]): IToken[] 
   return dropped ? kept : tokens;
 }
 
-function capErrors(errors: SyntaxError[]): SyntaxError[] {
+/** `unreadFrom`: where the parser stopped reading, past MAX_RECOVERIES errors. */
+function capErrors(errors: SyntaxError[], text: string, unreadFrom: number | undefined): SyntaxError[] {
   errors.sort((a, b) => a.span.start - b.span.start);
-  if (errors.length <= MAX_ERRORS) return errors;
+  if (errors.length <= MAX_ERRORS && unreadFrom === undefined) return errors;
   const shown = errors.slice(0, MAX_ERRORS);
-  const last = errors[errors.length - 1];
-  shown.push({ code: 'too-many-errors', message: `${errors.length - MAX_ERRORS} more syntax errors not shown; is this a guideline file?`, span: last.span });
+  const hidden = errors.length - shown.length;
+  const notShown = hidden > 0 ? `${hidden} more syntax errors not shown` : '';
+  if (unreadFrom === undefined) {
+    shown.push({ code: 'too-many-errors', message: `${notShown}; is this a guideline file?`, span: errors[errors.length - 1].span });
+    return shown;
+  }
+  const line = lineOf(text, unreadFrom);
+  const unread = `the rest of the file, from line ${line}, is not read: past ${MAX_RECOVERIES.toLocaleString('en-US')} errors the parser stops`;
+  shown.push({ code: 'too-many-errors', message: `${notShown ? `${notShown}, and ${unread}` : unread[0].toUpperCase() + unread.slice(1)}; is this a guideline file?`, span: { start: unreadFrom, end: unreadFrom } });
   return shown;
+}
+
+/** The 1-based line of an offset; a line ends at `\n`, `\r\n` or `\r`. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
 }

@@ -57,6 +57,30 @@ describe('bad input', () => {
     assert.doesNotThrow(() => analyzeText(`attribute a: boolean\nstatement S { rule r when ${'not '.repeat(depth)}a then recommend x }`));
   });
 
+  it('ten thousand errors in a row are read up to the recovery limit, without a stack overflow', () => {
+    // Each `guideline {` left unclosed at the top level is an error the parser resumes after,
+    // one frame deeper each time in Chevrotain's repetition recovery.
+    const unit = 'guideline.{{{{{{{{{{trace}}}}}}}}}} ';
+    const text = `intervention first\n${unit.repeat(10_000)}\nintervention last\n`;
+    const r = parse(text);
+    assert.ok(r.unreadFrom !== undefined && r.unreadFrom > 0 && r.unreadFrom < text.indexOf('intervention last'));
+    const limit = r.errors.find((e) => e.code === 'too-many-errors');
+    assert.ok(limit && /the rest of the file, from line 2, is not read: past 1,000 errors/.test(limit.message), limit?.message);
+    assert.deepEqual(limit.span, { start: r.unreadFrom, end: r.unreadFrom });
+    assert.ok(r.errors.length <= MAX_ERRORS + 1);
+    // What was read is in the tree; what was not, is not.
+    const names = r.ast.declarations.flatMap((d) => (d.kind === 'Intervention' && d.name ? [d.name.text] : []));
+    assert.deepEqual(names, ['first']);
+    assert.doesNotThrow(() => analyzeText(text));
+  });
+
+  it('a file under the recovery limit is read to its end', () => {
+    const text = `${'guideline.{trace} '.repeat(200)}\nintervention last\n`;
+    const r = parse(text);
+    assert.equal(r.unreadFrom, undefined);
+    assert.ok(r.ast.declarations.some((d) => d.kind === 'Intervention' && d.name?.text === 'last'));
+  });
+
   it('a file at the size limit is analysed; a 5 MB file is refused at once', function () {
     this.timeout(60_000);
     const block = 'attribute a: boolean\nintervention x\n';

@@ -74,7 +74,10 @@ export function formatEdits(text: string, parse: A.ParseResult, range?: A.Span, 
   const layout = layoutOf(parse, text);
   const verbatim = verbatimGaps(parse, items);
   const edits: TextEdit[] = [];
+  // A file the parser stopped reading has no tree past that point: it is left as written.
+  const unread = parse.unreadFrom ?? Infinity;
   const emit = (start: number, end: number, newText: string): void => {
+    if (end >= unread) return;
     if (text.slice(start, end) === newText) return;
     if (range && !(range.start <= end && end < range.end)) return;
     edits.push({ span: { start, end }, newText });
