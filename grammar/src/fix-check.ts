@@ -8,6 +8,7 @@ import type { SyntaxFix } from './ast.js';
 import { tokenize } from './scanner.js';
 import { parseTokens } from './parser.js';
 import { declarationWords } from './syntax-vocabulary.js';
+import { firstAtOrAfter } from './first-at-or-after.js';
 
 /** Past this size the declaration is not parsed again, and the fix is not offered. */
 const MAX_CHUNK = 20_000;
@@ -72,14 +73,7 @@ function errorOffsets(chunk: string): ErrorPlaces | undefined {
 
 /** Where an error found at offset `o` is shown: after the token before it when `o` is on a later line. */
 function shownAt(chunk: string, tokens: readonly IToken[], o: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].startOffset < o) lo = mid + 1;
-    else hi = mid;
-  }
-  const prev = tokens[lo - 1];
+  const prev = tokens[firstAtOrAfter(tokens, o, (t) => t.startOffset) - 1];
   if (!prev) return o;
   const end = prev.startOffset + prev.image.length;
   return /[\n\r]/.test(chunk.slice(end, o)) ? end : o;

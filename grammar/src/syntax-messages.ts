@@ -7,6 +7,7 @@ import type { SyntaxError } from './ast.js';
 import { type Placed, withoutFollowOns } from './follow-on-errors.js';
 import { FixChecks } from './fix-check.js';
 import { blockNames } from './syntax-vocabulary.js';
+import { firstAtOrAfter } from './first-at-or-after.js';
 import {
   at, type Explained, type Explainer, foundOrMissing, foundText, is, isEnd, onLaterLine, type Situation, situationOf,
 } from './syntax-situation.js';
@@ -117,15 +118,9 @@ function lineOpenersOf(text: string, strays: readonly Stray[]): number[] {
  * or `\r`, as it does for a `//` comment.
  */
 function strayCharacterBefore(text: string, openers: readonly number[], offset: number): boolean {
-  let lo = 0;
-  let hi = openers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (openers[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo === 0) return false;
-  for (let i = openers[lo - 1] + 1; i < offset; i++) {
+  const before = firstAtOrAfter(openers, offset, (o) => o) - 1;
+  if (before < 0) return false;
+  for (let i = openers[before] + 1; i < offset; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) return false;
   }

@@ -14,7 +14,7 @@ export const diagnosticCodes = {
   'unterminated-comment': 'A block comment is not closed.',
   'number-too-large': 'A number too large for any computation (more than about 1.8e308).',
   'nesting-too-deep': 'Parentheses nested deeper than the parser accepts.',
-  'too-many-errors': 'So many syntax errors that the rest are not listed.',
+  'too-many-errors': 'So many syntax errors that the rest are not listed (past 1,000, the rest of the file is not read).',
   'document-too-large': 'A file over the size that is analysed (1 Mi characters): it is not checked.',
   // Names and files
   'unresolved-name': 'A name that no declaration in this file or its `use`d files defines.',
