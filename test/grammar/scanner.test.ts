@@ -123,7 +123,8 @@ describe('scanner', () => {
     // 8.5 KB fixture of long lines made this test take half a minute).
     const seeds = corpus.map((c) => c.text).filter((t) => t.length < 8_000);
     for (let i = 0; i < 300; i++) {
-      const text = mutate(seeds[i % seeds.length], seeds[Math.floor(rnd() * seeds.length)], rnd);
+      // Cut to 200 KB: comparing every token of a 2.5 MB mutation took most of 20 s.
+      const text = mutate(seeds[i % seeds.length], seeds[Math.floor(rnd() * seeds.length)], rnd).slice(0, 200_000);
       assert.equal(difference(text), undefined, `mutation ${i}`);
     }
   });
