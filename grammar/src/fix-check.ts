@@ -6,7 +6,7 @@
 import type { IToken } from 'chevrotain';
 import type { SyntaxFix } from './ast.js';
 import { tokenize } from './scanner.js';
-import { parseTokens } from './parser.js';
+import { parseTokens } from './parse-tokens.js';
 import { declarationWords } from './syntax-vocabulary.js';
 import { firstAtOrAfter } from './first-at-or-after.js';
 

@@ -7,7 +7,7 @@ import { AstBuilder } from './ast-builder.js';
 import type { FileCstNode } from './cst-types.js';
 import { LParen, Not, RParen } from './lexer.js';
 import { tokenize } from './scanner.js';
-import { parseTokens } from './parser.js';
+import { parseTokens } from './parse-tokens.js';
 import { describeSyntaxErrors } from './syntax-messages.js';
 import { unknownCharacters } from './lexical-messages.js';
 import { withoutErrorsInFixes } from './follow-on-errors.js';
@@ -170,14 +170,11 @@ function capErrors(errors: SyntaxError[], text: string, unreadFrom: number | und
   if (errors.length <= MAX_ERRORS && unreadFrom === undefined) return errors;
   const shown = errors.slice(0, MAX_ERRORS);
   const hidden = errors.length - shown.length;
-  const notShown = hidden > 0 ? `${hidden} more syntax errors not shown` : '';
-  if (unreadFrom === undefined) {
-    shown.push({ code: 'too-many-errors', message: `${notShown}; is this a guideline file?`, span: errors[errors.length - 1].span });
-    return shown;
-  }
-  const line = lineOf(text, unreadFrom);
-  const unread = `the rest of the file, from line ${line}, is not read: past ${MAX_RECOVERIES.toLocaleString('en-US')} errors the parser stops`;
-  shown.push({ code: 'too-many-errors', message: `${notShown ? `${notShown}, and ${unread}` : unread[0].toUpperCase() + unread.slice(1)}; is this a guideline file?`, span: { start: unreadFrom, end: unreadFrom } });
+  const parts = hidden > 0 ? [`${hidden} more syntax errors not shown`] : [];
+  if (unreadFrom !== undefined) parts.push(`the rest of the file, from line ${lineOf(text, unreadFrom)}, is not read: past ${MAX_RECOVERIES.toLocaleString('en-US')} errors the parser stops`);
+  const message = parts.join(', and ');
+  const span = unreadFrom === undefined ? errors[errors.length - 1].span : { start: unreadFrom, end: unreadFrom };
+  shown.push({ code: 'too-many-errors', message: `${message[0].toUpperCase()}${message.slice(1)}; is this a guideline file?`, span });
   return shown;
 }
 

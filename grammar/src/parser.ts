@@ -1,12 +1,12 @@
 // The concrete-syntax parser: one singleton Chevrotain CstParser with error recovery.
 // Rules are class properties, as Chevrotain recommends; the CST is turned into the typed
 // AST by ast-builder.ts.
-import { CstParser, type CstNode, type IRecognitionException, IToken, TokenType } from 'chevrotain';
+import { CstParser, IToken, TokenType } from 'chevrotain';
 import { type RecoveryState, ResyncSearch } from './parser-resync.js';
 import { cachedFollows, type RecoveryStacks } from './parser-follows.js';
 import { type ErrorRaising, raiseEarlyExit, raiseNoViableAlt } from './parser-alt-errors.js';
 import * as t from './lexer.js';
-import { MAX_RECOVERIES } from './limits.js';
+import { MAX_RECOVERIES, RecoveryLimit } from './limits.js';
 
 export const statementFieldKeywords = new Set<TokenType>([
   t.Text, t.Basis, t.Strength, t.Certainty, t.Agreement, t.Votes, t.EndorsedStrong,
@@ -658,52 +658,5 @@ class GuidelineCstParser extends CstParser {
 }
 
 export const cstParser = new GuidelineCstParser();
-
-/** Thrown to stop a parse past MAX_RECOVERIES errors: not a recognition error, so Chevrotain lets it through. */
-class RecoveryLimit extends Error {
-  constructor(readonly at: IToken) {
-    super('too many errors to recover from');
-    this.name = 'RecoveryLimit';
-  }
-}
-
-export interface ParsedTokens {
-  readonly cst: CstNode;
-  readonly errors: IRecognitionException[];
-  /** Where the parse stopped reading, past MAX_RECOVERIES errors: the offset of the first token not read. */
-  readonly unreadFrom?: number;
-}
-
-/** `maxRecoveries`: MAX_RECOVERIES but in the tests that compare the recovery with Chevrotain's own. */
-export function parseTokens(tokens: IToken[], maxRecoveries = MAX_RECOVERIES): ParsedTokens {
-  // Each error the parser recovers from is an Error object; its stack trace is never read,
-  // and taking one for every error was a third of the time of a file of broken statements.
-  const traces = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    try {
-      return { cst: parseOnce(tokens, maxRecoveries), errors: cstParser.errors };
-    } catch (e) {
-      if (!(e instanceof RecoveryLimit)) throw e;
-      // The text up to where it stopped, read again to the end of that part: its errors are
-      // the same, and the few at its cut end cannot reach the limit again.
-      const stop = tokens.indexOf(e.at);
-      const read = stop < 0 ? tokens : tokens.slice(0, stop);
-      const cst = parseOnce(read, Infinity);
-      return { cst, errors: cstParser.errors, ...(stop < 0 ? {} : { unreadFrom: tokens[stop].startOffset }) };
-    }
-  } finally {
-    Error.stackTraceLimit = traces;
-    // The parser is one for the process: without this it would hold the last file's tokens.
-    cstParser.input = [];
-  }
-}
-
-function parseOnce(tokens: IToken[], recoveryLimit: number): CstNode {
-  cstParser.resetResync();
-  cstParser.recoveryLimit = recoveryLimit;
-  cstParser.input = tokens;
-  return cstParser.file();
-}
 
 export type { TokenType };

@@ -94,12 +94,13 @@ function expectedHere(s: Situation): Explained {
   return { message, span: foundOrMissing(s) };
 }
 
-/** The lexer's unknown characters that say the rest of their line is not code: `#`, curly quotes. */
+/** A run of characters the lexer does not know, as it reports it. */
 export interface Stray {
   readonly offset: number;
   readonly length: number;
 }
 
+/** The unknown characters that say the rest of their line is not code: `#`, curly quotes. */
 const lineOpeners = '#\u2018\u2019\u201c\u201d';
 
 /** The offsets of the strays that open a line that is not code, in order. */

@@ -30,9 +30,8 @@ export class ShapeIds {
   // spelling each constraint once keeps a new box's key to a few numbers.
   private readonly constraints = new WeakMap<Constraint, number>();
 
-  /** One number per list of numbers; `kind` keeps a group's list apart from a box's. */
-  private intern(kind: number, items: readonly number[]): number {
-    const key = [kind, ...items];
+  /** One number per list of numbers; its first item (0 for a group, 1 for a box) keeps the two kinds apart. */
+  private intern(key: readonly number[]): number {
     let id = this.lists.get(key);
     if (id === undefined) this.lists.add(key, (id = this.lists.size));
     return id;
@@ -42,9 +41,9 @@ export class ShapeIds {
   live(l: Live): number {
     let id = this.lives.get(l);
     if (id === undefined) {
-      const items = [l.rules[0].index];
-      for (const b of l.boxes) items.push(this.box(b));
-      this.lives.set(l, (id = this.intern(0, items)));
+      const key = [0, l.rules[0].index];
+      for (const b of l.boxes) key.push(this.box(b));
+      this.lives.set(l, (id = this.intern(key)));
     }
     return id;
   }
@@ -52,9 +51,9 @@ export class ShapeIds {
   box(b: Box): number {
     let id = this.boxes.get(b);
     if (id === undefined) {
-      const items: number[] = [];
-      for (const c of b) items.push(this.constraint(c));
-      this.boxes.set(b, (id = this.intern(1, items)));
+      const key = [1];
+      for (const c of b) key.push(this.constraint(c));
+      this.boxes.set(b, (id = this.intern(key)));
     }
     return id;
   }
