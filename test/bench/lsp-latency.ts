@@ -55,7 +55,10 @@ export interface LatencyResult {
   readonly lastComplete: number;
   readonly hover: Answers;
   readonly completion: Answers;
+  /** Completions sent together with their cancellation (one write) that were answered with results. */
   readonly cancelledAnswered: number;
+  /** Completions cancelled through the connection right after they were sent that were answered with results before the cancellation arrived. */
+  readonly raceAnswered: number;
   readonly cancelledTotal: number;
 }
 
@@ -118,23 +121,39 @@ export async function lspLatency(repoRoot: string, characters = 200, intervalMs 
     const lastArrivals = arrivals.get(last) ?? [];
     const lastComplete = lastArrivals[lastArrivals.length - 1] - sent.get(last)!;
 
-    // Completions cancelled right after they are sent.
-    let cancelledAnswered = 0;
+    // Completions cancelled at once, in two ways. Together: the request and its
+    // cancellation in one write, so the server has both before it could answer; a server
+    // that honours cancellation never answers such a request with results. Through the
+    // connection, as an editor cancels: the cancellation follows in a write of its own once
+    // the request's is done, and a completion answered within that moment (about a
+    // millisecond) goes out before the cancellation has arrived, which no server can help.
     const cancelledTotal = 20;
+    let cancelledAnswered = 0;
+    const completionAt = { textDocument: { uri }, position: { line: whenLine + 1, character: 10 } };
+    for (let i = 0; i < cancelledTotal; i++) {
+      const id = 1_000_000 + i;
+      const answers = await client.sendTogether([
+        { id, method: 'textDocument/completion', params: completionAt },
+        { method: '$/cancelRequest', params: { id } },
+      ]);
+      const answer = answers.get(id);
+      if (answer?.error === undefined && answer?.result !== null && answer?.result !== undefined) cancelledAnswered++;
+    }
+    let raceAnswered = 0;
     for (let i = 0; i < cancelledTotal; i++) {
       const source = new CancellationTokenSource();
-      const pending = client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: whenLine + 1, character: 10 } }, source.token);
+      const pending = client.connection.sendRequest('textDocument/completion', completionAt, source.token);
       source.cancel();
       try {
         const answer = await pending;
-        if (answer !== null && answer !== undefined) cancelledAnswered++;
+        if (answer !== null && answer !== undefined) raceAnswered++;
       } catch {
-        // Answered with the cancellation error, as it should be.
+        // Answered with the cancellation error.
       }
     }
     await client.connection.sendRequest('shutdown');
     await client.connection.sendNotification('exit');
-    return { keystrokes: characters, firstDiagnostics, completeDiagnostics, lastComplete, hover, completion, cancelledAnswered, cancelledTotal };
+    return { keystrokes: characters, firstDiagnostics, completeDiagnostics, lastComplete, hover, completion, cancelledAnswered, raceAnswered, cancelledTotal };
   } finally {
     client.kill();
   }

@@ -23,7 +23,8 @@ function latencyRows(r: LatencyResult, deep: Answers): TableRow[] {
     { figure: `keystroke → complete diagnostics, p95 (${r.completeDiagnostics.length} of ${r.keystrokes} versions not overtaken)`, value: ms(complete), target: '≤ 150 ms', met: complete <= 150, raw: { p95: complete, lastVersion: r.lastComplete } },
     { figure: `hover / completion right after a keystroke, p95 of the answers with results (hover: ${answered(r.hover)}; completion: ${answered(r.completion)})`, value: `${ms(p95(r.hover.ms))} / ${ms(p95(r.completion.ms))}`, target: '≤ 10 ms', met: requests <= 10, raw: { hover: p95(r.hover.ms), completion: p95(r.completion.ms), hoverModified: r.hover.modified, completionModified: r.completion.modified } },
     { figure: `hover while the deep checks of 100 KB run, p95 (${answered(deep)})`, value: ms(duringDeep), target: '≤ 10 ms', met: duringDeep <= 10, raw: { p95: duringDeep, slowest: Math.max(...deep.ms), modified: deep.modified } },
-    { figure: 'completions cancelled at once that were answered with results', value: `${r.cancelledAnswered} of ${r.cancelledTotal}`, target: '0', met: r.cancelledAnswered === 0, raw: { answered: r.cancelledAnswered, total: r.cancelledTotal } },
+    { figure: 'completions cancelled at once (request and cancellation read together) that were answered with results', value: `${r.cancelledAnswered} of ${r.cancelledTotal}`, target: '0', met: r.cancelledAnswered === 0, raw: { answered: r.cancelledAnswered, total: r.cancelledTotal } },
+    { figure: 'completions cancelled through the connection right after sending, answered before the cancellation arrived (a race no server can win; not a target)', value: `${r.raceAnswered} of ${r.cancelledTotal}`, target: '', met: true, raw: { answered: r.raceAnswered, total: r.cancelledTotal } },
   ];
 }
 

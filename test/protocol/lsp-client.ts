@@ -88,8 +88,60 @@ export class TestClient {
     });
   }
 
+  /**
+   * Writes `messages` to the server in one write, so that it reads them together (a
+   * request and its cancellation, say), and resolves with the server's answers to those
+   * with an id, read off its output beside the connection (which ignores answers to ids it
+   * did not send).
+   */
+  async sendTogether(messages: readonly object[]): Promise<Map<number, { result?: unknown; error?: { code: number } }>> {
+    const ids = new Set(messages.map((m) => (m as { id?: unknown }).id).filter((id): id is number => typeof id === 'number'));
+    const answers = new Map<number, { result?: unknown; error?: { code: number } }>();
+    const frames = new FrameReader();
+    return new Promise((resolve) => {
+      const onData = (chunk: Buffer): void => {
+        for (const body of frames.push(chunk)) {
+          const m = JSON.parse(body) as { id?: unknown; method?: unknown; result?: unknown; error?: { code: number } };
+          if (typeof m.id !== 'number' || m.method !== undefined || !ids.has(m.id)) continue;
+          answers.set(m.id, m);
+          if (answers.size === ids.size) {
+            this.process.stdout!.off('data', onData);
+            resolve(answers);
+          }
+        }
+      };
+      this.process.stdout!.on('data', onData);
+      this.process.stdin!.write(Buffer.concat(messages.map(frame)));
+    });
+  }
+
   kill(): void {
     this.connection.dispose();
     if (this.process.exitCode === null) this.process.kill();
+  }
+}
+
+/** A message as the base protocol frames it. */
+function frame(message: object): Buffer {
+  const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+  return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+}
+
+/** The bodies of the base protocol's frames, as the chunks that carry them come in. */
+class FrameReader {
+  private buffer = Buffer.alloc(0);
+
+  push(chunk: Buffer): string[] {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    const bodies: string[] = [];
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return bodies;
+      const length = Number(/Content-Length: *(\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
+      const start = headerEnd + 4;
+      if (!Number.isFinite(length) || this.buffer.length < start + length) return bodies;
+      bodies.push(this.buffer.subarray(start, start + length).toString('utf8'));
+      this.buffer = this.buffer.subarray(start + length);
+    }
   }
 }
