@@ -3,6 +3,7 @@
 // adopted rules as boxes, narrowed to the patients the assumptions admit. Cached per
 // analysis, so one document version is analysed once.
 import type { ResolvedDocument } from '../model/document.js';
+import { PerObject } from '../model/per-object.js';
 import { collectAssumptions, type Assumptions } from './assumptions.js';
 import { collectRules, type RuleSet } from './rules.js';
 import { buildScope, typedAttributes, type Scope } from './scope.js';
@@ -17,7 +18,7 @@ export interface Consistency {
   readonly known: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<ResolvedDocument, Consistency>();
+const cache = new PerObject<ResolvedDocument, Consistency>('consistency');
 
 export function consistencyOf(analysis: ResolvedDocument): Consistency {
   let c = cache.get(analysis);

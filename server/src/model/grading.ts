@@ -4,6 +4,7 @@
 // is the stated percentage, or else the one its votes give.
 import type * as A from '../../../grammar/src/index.js';
 import type { ResolvedDocument } from './document.js';
+import { PerObject } from './per-object.js';
 import { selectScheme, type GradingScheme, type SchemeSelection } from './grading-scheme.js';
 import {
   isOneOf, bases, historyWords, statementKinds, statuses,
@@ -72,7 +73,7 @@ export function panelOf(analysis: ResolvedDocument): Panel {
   };
 }
 
-const contexts = new WeakMap<ResolvedDocument, GradingContext>();
+const contexts = new PerObject<ResolvedDocument, GradingContext>('grading context');
 
 /** The panel and scheme of an analysis, computed once per analysis. */
 export function gradingContext(analysis: ResolvedDocument): GradingContext {

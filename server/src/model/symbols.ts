@@ -4,6 +4,7 @@
 import type * as A from '../../../grammar/src/index.js';
 import type { Finding } from './findings.js';
 import type { SourceFile } from './sources.js';
+import { PerObject } from './per-object.js';
 
 export type SymbolKind = 'enum' | 'member' | 'attribute' | 'intervention' | 'reference' | 'statement' | 'rule' | 'decision';
 
@@ -74,17 +75,17 @@ interface FileDeclarations {
   readonly duplicateMembers: readonly Finding[];
 }
 
+/** What a parsed file declares, which depends on the file alone: kept on the file. */
+const declaredIn = new PerObject<SourceFile, FileDeclarations>('declarations');
+
 /**
  * What each file declares, keyed by its parse: a used file that did not change keeps its
- * symbols (and their identity) from one version of the root to the next. One per
- * workspace, so a fresh workspace shares nothing with another.
+ * symbols (and their identity) from one version of the root to the next.
  */
 export class DeclarationCache {
-  private readonly files = new WeakMap<SourceFile, FileDeclarations>();
-
   of(file: SourceFile): FileDeclarations {
-    let declared = this.files.get(file);
-    if (!declared) this.files.set(file, (declared = fileDeclarations(file)));
+    let declared = declaredIn.get(file);
+    if (!declared) declaredIn.set(file, (declared = fileDeclarations(file)));
     return declared;
   }
 }

@@ -4,6 +4,7 @@
 import { analyzeChecked, deepWork, type Analysis, type DeepWork } from './analysis.js';
 import type { DeepSnapshot } from './deep-reuse.js';
 import type { CarriedResults } from '../model/document.js';
+import { PerObject } from '../model/per-object.js';
 import { checksOf } from '../checks/index.js';
 import { defaultSettings, type Settings } from '../model/settings.js';
 import { OverlayHost, ParseCache, type ReadResult, type SourceHost } from '../model/sources.js';
@@ -15,7 +16,7 @@ export class Workspace {
   private readonly declarations = new DeclarationCache();
   private readonly analyses = new Map<string, Analysis>();
   /** The deep work of each analysis: slices run so far and the rest. */
-  private readonly deep = new WeakMap<Analysis, { work: DeepWork; done: number }>();
+  private readonly deep = new PerObject<Analysis, { work: DeepWork; done: number }>('deep work');
   /** Each document's last complete deep result, which a version that reads the same to the deep checks reuses. */
   private readonly lastDeep = new Map<string, DeepSnapshot>();
   /** What each document's deep checks carry from one version to the next (model/document.ts). */

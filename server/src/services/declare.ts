@@ -3,6 +3,7 @@
 // its kind (or of the kinds declared before it), so the file keeps its order.
 import type * as A from '../../../grammar/src/index.js';
 import type { Analysis } from '../pipeline/analysis.js';
+import { PerObject } from '../model/per-object.js';
 import { durationWord } from '../model/types.js';
 import { forEachCondition } from '../checks/walk.js';
 import type { TextEdit } from './text-edit.js';
@@ -87,7 +88,7 @@ function typeFromValue(owners: ReadonlyMap<string, string[]>, v: A.Value): strin
  * Kept per analysis: a file with thousands of undeclared names asks once for each, and a
  * walk per name would make its quick fixes quadratic.
  */
-const suggestedTypes = new WeakMap<Analysis, Map<string, Set<string>>>();
+const suggestedTypes = new PerObject<Analysis, Map<string, Set<string>>>('suggested types');
 
 function typesSuggested(analysis: Analysis): Map<string, Set<string>> {
   const known = suggestedTypes.get(analysis);
@@ -150,7 +151,7 @@ export function valuesComparedWith(analysis: Analysis, name: string): string[] {
   return [...(byName.get(name) ?? [])];
 }
 
-const comparedWords = new WeakMap<Analysis, Map<string, Set<string>>>();
+const comparedWords = new PerObject<Analysis, Map<string, Set<string>>>('compared words');
 
 /** The type the file's uses of `name` agree on; undefined where they disagree (no certain fix). */
 export function inferAttributeType(analysis: Analysis, name: string): string | undefined {

@@ -16,6 +16,7 @@ import { assignedValue } from '../condition.js';
 import { disjunctionWithin } from '../cover.js';
 import { contains } from '../domain.js';
 import type { Consistency } from '../engine.js';
+import { PerObject } from '../../model/per-object.js';
 import { recKey, shownKey, timeWindow, type Recommendation, type RuleInfo } from '../rules.js';
 import { survivingRecs } from '../precedence.js';
 import type { Scope } from '../scope.js';
@@ -128,7 +129,7 @@ interface RuleIndex {
   readonly linked: readonly number[];
 }
 
-const indexes = new WeakMap<Consistency, RuleIndex>();
+const indexes = new PerObject<Consistency, RuleIndex>('rule index');
 
 function ruleIndex(consistency: Consistency): RuleIndex {
   let index = indexes.get(consistency);

@@ -12,6 +12,7 @@ import type { Box } from '../box.js';
 import { conditionOf } from '../condition.js';
 import { overlappingPairs, type Item } from '../overlap.js';
 import type { Consistency } from '../engine.js';
+import { PerObject } from '../../model/per-object.js';
 import type { RuleInfo } from '../rules.js';
 import { partition, type Partition } from './partition.js';
 
@@ -69,7 +70,7 @@ export function specOf(consistency: Consistency, decision: A.DecisionDecl | unde
   return { decision, rules, population, order, populationProblem };
 }
 
-const reaches = new WeakMap<Consistency, Map<A.DecisionDecl, Uint32Array>>();
+const reaches = new PerObject<Consistency, Map<A.DecisionDecl, Uint32Array>>('reaches');
 const maxReachPairs = 500_000;
 
 /**
@@ -105,7 +106,7 @@ function reachOf(consistency: Consistency): Map<A.DecisionDecl, Uint32Array> {
   return out;
 }
 
-const cache = new WeakMap<Consistency, Map<A.DecisionDecl | null, DecisionPartition>>();
+const cache = new PerObject<Consistency, Map<A.DecisionDecl | null, DecisionPartition>>('decision partitions');
 
 /**
  * The decisions a reader asked to see lately, by file and name. A tree is large (on a
