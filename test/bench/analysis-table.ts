@@ -17,7 +17,8 @@ export interface TableRow {
   /** The time over `JSON.parse` of equivalent JSON, where the row is a time. */
   readonly ratio?: number;
   readonly target: string;
-  readonly met: boolean;
+  /** Whether the target is met; absent for a row shown without a target. */
+  readonly met?: boolean;
   readonly raw: Record<string, number>;
 }
 
