@@ -544,7 +544,7 @@ export class AstBuilder {
     const q = first(c.quantity);
     if (q) return this.quantity(q);
     const n = name(first(c.Name));
-    return n && { kind: 'Symbol', span: n.span, name: n };
+    return n && { kind: 'Symbol', text: n.text, span: n.span };
   }
 
   private quantity(node: C.QuantityCstNode): A.QuantityValue | undefined {

@@ -301,11 +301,12 @@ export interface FlagExpr {
 
 export type Value = SymbolValue | BoolValue | QuantityValue;
 
-/** An enum member (or, mistakenly, any other name). */
-export interface SymbolValue {
+/**
+ * An enum member (or, mistakenly, any other name). The value is its own name (a `Name` with
+ * a kind), not a node around one: a rule-heavy file has an enum value every 35 characters.
+ */
+export interface SymbolValue extends Name {
   readonly kind: 'Symbol';
-  readonly span: Span;
-  readonly name: Name;
 }
 export interface BoolValue {
   readonly kind: 'Bool';

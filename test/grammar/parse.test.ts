@@ -22,7 +22,7 @@ function condition(text: string): unknown {
 
 const name = (text: string) => ({ text });
 const qty = (text: string, unit?: string) => ({ kind: 'Quantity', number: { value: Number(text), text }, negative: false, ...(unit ? { unit: { text: unit } } : {}) });
-const sym = (text: string) => ({ kind: 'Symbol', name: name(text) });
+const sym = (text: string) => ({ kind: 'Symbol', text });
 
 describe('parser: every construct', () => {
   it('guideline header with its panel', () => {

@@ -1,7 +1,7 @@
 // `recommend against X, Y over Z within 2 hours`: a rule's `then` and a case's `expect`.
 import type { Action, Name, QuantityValue, Timing } from '../ast.js';
 import * as t from '../lexer.js';
-import { type Cursor, join, span } from './cursor.js';
+import { type Cursor, fitted, join, span } from './cursor.js';
 import { quantity } from './literals.js';
 
 export function action(c: Cursor): Action | undefined {
@@ -41,7 +41,7 @@ export function names(c: Cursor): Name[] | undefined {
     if (n === undefined) return undefined;
     out.push(n);
   }
-  return out;
+  return fitted(out);
 }
 
 function timingOf(c: Cursor): Timing | undefined {

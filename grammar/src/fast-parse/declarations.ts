@@ -4,7 +4,7 @@ import type { AssumeDecl, AttributeDecl, Assignment, CaseDecl, DecisionDecl, Enu
 import * as t from '../lexer.js';
 import { gradingListKeywords } from '../parser.js';
 import { action, names } from './actions.js';
-import { type Cursor, join, span } from './cursor.js';
+import { type Cursor, fitted, join, span } from './cursor.js';
 import { impliesExpr } from './expressions.js';
 import { label, numberLit, percentage, stringLit, value } from './literals.js';
 import { listField, voters } from './statements.js';
@@ -125,7 +125,7 @@ export function gradingDecl(c: Cursor): GradingDecl | undefined {
     (type === t.Strength ? strength : certainty).push(listField(span(tok), levels));
   }
   c.pos++;
-  return { kind: 'Grading', span: spanFrom(c, kw.startOffset), name, title, strength, certainty };
+  return { kind: 'Grading', span: spanFrom(c, kw.startOffset), name, title, strength: fitted(strength), certainty: fitted(certainty) };
 }
 
 /** Possibly empty; a level is never the keyword of the next list, nor the closing brace. */
@@ -138,7 +138,7 @@ function gradingLevels(c: Cursor): GradingLevel[] | undefined {
     const grade = gradingLevelAhead(c) ? c.name() : undefined;
     out.push({ span: grade ? join(level.span, grade.span) : level.span, level, grade });
   } while (c.take(t.Comma) !== undefined);
-  return out;
+  return fitted(out);
 }
 
 function gradingLevelAhead(c: Cursor): boolean {
@@ -163,7 +163,7 @@ export function enumDecl(c: Cursor): EnumDecl | undefined {
     } while (c.take(t.Comma) !== undefined);
   }
   if (c.take(t.RBrace) === undefined) return undefined;
-  return { kind: 'Enum', span: spanFrom(c, kw.startOffset), name, description, members, memberDescriptions };
+  return { kind: 'Enum', span: spanFrom(c, kw.startOffset), name, description, members: fitted(members), memberDescriptions: fitted(memberDescriptions) };
 }
 
 export function attributeDecl(c: Cursor): AttributeDecl | undefined {
@@ -246,7 +246,7 @@ export function caseDecl(c: Cursor): CaseDecl | undefined {
     }
   }
   c.pos++;
-  return { kind: 'Case', span: spanFrom(c, kw.startOffset), title, given, expects };
+  return { kind: 'Case', span: spanFrom(c, kw.startOffset), title, given: fitted(given), expects: fitted(expects) };
 }
 
 function expectation(c: Cursor, kw: { start: number; end: number }): Expectation | undefined {
@@ -289,7 +289,7 @@ export function decisionDecl(c: Cursor): DecisionDecl | undefined {
     }
   }
   c.pos++;
-  return { kind: 'Decision', span: spanFrom(c, kw.startOffset), name, title, ask, where, from: fromKw && listField(fromKw, from) };
+  return { kind: 'Decision', span: spanFrom(c, kw.startOffset), name, title, ask: fitted(ask), where, from: fromKw && listField(fromKw, from) };
 }
 
 

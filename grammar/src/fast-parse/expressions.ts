@@ -5,7 +5,7 @@ import type { Expr, Value } from '../ast.js';
 import { compareOp } from '../ast-builder.js';
 import * as t from '../lexer.js';
 import { MAX_NESTING, MAX_NOT_RUN } from '../limits.js';
-import { type Cursor, join, span } from './cursor.js';
+import { type Cursor, fitted, join, span } from './cursor.js';
 import { value } from './literals.js';
 import { statementFieldKeywords } from '../parser.js';
 
@@ -18,7 +18,7 @@ export function impliesExpr(c: Cursor): Expr | undefined {
     if (e === undefined) return undefined;
     operands.push(e);
   }
-  return { kind: 'Implies', span: join(operands[0].span, operands[operands.length - 1].span), operands };
+  return { kind: 'Implies', span: join(operands[0].span, operands[operands.length - 1].span), operands: fitted(operands) };
 }
 
 function orExpr(c: Cursor): Expr | undefined {
@@ -31,7 +31,7 @@ function orExpr(c: Cursor): Expr | undefined {
     operands.push(e);
   }
   if (c.is(t.SymbolicOr)) return undefined;
-  return { kind: 'Or', span: join(operands[0].span, operands[operands.length - 1].span), operands };
+  return { kind: 'Or', span: join(operands[0].span, operands[operands.length - 1].span), operands: fitted(operands) };
 }
 
 function andExpr(c: Cursor): Expr | undefined {
@@ -44,7 +44,7 @@ function andExpr(c: Cursor): Expr | undefined {
     operands.push(e);
   }
   if (c.is(t.SymbolicAnd)) return undefined;
-  return { kind: 'And', span: join(operands[0].span, operands[operands.length - 1].span), operands };
+  return { kind: 'And', span: join(operands[0].span, operands[operands.length - 1].span), operands: fitted(operands) };
 }
 
 function notExpr(c: Cursor): Expr | undefined {
@@ -105,7 +105,7 @@ function condition(c: Cursor): Expr | undefined {
     const close = c.take(t.RBrace);
     if (close === undefined) return undefined;
     const setSpan = join(span(open), span(close));
-    return { kind: 'In', span: { start: attribute.span.start, end: setSpan.end }, attribute, values, setSpan };
+    return { kind: 'In', span: { start: attribute.span.start, end: setSpan.end }, attribute, values: fitted(values), setSpan };
   }
   if (type === t.Between) {
     c.pos++;

@@ -5,7 +5,7 @@
 import type { IToken } from 'chevrotain';
 import type { Declaration, GradingDecl, GuidelineFile, GuidelineHeader, Use } from '../ast.js';
 import * as t from '../lexer.js';
-import { Cursor } from './cursor.js';
+import { Cursor, fitted } from './cursor.js';
 import { assumeDecl, attributeDecl, caseDecl, decisionDecl, enumDecl, gradingDecl, header, interventionDecl, referenceDecl, useDecl } from './declarations.js';
 import { statementDecl } from './statements.js';
 
@@ -52,5 +52,5 @@ export function parseDirect(tokens: readonly IToken[], length: number): Guidelin
     if (d === undefined) return undefined;
     declarations.push(d);
   }
-  return { kind: 'File', span: { start: 0, end: length }, header: first, uses, declarations, gradings };
+  return { kind: 'File', span: { start: 0, end: length }, header: first, uses: fitted(uses), declarations, gradings: fitted(gradings) };
 }

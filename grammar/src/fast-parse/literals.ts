@@ -63,7 +63,7 @@ export function value(c: Cursor): Value | undefined {
   }
   if (type === t.Minus || type === t.NumberLiteral) return quantity(c);
   const n = c.name();
-  return n && { kind: 'Symbol', span: n.span, name: n };
+  return n && { kind: 'Symbol', text: n.text, span: n.span };
 }
 
 export function quantity(c: Cursor): QuantityValue | undefined {

@@ -5,7 +5,7 @@ import type { CiteItem, Field, HistoryNote, Name, NumberLit, RepeatedField, Rule
 import * as t from '../lexer.js';
 import { statementFieldKeywords } from '../parser.js';
 import { action, names } from './actions.js';
-import { type Cursor, join, span } from './cursor.js';
+import { type Cursor, fitted, join, span } from './cursor.js';
 import { impliesExpr } from './expressions.js';
 import { label, numberLit, numberName, percentage, stringLit } from './literals.js';
 
@@ -91,10 +91,10 @@ export function statementDecl(c: Cursor): StatementDecl | undefined {
     status: fields[10] as Field<Name> | undefined,
     statementKind: fields[11] as Field<Name> | undefined,
     voters: fields[12] as Field<NumberLit> | undefined,
-    remarks,
+    remarks: fitted(remarks),
     ...(repeated ? { repeated } : {}),
     history: fields[13] as Field<HistoryNote> | undefined,
-    rules,
+    rules: fitted(rules),
   };
 }
 
@@ -169,7 +169,7 @@ export function voters(c: Cursor): NumberLit | undefined {
 
 export function listField<T extends { span: Span }>(keyword: Span, items: T[]): Field<T[]> {
   const span = items.reduce((s, item) => join(s, item.span), keyword);
-  return { keyword, value: items, span };
+  return { keyword, value: fitted(items), span };
 }
 
 /** A field's value word, never the keyword of the next field; or a numbered level (`strength 1`). */

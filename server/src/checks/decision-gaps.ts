@@ -41,8 +41,6 @@ function rememberedOf(analysis: ResolvedDocument): Remembered | undefined {
   if (!found) carried.set('decision gaps', (found = new Map()));
   return found;
 }
-/** Longer fingerprints (decisions of thousands of rules) are not kept: memory, not time, is then the cost. */
-const maxFingerprint = 256 * 1024;
 
 /** How often a decision's gaps were found anew and taken from the version before (for tests). */
 export const gapStats = { built: 0, reused: 0 };
@@ -60,10 +58,8 @@ function gapsOf(c: Consistency, decision: A.DecisionDecl, spec: TreeSpec, key: s
   gapStats.built++;
   const result = decisionGaps(c, decision, shown);
   remembered.delete(key);
-  if (fingerprint.length <= maxFingerprint) {
-    remembered.set(key, { fingerprint, result });
-    if (remembered.size > rememberedLimit) remembered.delete(remembered.keys().next().value!);
-  }
+  remembered.set(key, { fingerprint, result });
+  if (remembered.size > rememberedLimit) remembered.delete(remembered.keys().next().value!);
   return result;
 }
 

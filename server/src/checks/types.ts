@@ -44,7 +44,7 @@ export function checkTypes(analysis: ResolvedDocument, report: Report): void {
   const { uri, symbols, resolution } = analysis;
   const text = analysis.source.text;
   const typeOf = (name: A.Name): AttrType | undefined => {
-    const sym = resolution.attributes.get(name);
+    const sym = resolution.attribute(name);
     const type = sym && attributeType(sym, symbols);
     return type && type.kind !== 'unknown' ? type : undefined;
   };

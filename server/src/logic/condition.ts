@@ -177,7 +177,7 @@ export function valueDomain(attr: AttrInfo, v: A.Value): Domain {
 export function memberIndex(attr: AttrInfo, v: A.Value): number | undefined {
   if (attr.type.kind === 'boolean') return v.kind === 'Bool' ? (v.value ? 1 : 0) : undefined;
   if (v.kind !== 'Symbol') return undefined;
-  const i = attr.members.indexOf(v.name.text);
+  const i = attr.members.indexOf(v.text);
   return i >= 0 ? i : undefined;
 }
 

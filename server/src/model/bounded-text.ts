@@ -13,6 +13,17 @@ export function listed(names: readonly string[], shown = 3): string {
   return names.length <= shown + 1 ? few(names) : `${few(names.slice(0, shown))} and ${names.length - shown} more`;
 }
 
+/**
+ * The same text in one piece. V8 keeps a string built by joining parts as a tree of the
+ * parts (a message of a few substitutions: a dozen nodes, some hundreds of bytes), and a
+ * finding keeps its message as long as its analysis lives; reading a character of the
+ * tree makes it one flat string, and the tree's nodes become garbage.
+ */
+export function flattened(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
 /** Text cut to `max` characters, with an ellipsis when cut (never in the middle of a surrogate pair). */
 export function clipped(text: string, max = MAX_MESSAGE): string {
   if (text.length <= max) return text;

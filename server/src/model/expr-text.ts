@@ -5,7 +5,7 @@ import type * as A from '../../../grammar/src/index.js';
 export function valueText(v: A.Value): string {
   switch (v.kind) {
     case 'Bool': return String(v.value);
-    case 'Symbol': return v.name.text;
+    case 'Symbol': return v.text;
     case 'Quantity': {
       const unit = v.unit ? (v.unit.text === '%' ? '%' : /^[A-Za-z_]+$/.test(v.unit.text) ? ` ${v.unit.text}` : ` "${v.unit.text}"`) : '';
       return `${v.negative ? '-' : ''}${v.number.text}${unit}`;

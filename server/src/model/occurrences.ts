@@ -11,19 +11,19 @@ export interface Occurrence {
 }
 
 export class Occurrences implements Iterable<Occurrence> {
-  private readonly spans: A.Span[] = [];
-  private readonly symbols: Sym[] = [];
-  private declarations: Uint8Array = new Uint8Array(0);
+  private readonly spans: readonly A.Span[];
+  private readonly symbols: readonly Sym[];
+  private readonly declarations: Uint8Array;
 
-  /** `found` in any order: sorted by start offset here (stable, so equal starts keep their order). */
+  /**
+   * `found` in any order: sorted by start offset here (stable, so equal starts keep their
+   * order). Mapped rather than pushed, so each list is allocated at its length.
+   */
   constructor(found: { readonly spans: readonly A.Span[]; readonly symbols: readonly Sym[]; readonly declarations: readonly boolean[] }) {
     const order = found.spans.map((_, i) => i).sort((a, b) => found.spans[a].start - found.spans[b].start);
-    this.declarations = new Uint8Array(order.length);
-    order.forEach((from, to) => {
-      this.spans.push(found.spans[from]);
-      this.symbols.push(found.symbols[from]);
-      this.declarations[to] = found.declarations[from] ? 1 : 0;
-    });
+    this.spans = order.map((i) => found.spans[i]);
+    this.symbols = order.map((i) => found.symbols[i]);
+    this.declarations = Uint8Array.from(order, (i) => (found.declarations[i] ? 1 : 0));
   }
 
   get length(): number {

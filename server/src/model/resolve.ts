@@ -15,8 +15,12 @@ export type { Occurrence } from './occurrences.js';
 export interface Resolution {
   /** Sorted by start offset. */
   readonly occurrences: Occurrences;
-  /** The attribute each condition, assignment or `ask` names, where it resolves. */
-  readonly attributes: Map<A.Name, AttributeSymbol>;
+  /**
+   * The attribute a name in a condition, assignment or `ask` refers to, where it resolves.
+   * Looked up again rather than kept per name: a rule-heavy file names an attribute every
+   * twenty-five characters, and a map of them held more than the symbols themselves.
+   */
+  readonly attribute: (name: A.Name) => AttributeSymbol | undefined;
 }
 
 export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTable): { resolution: Resolution; findings: Finding[] } {
@@ -26,7 +30,6 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
     found.symbols.push(symbol);
     found.declarations.push(declaration);
   };
-  const attributes = new Map<A.Name, AttributeSymbol>();
   const findings: Finding[] = [];
 
   const unresolved = (name: A.Name, what: string, candidates: Iterable<string>, code = 'unresolved-name', message = `Unknown ${what} \`${name.text}\``): void => {
@@ -60,7 +63,6 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
     const sym = table.lookup(name.text, 'attribute');
     if (sym) {
       occurs(name.span, sym);
-      attributes.set(name, sym);
     } else unresolved(name, 'attribute', lookupNames('attribute'));
     return sym;
   };
@@ -70,16 +72,16 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
     const type = attributeType(attr, table);
     if (type.kind !== 'enum') return; // a symbol against a non-enum is a type error, reported by the type checks
     const memberMap = table.members.get(type.enum);
-    const member = memberMap?.get(v.name.text);
+    const member = memberMap?.get(v.text);
     if (member) {
-      occurs(v.name.span, member);
+      occurs(v.span, member);
     } else {
       const all = [...(memberMap?.keys() ?? [])];
       const listed = all.length <= 12 ? ` (${all.join(', ')})` : '';
       // A member of another enum is the likely slip: name that enum.
-      const owner = [...table.members].find(([, m]) => m.has(v.name.text))?.[0];
+      const owner = [...table.members].find(([, m]) => m.has(v.text))?.[0];
       const what = owner ? `is a value of \`${owner.name}\`, not of` : 'is not a value of';
-      unresolved(v.name, 'member', all, 'unresolved-member', `\`${v.name.text}\` ${what} \`${type.enum.name}\`${listed}`);
+      unresolved(v, 'member', all, 'unresolved-member', `\`${v.text}\` ${what} \`${type.enum.name}\`${listed}`);
     }
   };
 
@@ -204,7 +206,8 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
         break;
     }
   }
-  return { resolution: { occurrences: new Occurrences(found), attributes }, findings };
+  const attributeNamed = (name: A.Name): AttributeSymbol | undefined => table.lookup(name.text, 'attribute');
+  return { resolution: { occurrences: new Occurrences(found), attribute: attributeNamed }, findings };
 }
 
 /** The labels a citation item names: `72-76` is 72, 73, 74, 75 and 76. */

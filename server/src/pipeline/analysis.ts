@@ -12,7 +12,7 @@ import { buildSymbols, DeclarationCache } from '../model/symbols.js';
 import { checksOf, runCheck, type CheckStage } from '../checks/index.js';
 import { withoutCascades } from './broken-rules.js';
 import { reusedFindings, snapshotOf, type DeepSnapshot } from './deep-reuse.js';
-import { clipped, MAX_MESSAGE } from '../model/bounded-text.js';
+import { clipped, flattened, MAX_MESSAGE } from '../model/bounded-text.js';
 
 export type Stage = CheckStage;
 
@@ -73,13 +73,12 @@ export function deepWork(analysis: Analysis, previous?: DeepSnapshot): DeepWork 
     }),
     reused,
     finish: () => {
+      snapshot ??= snapshotOf(analysis, found);
       if (analysis.stage !== 'analysed') {
-        // Kept before settling, which clips messages in place.
-        snapshot ??= snapshotOf(analysis, found);
         settle(analysis, [...analysis.findings, ...all()]);
         analysis.stage = 'analysed';
       }
-      return (snapshot ??= snapshotOf(analysis, found));
+      return snapshot;
     },
   };
 }
@@ -93,11 +92,14 @@ export function analyze(source: SourceFile, host: SourceHost, cache: ParseCache,
   return analysis;
 }
 
-/** Drops the findings a syntax error makes unreliable, clips long messages and sorts the rest into `findings`. */
+/**
+ * Drops the findings a syntax error makes unreliable, clips long messages (in place: a
+ * clipped message stays as it is when settled again) and sorts the rest into `findings`.
+ */
 function settle(analysis: Analysis, all: Finding[]): void {
   const kept = [...withoutCascades(all, analysis.source, analysis.program.files)];
   for (const f of kept) {
-    f.message = clipped(f.message);
+    f.message = flattened(clipped(f.message));
     // A related location's message names what the user wrote too (`the other <name>`).
     if (f.related?.some((r) => r.message.length > MAX_MESSAGE)) f.related = f.related.map((r) => ({ ...r, message: clipped(r.message) }));
   }

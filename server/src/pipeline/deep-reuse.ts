@@ -30,8 +30,12 @@ export interface DeepSnapshot {
   readonly findings: ReadonlyMap<string, readonly Finding[]>;
 }
 
+/**
+ * The findings themselves, not copies: settling changes a finding only by clipping its
+ * messages, which leaves a clipped message as it is, so sharing them changes no result.
+ */
 export function snapshotOf(analysis: ResolvedDocument, found: ReadonlyMap<string, readonly Finding[]>): DeepSnapshot {
-  return { source: analysis.source, used: analysis.program.files.slice(1), settings: analysis.settings, findings: new Map([...found].map(([k, v]) => [k, v.map(copy)])) };
+  return { source: analysis.source, used: analysis.program.files.slice(1), settings: analysis.settings, findings: new Map(found) };
 }
 
 /**
@@ -62,7 +66,7 @@ function moved(snapshot: DeepSnapshot, analysis: ResolvedDocument, checks: Itera
       if (!span) return undefined;
       const related = f.related?.map((r) => ({ ...r, span: r.uri === analysis.uri ? move(r.span) : r.span }));
       if (related?.some((r) => !r.span)) return undefined;
-      list.push({ ...copy(f), span, ...(related ? { related: related as Finding['related'] } : {}) });
+      list.push({ ...f, span, ...(related ? { related: related as Finding['related'] } : {}) });
     }
     out.set(check, list);
   }
@@ -202,9 +206,4 @@ function holdsSpan(v: unknown): boolean {
   if (typeof v !== 'object' || v === null) return false;
   if (isSpan(v)) return true;
   return Object.values(v).some(holdsSpan);
-}
-
-/** A copy that settling (which clips messages in place) leaves alone; the data is shared, as nothing changes it. */
-function copy(f: Finding): Finding {
-  return { ...f, ...(f.related ? { related: f.related.map((r) => ({ ...r })) } : {}) };
 }

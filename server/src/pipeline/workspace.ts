@@ -15,8 +15,8 @@ export class Workspace {
   private readonly cache = new ParseCache();
   private readonly declarations = new DeclarationCache();
   private readonly analyses = new Map<string, Analysis>();
-  /** The deep work of each analysis: slices run so far and the rest. */
-  private readonly deep = new PerObject<Analysis, { work: DeepWork; done: number }>('deep work');
+  /** The deep work of each analysis: slices run so far and the rest (dropped once finished), and the checks it reused. */
+  private readonly deep = new PerObject<Analysis, { work?: DeepWork; done: number; readonly reused: readonly string[] }>('deep work');
   /** Each document's last complete deep result, which a version that reads the same to the deep checks reuses. */
   private readonly lastDeep = new Map<string, DeepSnapshot>();
   /** What each document's deep checks carry from one version to the next (model/document.ts). */
@@ -101,7 +101,7 @@ export class Workspace {
 
   /** The deep checks whose findings `analysis` took from an earlier version, moved to its positions (they did not run). */
   reusedChecks(analysis: Analysis): readonly string[] {
-    return this.deep.get(analysis)?.work.reused ?? [];
+    return this.deep.get(analysis)?.reused ?? [];
   }
 
   /** Whether every deep finding of `analysis` is an earlier version's, moved (no deep check ran). */
@@ -133,12 +133,17 @@ export class Workspace {
   private step(a: Analysis): boolean {
     if (a.stage === 'analysed') return false;
     let state = this.deep.get(a);
-    if (!state) this.deep.set(a, (state = { work: deepWork(a, this.lastDeep.get(a.uri)), done: 0 }));
-    if (state.done < state.work.slices.length) {
-      state.work.slices[state.done++]();
+    if (!state) {
+      const work = deepWork(a, this.lastDeep.get(a.uri));
+      this.deep.set(a, (state = { work, done: 0, reused: work.reused }));
+    }
+    const work = state.work!;
+    if (state.done < work.slices.length) {
+      work.slices[state.done++]();
       return true;
     }
-    this.lastDeep.set(a.uri, state.work.finish());
+    this.lastDeep.set(a.uri, work.finish());
+    state.work = undefined;
     return false;
   }
 

@@ -71,7 +71,7 @@ const uncertain = '?';
 function typeFromValue(owners: ReadonlyMap<string, string[]>, v: A.Value): string | undefined {
   if (v.kind === 'Bool') return 'boolean';
   if (v.kind === 'Symbol') {
-    const of = owners.get(v.name.text) ?? [];
+    const of = owners.get(v.text) ?? [];
     // A word that is no enum's member (or several enums') says nothing certain about the type.
     return of.length === 1 ? of[0] : uncertain;
   }
@@ -135,8 +135,8 @@ export function valuesComparedWith(analysis: Analysis, name: string): string[] {
     const note = (attr: string, v: A.Value): void => {
       if (v.kind !== 'Symbol') return;
       const seen = found.get(attr);
-      if (seen) seen.add(v.name.text);
-      else found.set(attr, new Set([v.name.text]));
+      if (seen) seen.add(v.text);
+      else found.set(attr, new Set([v.text]));
     };
     forEachCondition(analysis.source.parse.ast, (e) => {
       if (e.kind === 'Compare') note(e.attribute.text, e.value);

@@ -39,7 +39,7 @@ export function inlayHints(analysis: Analysis, range?: A.Span): InlayHint[] {
 
   const quantity = (attribute: A.Name, v: A.Value): void => {
     if (v.kind !== 'Quantity' || !inRange(v.span.end)) return;
-    const attr = analysis.resolution.attributes.get(attribute);
+    const attr = analysis.resolution.attribute(attribute);
     if (!attr) return;
     const type = attributeType(attr, analysis.symbols);
     const unit = unitOf(type);

@@ -5,7 +5,10 @@
 // values, units), the population, the order of questions, and for each of the decision's
 // rules, in order, its statement, its condition as written, its recommendations and the
 // overrides among them. Boxes keep their order: the exploration's work, and so where a
-// large tree is cut short, depends on it.
+// large tree is cut short, depends on it. What is kept is the SHA-256 of that spelling:
+// the spelling of a decision of a few dozen rules runs to kilobytes, and a file's last
+// results are kept for hundreds of decisions.
+import { createHash } from 'node:crypto';
 import { boxKey, domainKey, type Box } from '../box.js';
 import { shownKey } from '../rules.js';
 import type { Scope } from '../scope.js';
@@ -34,5 +37,5 @@ export function specFingerprint(scope: Scope, spec: TreeSpec): string {
     const overrides = r.overrides.flatMap((o) => (position.has(o) ? [position.get(o)!] : []));
     key += `${statements.get(r.statement)}|${boxesKey(r.written)}|${r.recs.map(shownKey).join(';')}|${overrides.join(',')}\n`;
   }
-  return key;
+  return createHash('sha256').update(key).digest('base64');
 }

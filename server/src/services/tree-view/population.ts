@@ -10,7 +10,7 @@ type MemberWords = (attribute: A.Name, member: string) => string | undefined;
 
 function valueWords(v: A.Value, member?: string): string {
   switch (v.kind) {
-    case 'Symbol': return member ?? humanize(v.name.text);
+    case 'Symbol': return member ?? humanize(v.text);
     case 'Bool': return v.value ? 'yes' : 'no';
     case 'Quantity': {
       const unit = v.unit?.text;
@@ -33,7 +33,7 @@ export function whereText(e: A.Expr, analysis: Analysis): string {
     const d = enumSym && analysis.symbols.members.get(enumSym)?.get(member)?.description;
     return d ? lowerFirst(shortText(d)) : undefined;
   };
-  const value = (a: A.Name, v: A.Value): string => valueWords(v, v.kind === 'Symbol' ? memberWords(a, v.name.text) : undefined);
+  const value = (a: A.Name, v: A.Value): string => valueWords(v, v.kind === 'Symbol' ? memberWords(a, v.text) : undefined);
   const name = (n: A.Name): string => {
     const d = analysis.symbols.lookup(n.text, 'attribute')?.decl.description?.value;
     return d ? shortText(d) : humanize(n.text);
