@@ -3,6 +3,7 @@
 import type { IToken } from 'chevrotain';
 import type * as A from './ast.js';
 import type * as C from './cst-types.js';
+import { spanOf, type Spanned } from './span-of.js';
 
 type Child<T> = T[] | undefined;
 
@@ -19,6 +20,15 @@ function tokenSpan(token: IToken): A.Span {
   return { start: token.startOffset | 0, end: (token.startOffset + token.image.length) | 0 };
 }
 
+/** A word at `span`: the node is its own span. */
+function nameOf(text: string, span: A.Span): A.Name {
+  return { text, start: span.start, end: span.end };
+}
+
+function numberOf(value: number, text: string, span: A.Span): A.NumberLit {
+  return { value, text, start: span.start, end: span.end };
+}
+
 function join(a: A.Span, b: A.Span): A.Span {
   return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
@@ -33,12 +43,12 @@ function nodeSpan(node: { location?: { startOffset: number; endOffset?: number }
 }
 
 function name(token: IToken | undefined): A.Name | undefined {
-  return real(token) ? { text: token.image, span: tokenSpan(token) } : undefined;
+  return real(token) ? nameOf(token.image, tokenSpan(token)) : undefined;
 }
 
 function names(tokens: Child<IToken>): A.Name[] {
   const out: A.Name[] = [];
-  if (tokens) for (const tok of tokens) if (real(tok)) out.push({ text: tok.image, span: tokenSpan(tok) });
+  if (tokens) for (const tok of tokens) if (real(tok)) out.push(nameOf(tok.image, tokenSpan(tok)));
   return out;
 }
 
@@ -79,13 +89,13 @@ function string(node: C.StringCstNode | undefined): A.StringLit | undefined {
   if (!node) return undefined;
   const c = node.children;
   const token = [first(c.StringLiteral), first(c.TripleString), first(c.UnterminatedString), first(c.UnterminatedTripleString)].find(real);
-  return token ? { value: stringValue(token), span: tokenSpan(token) } : undefined;
+  return token ? { value: stringValue(token), start: token.startOffset | 0, end: (token.startOffset + token.image.length) | 0 } : undefined;
 }
 
 function numberLit(token: IToken | undefined): A.NumberLit | undefined {
   // A literal past the largest double reads as the largest double (parse reports it), so no
   // Infinity ever reaches the model.
-  return real(token) ? { value: Math.min(Number(token.image), Number.MAX_VALUE), text: token.image, span: tokenSpan(token) } : undefined;
+  return real(token) ? numberOf(Math.min(Number(token.image), Number.MAX_VALUE), token.image, tokenSpan(token)) : undefined;
 }
 
 function percentage(node: C.PercentageCstNode | undefined): A.NumberLit | undefined {
@@ -93,7 +103,7 @@ function percentage(node: C.PercentageCstNode | undefined): A.NumberLit | undefi
   const num = numberLit(first(node.children.NumberLiteral));
   const pct = first(node.children.PercentSign);
   if (!num) return undefined;
-  return real(pct) ? { ...num, span: join(num.span, tokenSpan(pct)) } : num;
+  return real(pct) ? numberOf(num.value, num.text, join(num, tokenSpan(pct))) : num;
 }
 
 function label(node: C.LabelCstNode | undefined): A.Name | undefined {
@@ -114,7 +124,7 @@ function memberDescriptions(members: readonly A.Name[], descriptions: readonly (
   for (const d of descriptions) {
     if (!d) continue;
     let owner = -1;
-    members.forEach((m, i) => { if (m.span.end <= d.span.start) owner = i; });
+    members.forEach((m, i) => { if (m.end <= d.start) owner = i; });
     if (owner >= 0 && out[owner] === undefined) out[owner] = d;
   }
   return out;
@@ -122,12 +132,12 @@ function memberDescriptions(members: readonly A.Name[], descriptions: readonly (
 
 function stringField(keyword: IToken | undefined, node: C.StringCstNode | undefined): A.Field<A.StringLit> | undefined {
   const value = string(node);
-  return field(keyword, value, value?.span);
+  return field(keyword, value, value);
 }
 
 function nameField(keyword: IToken | undefined, token: IToken | undefined): A.Field<A.Name> | undefined {
   const value = name(token);
-  return field(keyword, value, value?.span);
+  return field(keyword, value, value);
 }
 
 /** A field value word; a numbered level (`strength 1`) is kept as a name spelled "1". */
@@ -137,18 +147,18 @@ function fieldValueName(node: C.FieldValueCstNode | undefined): A.Name | undefin
 
 function valueField(keyword: IToken | undefined, node: C.FieldValueCstNode | undefined): A.Field<A.Name> | undefined {
   const value = fieldValueName(node);
-  return field(keyword, value, value?.span);
+  return field(keyword, value, value);
 }
 
 function percentField(keyword: IToken | undefined, node: C.PercentageCstNode | undefined): A.Field<A.NumberLit> | undefined {
   const value = percentage(node);
-  return field(keyword, value, value?.span);
+  return field(keyword, value, value);
 }
 
-function listField<T extends { span: A.Span }>(keyword: IToken | undefined, items: T[]): A.Field<T[]> | undefined {
+function listField<T extends Spanned>(keyword: IToken | undefined, items: T[]): A.Field<T[]> | undefined {
   if (!real(keyword)) return undefined;
   const kw = tokenSpan(keyword);
-  const span = items.reduce((s, item) => join(s, item.span), kw);
+  const span = items.reduce((s, item) => join(s, spanOf(item)), kw);
   return { keyword: kw, value: items, span };
 }
 
@@ -239,7 +249,7 @@ export class AstBuilder {
     const level = label(first(node.children.level));
     if (!level) return [];
     const grade = name(first(node.children.grade));
-    return [{ span: grade ? join(level.span, grade.span) : level.span, level, grade }];
+    return [{ span: grade ? join(level, grade) : level, level, grade }];
   }
 
   private panel(node: C.PanelBlockCstNode): A.Panel {
@@ -252,7 +262,7 @@ export class AstBuilder {
     return {
       kind: 'Panel',
       span: nodeSpan(node, tokenSpan(c.Kw_panel[0])),
-      voters: voters && field(first(voters.children.Kw_voters), votersValue, votersValue?.span),
+      voters: voters && field(first(voters.children.Kw_voters), votersValue, votersValue),
       agree: agree && listField(first(agree.children.Kw_agree), names(agree.children.Name)),
       consensus: consensus && percentField(first(consensus.children.Kw_consensus), first(consensus.children.percentage)),
       strong: strong && percentField(first(strong.children.Kw_strong), first(strong.children.percentage)),
@@ -264,7 +274,7 @@ export class AstBuilder {
     const num = numberLit(first(node.children.NumberLiteral));
     const minus = first(node.children.Minus);
     if (!num || !real(minus)) return num;
-    return { value: -num.value, text: `-${num.text}`, span: join(tokenSpan(minus), num.span) };
+    return numberOf(-num.value, `-${num.text}`, join(tokenSpan(minus), num));
   }
 
   private useDecl(node: C.UseDeclCstNode): A.Use {
@@ -295,7 +305,7 @@ export class AstBuilder {
       type: typeNode && this.typeRef(typeNode),
       molarMass: (() => {
         const value = numberLit(first(c.NumberLiteral));
-        return field(first(c.Kw_molar_mass), value, value?.span);
+        return field(first(c.Kw_molar_mass), value, value);
       })(),
       description: string(first(c.string)),
     };
@@ -305,7 +315,7 @@ export class AstBuilder {
     const typeName = name(first(node.children.Name));
     if (!typeName) return undefined;
     const unit = string(first(node.children.string));
-    return { span: unit ? join(typeName.span, unit.span) : typeName.span, name: typeName, unit };
+    return { span: unit ? join(typeName, unit) : typeName, name: typeName, unit };
   }
 
   private interventionDecl(node: C.InterventionDeclCstNode): A.InterventionDecl {
@@ -328,7 +338,7 @@ export class AstBuilder {
       name: label(first(c.label)),
       citation: string(first(c.string)),
       doi: doi && stringField(first(doi.children.Kw_doi), first(doi.children.string)),
-      pmid: field(first(c.Kw_pmid), pmid, pmid?.span),
+      pmid: field(first(c.Kw_pmid), pmid, pmid),
     };
   }
 
@@ -377,10 +387,10 @@ export class AstBuilder {
       rationale: rationale && stringField(first(rationale.children.Kw_rationale), first(rationale.children.string)),
       status: status && valueField(first(status.children.Kw_status), first(status.children.fieldValue)),
       statementKind: statementKind && valueField(first(statementKind.children.Kw_kind), first(statementKind.children.fieldValue)),
-      voters: voters && field(first(voters.children.Kw_voters), votersValue, votersValue?.span),
+      voters: voters && field(first(voters.children.Kw_voters), votersValue, votersValue),
       remarks: (c.remarkField ?? []).flatMap((r) => stringField(first(r.children.Kw_remark), first(r.children.string)) ?? []),
       ...(repeated ? { repeated } : {}),
-      history: history && field(first(history.children.Kw_history), historyWord && { word: historyWord, note: historyNote }, historyWord && join(historyWord.span, (historyNote ?? historyWord).span)),
+      history: history && field(first(history.children.Kw_history), historyWord && { word: historyWord, note: historyNote }, historyWord && join(historyWord, (historyNote ?? historyWord))),
       rules: (c.ruleDecl ?? []).map((r) => this.ruleDecl(r)),
     };
   }
@@ -388,14 +398,14 @@ export class AstBuilder {
   private vote(node: C.VoteCstNode): A.Vote[] {
     const grade = name(first(node.children.Name));
     const count = numberLit(first(node.children.NumberLiteral));
-    return grade && count ? [{ span: join(grade.span, count.span), grade, count }] : [];
+    return grade && count ? [{ span: join(grade, count), grade, count }] : [];
   }
 
   private citeItem(node: C.CiteItemCstNode): A.CiteItem[] {
     const from = label(first(node.children.label));
     if (!from) return [];
     const to = label(first(node.children.to));
-    return [{ span: to ? join(from.span, to.span) : from.span, from, to }];
+    return [{ span: to ? join(from, to) : from, from, to }];
   }
 
   private ruleDecl(node: C.RuleDeclCstNode): A.RuleDecl {
@@ -428,12 +438,11 @@ export class AstBuilder {
     const over = c.Kw_over ? names(c.over) : undefined;
     const timingNode = first(c.timing);
     const timing = timingNode && this.timing(timingNode);
-    const lastName = [...interventions, ...(over ?? [])].reduce<A.Span | undefined>((s, n) => (s ? join(s, n.span) : n.span), undefined);
+    const lastName = [...interventions, ...(over ?? [])].reduce<A.Span | undefined>((s, n) => (s ? join(s, n) : n), undefined);
     const end = timing?.span ?? lastName ?? (real(against) ? tokenSpan(against) : verbSpan);
     return {
       span: join(verbSpan, end),
       verb: verbToken.image === 'recommend' ? 'recommend' : 'suggest',
-      verbSpan,
       against: real(against),
       interventions,
       ...(over ? { over } : {}),
@@ -450,7 +459,7 @@ export class AstBuilder {
     const kind = kwToken.image === 'within' ? 'within' : kwToken.image === 'after' ? 'after' : 'between';
     const low = kind === 'after' ? q(c.after) : kind === 'between' ? q(c.low) : undefined;
     const high = kind === 'within' ? q(c.within) : kind === 'between' ? q(c.high) : undefined;
-    const end = high?.span ?? low?.span ?? keyword;
+    const end = high ?? low ?? keyword;
     return { span: join(keyword, end), kind, keyword, ...(low ? { low } : {}), ...(high ? { high } : {}) };
   }
 
@@ -510,14 +519,14 @@ export class AstBuilder {
     const c = node.children;
     const attribute = name(first(c.Name));
     if (!attribute) return undefined;
-    const span = nodeSpan(node, attribute.span);
+    const span = nodeSpan(node, attribute);
     const opNode = first(c.compareOp);
     if (opNode) {
       const o = opNode.children;
       const opToken = [first(o.Equals), first(o.NotEquals), first(o.LessEq), first(o.GreaterEq), first(o.Less), first(o.Greater)].find(real);
       const value = this.value(first(c.value));
       if (!opToken || !value) return undefined;
-      return { kind: 'Compare', span, attribute, op: compareOp(opToken.image), opSpan: tokenSpan(opToken), value };
+      return { kind: 'Compare', span, attribute, op: compareOp(opToken.image), value };
     }
     if (c.Kw_in) {
       const open = first(c.LBrace);
@@ -533,18 +542,18 @@ export class AstBuilder {
       if (!low || !high) return undefined;
       return { kind: 'Between', span, attribute, low, high };
     }
-    return { kind: 'Flag', span: attribute.span, attribute };
+    return { kind: 'Flag', span: attribute, attribute };
   }
 
   value(node: C.ValueCstNode | undefined): A.Value | undefined {
     if (!node) return undefined;
     const c = node.children;
     const t = first(c.Kw_true) ?? first(c.Kw_false);
-    if (real(t)) return { kind: 'Bool', span: tokenSpan(t), value: t.image === 'true' };
+    if (real(t)) return { kind: 'Bool', value: t.image === 'true', start: t.startOffset | 0, end: (t.startOffset + t.image.length) | 0 };
     const q = first(c.quantity);
     if (q) return this.quantity(q);
     const n = name(first(c.Name));
-    return n && { kind: 'Symbol', text: n.text, span: n.span };
+    return n && { kind: 'Symbol', text: n.text, start: n.start, end: n.end };
   }
 
   private quantity(node: C.QuantityCstNode): A.QuantityValue | undefined {
@@ -555,14 +564,16 @@ export class AstBuilder {
     const pct = first(c.PercentSign);
     const unitString = string(first(c.string));
     const unit: A.Name | undefined = real(pct)
-      ? { text: '%', span: tokenSpan(pct) }
+      ? nameOf('%', tokenSpan(pct))
       : unitString
-        ? { text: unitString.value, span: unitString.span }
+        ? nameOf(unitString.value, unitString)
         : name(first(c.Identifier));
-    const start = real(minus) ? tokenSpan(minus) : number.span;
+    const start = real(minus) ? tokenSpan(minus) : number;
+    const span = join(start, unit ? unit : number);
     return {
       kind: 'Quantity',
-      span: join(start, unit ? unit.span : number.span),
+      start: span.start,
+      end: span.end,
       number,
       negative: real(minus),
       unit,
@@ -585,7 +596,7 @@ export class AstBuilder {
   private assignment(node: C.AssignmentCstNode): A.Assignment[] {
     const attribute = name(first(node.children.Name));
     const value = this.value(first(node.children.value));
-    return attribute && value ? [{ span: join(attribute.span, value.span), attribute, value }] : [];
+    return attribute && value ? [{ span: join(attribute, value), attribute, value }] : [];
   }
 
   private expectation(node: C.ExpectFieldCstNode): A.Expectation[] {

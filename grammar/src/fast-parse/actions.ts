@@ -8,7 +8,6 @@ export function action(c: Cursor): Action | undefined {
   const verbToken = c.peek();
   if (verbToken === undefined || (verbToken.tokenType !== t.Recommend && verbToken.tokenType !== t.Suggest)) return undefined;
   c.pos++;
-  const verbSpan = span(verbToken);
   // Greedy, as the grammar: `recommend against` is always the keyword.
   const against = c.take(t.Against) !== undefined;
   const interventions = names(c);
@@ -24,8 +23,8 @@ export function action(c: Cursor): Action | undefined {
     if (timing === undefined) return undefined;
   }
   const lastName = (over ?? interventions)[(over ?? interventions).length - 1];
-  const end = timing !== undefined ? timing.span : lastName.span;
-  const out: { -readonly [K in keyof Action]: Action[K] } = { span: join(verbSpan, end), verb: verbToken.tokenType === t.Recommend ? 'recommend' : 'suggest', verbSpan, against, interventions };
+  const end = timing !== undefined ? timing.span : lastName;
+  const out: { -readonly [K in keyof Action]: Action[K] } = { span: join(span(verbToken), end), verb: verbToken.tokenType === t.Recommend ? 'recommend' : 'suggest', against, interventions };
   if (over !== undefined) out.over = over;
   if (timing !== undefined) out.timing = timing;
   return out;
@@ -65,7 +64,7 @@ function timingOf(c: Cursor): Timing | undefined {
     high = quantity(c);
     if (high === undefined) return undefined;
   }
-  const out: { -readonly [K in keyof Timing]: Timing[K] } = { span: join(keyword, (high ?? low)!.span), kind, keyword };
+  const out: { -readonly [K in keyof Timing]: Timing[K] } = { span: join(keyword, (high ?? low)!), kind, keyword };
   if (low !== undefined) out.low = low;
   if (high !== undefined) out.high = high;
   return out;

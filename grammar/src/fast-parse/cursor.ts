@@ -55,7 +55,7 @@ export class Cursor {
    * thousands of times, share.
    */
   nameOf(tok: IToken): Name {
-    return { text: tok.image, span: span(tok) };
+    return { text: tok.image, start: tok.startOffset | 0, end: (tok.startOffset + tok.image.length) | 0 };
   }
 }
 

@@ -12,7 +12,7 @@ import { listField, voters } from './statements.js';
 function stringField(c: Cursor): Field<StringLit> | undefined {
   const keyword = span(c.tokens[c.pos++]);
   const s = stringLit(c);
-  return s && { keyword, value: s, span: join(keyword, s.span) };
+  return s && { keyword, value: s, span: join(keyword, s) };
 }
 
 /** The span from a declaration's keyword to the token just read. */
@@ -60,7 +60,7 @@ export function header(c: Cursor): GuidelineHeader | undefined {
       c.pos++;
       const n = c.name();
       if (n === undefined) return undefined;
-      grading = { keyword: span(tok), value: n, span: join(span(tok), n.span) };
+      grading = { keyword: span(tok), value: n, span: join(span(tok), n) };
     } else {
       return undefined;
     }
@@ -86,7 +86,7 @@ function panel(c: Cursor): Panel | undefined {
     if (type === t.Voters) {
       const v = voters(c);
       if (v === undefined) return undefined;
-      votersField = { keyword, value: v, span: join(keyword, v.span) };
+      votersField = { keyword, value: v, span: join(keyword, v) };
     } else if (type === t.Agree) {
       const n = names(c);
       if (n === undefined) return undefined;
@@ -94,7 +94,7 @@ function panel(c: Cursor): Panel | undefined {
     } else if (type === t.Consensus || type === t.Strong) {
       const p = percentage(c);
       if (p === undefined) return undefined;
-      const f = { keyword, value: p, span: join(keyword, p.span) };
+      const f = { keyword, value: p, span: join(keyword, p) };
       if (type === t.Consensus) consensus = f;
       else strong = f;
     } else {
@@ -136,7 +136,7 @@ function gradingLevels(c: Cursor): GradingLevel[] | undefined {
     const level = label(c);
     if (level === undefined) return undefined;
     const grade = gradingLevelAhead(c) ? c.name() : undefined;
-    out.push({ span: grade ? join(level.span, grade.span) : level.span, level, grade });
+    out.push({ span: grade ? join(level, grade) : level, level, grade });
   } while (c.take(t.Comma) !== undefined);
   return fitted(out);
 }
@@ -177,13 +177,13 @@ export function attributeDecl(c: Cursor): AttributeDecl | undefined {
     unit = stringLit(c);
     if (unit === undefined) return undefined;
   }
-  const type: TypeRef = { span: unit ? join(typeName.span, unit.span) : typeName.span, name: typeName, unit };
+  const type: TypeRef = { span: unit ? join(typeName, unit) : typeName, name: typeName, unit };
   let molarMass: Field<NumberLit> | undefined;
   const molarKw = c.take(t.MolarMass);
   if (molarKw !== undefined) {
     const n = numberLit(c);
     if (n === undefined) return undefined;
-    molarMass = { keyword: span(molarKw), value: n, span: join(span(molarKw), n.span) };
+    molarMass = { keyword: span(molarKw), value: n, span: join(span(molarKw), n) };
   }
   const description = stringLit(c);
   return { kind: 'Attribute', span: spanFrom(c, kw.startOffset), name, type, molarMass, description };
@@ -212,7 +212,7 @@ export function referenceDecl(c: Cursor): ReferenceDecl | undefined {
   if (pmidKw !== undefined) {
     const p = label(c);
     if (p === undefined) return undefined;
-    pmid = { keyword: span(pmidKw), value: p, span: join(span(pmidKw), p.span) };
+    pmid = { keyword: span(pmidKw), value: p, span: join(span(pmidKw), p) };
   }
   return { kind: 'Reference', span: spanFrom(c, kw.startOffset), name, citation, doi, pmid };
 }
@@ -235,7 +235,7 @@ export function caseDecl(c: Cursor): CaseDecl | undefined {
         if (attribute === undefined || c.take(t.Equals) === undefined) return undefined;
         const v = value(c);
         if (v === undefined) return undefined;
-        given.push({ span: join(attribute.span, v.span), attribute, value: v });
+        given.push({ span: join(attribute, v), attribute, value: v });
       } while (c.take(t.Comma) !== undefined);
     } else if (type === t.Expect) {
       const e = expectation(c, span(tok));

@@ -76,13 +76,13 @@ function condition(c: Cursor): Expr | undefined {
   const attribute = c.name();
   if (attribute === undefined) return undefined;
   const tok = c.peek();
-  if (tok === undefined) return { kind: 'Flag', span: attribute.span, attribute };
+  if (tok === undefined) return { kind: 'Flag', span: attribute, attribute };
   const type = tok.tokenType;
   if (type === t.Equals || type === t.NotEquals || type === t.LessEq || type === t.GreaterEq || type === t.Less || type === t.Greater) {
     c.pos++;
     const v = value(c);
     if (v === undefined) return undefined;
-    return { kind: 'Compare', span: { start: attribute.span.start, end: v.span.end }, attribute, op: compareOp(tok.image), opSpan: span(tok), value: v };
+    return { kind: 'Compare', span: { start: attribute.start, end: v.end }, attribute, op: compareOp(tok.image), value: v };
   }
   if (type === t.In) {
     c.pos++;
@@ -105,7 +105,7 @@ function condition(c: Cursor): Expr | undefined {
     const close = c.take(t.RBrace);
     if (close === undefined) return undefined;
     const setSpan = join(span(open), span(close));
-    return { kind: 'In', span: { start: attribute.span.start, end: setSpan.end }, attribute, values: fitted(values), setSpan };
+    return { kind: 'In', span: { start: attribute.start, end: setSpan.end }, attribute, values: fitted(values), setSpan };
   }
   if (type === t.Between) {
     c.pos++;
@@ -113,9 +113,9 @@ function condition(c: Cursor): Expr | undefined {
     if (low === undefined || c.take(t.And) === undefined) return undefined;
     const high = value(c);
     if (high === undefined) return undefined;
-    return { kind: 'Between', span: { start: attribute.span.start, end: high.span.end }, attribute, low, high };
+    return { kind: 'Between', span: { start: attribute.start, end: high.end }, attribute, low, high };
   }
-  return { kind: 'Flag', span: attribute.span, attribute };
+  return { kind: 'Flag', span: attribute, attribute };
 }
 
 /** As the grammar's gate: a statement field keyword is a set member only when a `,` or `}` follows it. */

@@ -10,7 +10,7 @@ export function stringLit(c: Cursor): StringLit | undefined {
   const tok = c.peek();
   if (tok === undefined || (tok.tokenType !== t.StringLiteral && tok.tokenType !== t.TripleString)) return undefined;
   c.pos++;
-  return { value: stringValue(tok), span: span(tok) };
+  return { value: stringValue(tok), start: tok.startOffset | 0, end: (tok.startOffset + tok.image.length) | 0 };
 }
 
 export function isString(c: Cursor): boolean {
@@ -27,7 +27,7 @@ export function numberLit(c: Cursor): NumberLit | undefined {
 export function numberOf(tok: IToken): NumberLit | undefined {
   const value = Number(tok.image);
   if (!Number.isFinite(value)) return undefined;
-  return { value, text: tok.image, span: span(tok) };
+  return { value, text: tok.image, start: tok.startOffset | 0, end: (tok.startOffset + tok.image.length) | 0 };
 }
 
 /** `80%` */
@@ -36,7 +36,7 @@ export function percentage(c: Cursor): NumberLit | undefined {
   if (num === undefined) return undefined;
   const pct = c.take(t.PercentSign);
   if (pct === undefined) return undefined;
-  return { value: num.value, text: num.text, span: join(num.span, span(pct)) };
+  return { value: num.value, text: num.text, start: num.start, end: (pct.startOffset + pct.image.length) | 0 };
 }
 
 /** A reference label or grading level: a number as written, or a name. */
@@ -59,11 +59,11 @@ export function value(c: Cursor): Value | undefined {
   const type = tok.tokenType;
   if (type === t.True || type === t.False) {
     c.pos++;
-    return { kind: 'Bool', span: span(tok), value: type === t.True };
+    return { kind: 'Bool', value: type === t.True, start: tok.startOffset | 0, end: (tok.startOffset + tok.image.length) | 0 };
   }
   if (type === t.Minus || type === t.NumberLiteral) return quantity(c);
   const n = c.name();
-  return n && { kind: 'Symbol', text: n.text, span: n.span };
+  return n && { kind: 'Symbol', text: n.text, start: n.start, end: n.end };
 }
 
 export function quantity(c: Cursor): QuantityValue | undefined {
@@ -76,10 +76,10 @@ export function quantity(c: Cursor): QuantityValue | undefined {
     const type = next.tokenType;
     if (type === t.PercentSign) {
       c.pos++;
-      unit = { text: '%', span: span(next) };
+      unit = { text: '%', start: next.startOffset | 0, end: (next.startOffset + 1) | 0 };
     } else if (type === t.StringLiteral || type === t.TripleString) {
       const s = stringLit(c)!;
-      unit = { text: s.value, span: s.span };
+      unit = { text: s.value, start: s.start, end: s.end };
     } else if (type === t.Identifier) {
       // A unit word, unless it starts the next `x = ...`: where the grammar's gate decides, so does the recovering parser.
       if (c.is(t.Equals, 1) || c.is(t.Colon, 1)) return undefined;
@@ -89,6 +89,6 @@ export function quantity(c: Cursor): QuantityValue | undefined {
       return undefined;
     }
   }
-  const start = minus !== undefined ? span(minus) : number.span;
-  return { kind: 'Quantity', span: join(start, unit ? unit.span : number.span), number, negative: minus !== undefined, unit };
+  const start = minus !== undefined ? minus.startOffset | 0 : number.start;
+  return { kind: 'Quantity', start, end: (unit ?? number).end, number, negative: minus !== undefined, unit };
 }

@@ -7,6 +7,7 @@ import { statementFieldKeywords } from '../parser.js';
 import { action, names } from './actions.js';
 import { type Cursor, fitted, join, span } from './cursor.js';
 import { impliesExpr } from './expressions.js';
+import { spanOf, type Spanned } from '../span-of.js';
 import { label, numberLit, numberName, percentage, stringLit } from './literals.js';
 
 /** The repeatable fields, in the order the tree builder lists their repetitions. */
@@ -57,7 +58,7 @@ export function statementDecl(c: Cursor): StatementDecl | undefined {
       c.pos++;
       const s = stringLit(c);
       if (s === undefined) return undefined;
-      remarks.push({ keyword: span(tok), value: s, span: join(span(tok), s.span) });
+      remarks.push({ keyword: span(tok), value: s, span: join(span(tok), s) });
       continue;
     }
     const slot = slotOf.get(type);
@@ -106,7 +107,7 @@ function statementField(c: Cursor, kw: IToken, type: TokenType): Field<unknown> 
     case t.Section:
     case t.Rationale: {
       const s = stringLit(c);
-      return s && { keyword, value: s, span: join(keyword, s.span) };
+      return s && { keyword, value: s, span: join(keyword, s) };
     }
     case t.Basis:
     case t.Strength:
@@ -117,11 +118,11 @@ function statementField(c: Cursor, kw: IToken, type: TokenType): Field<unknown> 
     case t.Agreement:
     case t.EndorsedStrong: {
       const p = percentage(c);
-      return p && { keyword, value: p, span: join(keyword, p.span) };
+      return p && { keyword, value: p, span: join(keyword, p) };
     }
     case t.Voters: {
       const v = voters(c);
-      return v && { keyword, value: v, span: join(keyword, v.span) };
+      return v && { keyword, value: v, span: join(keyword, v) };
     }
     case t.Votes: {
       const items: Vote[] = [];
@@ -129,7 +130,7 @@ function statementField(c: Cursor, kw: IToken, type: TokenType): Field<unknown> 
         const grade = c.name();
         const count = grade && numberLit(c);
         if (count === undefined) return undefined;
-        items.push({ span: join(grade!.span, count.span), grade: grade!, count });
+        items.push({ span: join(grade!, count), grade: grade!, count });
       } while (c.take(t.Comma) !== undefined);
       return listField(keyword, items);
     }
@@ -143,7 +144,7 @@ function statementField(c: Cursor, kw: IToken, type: TokenType): Field<unknown> 
           to = label(c);
           if (to === undefined) return undefined;
         }
-        items.push({ span: to ? join(from.span, to.span) : from.span, from, to });
+        items.push({ span: to ? join(from, to) : from, from, to });
       } while (c.take(t.Comma) !== undefined);
       return listField(keyword, items);
     }
@@ -152,7 +153,7 @@ function statementField(c: Cursor, kw: IToken, type: TokenType): Field<unknown> 
       if (word === undefined) return undefined;
       const note = stringLit(c);
       const value: HistoryNote = { word, note };
-      return { keyword, value, span: join(keyword, join(word.span, (note ?? word).span)) };
+      return { keyword, value, span: join(keyword, join(word, (note ?? word))) };
     }
     default:
       return undefined;
@@ -164,11 +165,11 @@ export function voters(c: Cursor): NumberLit | undefined {
   const minus = c.take(t.Minus);
   const num = numberLit(c);
   if (num === undefined || minus === undefined) return num;
-  return { value: -num.value, text: `-${num.text}`, span: join(span(minus), num.span) };
+  return { value: -num.value, text: `-${num.text}`, start: minus.startOffset | 0, end: num.end };
 }
 
-export function listField<T extends { span: Span }>(keyword: Span, items: T[]): Field<T[]> {
-  const span = items.reduce((s, item) => join(s, item.span), keyword);
+export function listField<T extends Spanned>(keyword: Span, items: T[]): Field<T[]> {
+  const span = items.reduce((s, item) => join(s, spanOf(item)), keyword);
   return { keyword, value: fitted(items), span };
 }
 
@@ -183,7 +184,7 @@ function fieldValue(c: Cursor): Name | undefined {
 
 function valueField(c: Cursor, keyword: Span): Field<Name> | undefined {
   const value = fieldValue(c);
-  return value && { keyword, value, span: join(keyword, value.span) };
+  return value && { keyword, value, span: join(keyword, value) };
 }
 
 function ruleDecl(c: Cursor): RuleDecl | undefined {

@@ -84,7 +84,7 @@ function checkVoters(analysis: ResolvedDocument, field: A.Field<A.NumberLit> | u
     code: 'invalid-voters',
     message: `\`voters ${written}\` ${why}; the vote arithmetic leaves it out`,
     uri: analysis.uri,
-    span: field.value.span,
+    span: field.value,
   });
 }
 
@@ -121,7 +121,7 @@ function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, panel: P
         code: 'agreement-votes-mismatch',
         message: `${who} states agreement ${stated.text}%, but its votes give ${agreeing} of ${total} agreeing (${panel.agree.join(', ')}), which is ${fixed(fromVotes, decimals)}%`,
         uri,
-        span: stated.span,
+        span: stated,
         data: { fromVotes: fixed(fromVotes, decimals) },
       });
     }
@@ -137,7 +137,7 @@ function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, panel: P
       code: 'unattainable-percentage',
       message: `${what} ${value.text}% cannot come from ${own !== undefined ? 'its' : "the panel's"} ${voters} voters: no whole number of them gives ${value.text}% at this precision; ${describeNearest(nearestAttainable(value.value, decimals, voters), voters)}`,
       uri,
-      span: value.span,
+      span: value,
     });
   };
   // With votes, a wrong percentage is already reported as disagreeing with them.

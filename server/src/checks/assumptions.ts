@@ -40,7 +40,7 @@ export function checkAssumptions(analysis: ResolvedDocument, report: (f: Finding
     const patient = new Map([...byIndex].map(([i, v]) => [c.scope.attrs[i].name, v]));
     for (const a of list) {
       if (!a.boxes || !a.decl.condition || evaluate(a.decl.condition, patient, c.scope) !== false) continue;
-      const span = d.given.length > 0 ? { start: d.given[0].span.start, end: d.given[d.given.length - 1].span.end } : d.title?.span ?? d.span;
+      const span = d.given.length > 0 ? { start: d.given[0].span.start, end: d.given[d.given.length - 1].span.end } : d.title ?? d.span;
       report({ severity: 'error', code: 'case-violates-assumption', uri: analysis.uri, span,
         message: `This patient violates \`assume ${written(a)}\`: no such patient exists, so the case tests nothing real`,
         related: [{ uri: a.uri, span: a.decl.span, message: `assume ${written(a)}` }] });

@@ -13,7 +13,7 @@ const shownRelated = 20;
 
 export function checkCases(analysis: ResolvedDocument, report: (f: Finding) => void): void {
   for (const result of evaluateCases(consistencyOf(analysis))) {
-    const title = result.decl.title?.span ?? result.decl.span;
+    const title = result.decl.title ?? result.decl.span;
     for (const e of result.expectations) {
       if (e.ok) continue;
       report({
@@ -22,7 +22,7 @@ export function checkCases(analysis: ResolvedDocument, report: (f: Finding) => v
         uri: analysis.uri,
         span: e.expectation.span,
         message: e.message ?? 'This expectation fails',
-        related: result.fired.slice(0, shownRelated).map((r) => ({ uri: r.uri, span: r.decl.name?.span ?? r.decl.span, message: `rule \`${r.name}\` fires for this case` })),
+        related: result.fired.slice(0, shownRelated).map((r) => ({ uri: r.uri, span: r.decl.name ?? r.decl.span, message: `rule \`${r.name}\` fires for this case` })),
         data: { fired: result.fired.map((r) => r.name) },
       });
     }
@@ -35,7 +35,7 @@ export function checkCases(analysis: ResolvedDocument, report: (f: Finding) => v
         uri: analysis.uri,
         span: title,
         message: `Rule \`${u.rule.name}\` (${u.rule.statementName}) may or may not fire for this case: give ${u.attrs.map((a) => `\`${a}\``).join(', ')}${more}`,
-        related: [{ uri: u.rule.uri, span: u.rule.decl.name?.span ?? u.rule.decl.span, message: `rule \`${u.rule.name}\`` }],
+        related: [{ uri: u.rule.uri, span: u.rule.decl.name ?? u.rule.decl.span, message: `rule \`${u.rule.name}\`` }],
         data: { rule: u.rule.name, attributes: u.attrs },
       });
     });

@@ -68,7 +68,7 @@ export function checkDecisionGaps(analysis: ResolvedDocument, report: (f: Findin
   const decisions = decisionsOf(c);
   let spent = 0;
   for (const [i, decision] of decisions.entries()) {
-    const span = decision.name?.span ?? decision.span;
+    const span = decision.name ?? decision.span;
     const name = decision.name?.text ?? 'this decision';
     if (spent >= totalGapBudget) {
       const rest = decisions.length - i;

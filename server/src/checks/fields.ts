@@ -25,7 +25,7 @@ export function checkFields(analysis: ResolvedDocument, report: Report): void {
       code: 'invalid-value',
       message: `\`${name.text}\` is not a ${field}: use ${quoted(words)}${didYouMean(suggestions)}`,
       uri,
-      span: name.span,
+      span: name,
       data: { suggestions },
     });
   };
@@ -85,7 +85,7 @@ function checkLevel<T extends string>(
     code: 'invalid-value',
     message: `\`${name.text}\` is not a ${field}${of}: use ${quoted(levels.keys())}${hint}`,
     uri,
-    span: name.span,
+    span: name,
     data: { suggestions },
   });
 }

@@ -31,7 +31,7 @@ export function checkGradingSchemes(analysis: ResolvedDocument, report: Report):
 function checkScheme(analysis: ResolvedDocument, decl: A.GradingDecl, report: Report): void {
   const uri = analysis.uri;
   const name = decl.name;
-  const anchor = name?.span ?? { start: decl.span.start, end: decl.span.start + 'grading'.length };
+  const anchor = name ?? { start: decl.span.start, end: decl.span.start + 'grading'.length };
   const who = name ? `\`${name.text}\`` : 'This grading scheme';
   const ctx = gradingContext(analysis);
   if (name) {
@@ -44,7 +44,7 @@ function checkScheme(analysis: ResolvedDocument, decl: A.GradingDecl, report: Re
           ? '`GRADE` is the built-in grading scheme: give this scheme another name'
           : `The grading scheme \`${name.text}\` is declared twice: rename one`,
         uri,
-        span: name.span,
+        span: name,
       });
     }
   }
@@ -112,7 +112,7 @@ function checkLevel(
       code: 'grading-unmapped-level',
       message: `The ${dim.field} level \`${l}\` of ${who} has no GRADE meaning: write the GRADE ${dim.field} after it (${dim.words.map((w) => `\`${l} ${w}\``).join(', ')})`,
       uri,
-      span: level.level.span,
+      span: level.level,
       data: { words: [...dim.words] },
     });
     return;
@@ -125,7 +125,7 @@ function checkLevel(
       code: 'grading-invalid-grade',
       message: `\`${level.grade.text}\` is not a GRADE ${dim.field}: map \`${l}\` to one of ${dim.words.map((w) => `\`${w}\``).join(', ')}${didYouMean(suggestions)}`,
       uri,
-      span: level.grade.span,
+      span: level.grade,
       data: { suggestions: suggestions.length ? suggestions : [...dim.words] },
     });
     return;
@@ -155,7 +155,7 @@ function checkSelection(analysis: ResolvedDocument, report: Report): void {
       code: 'unresolved-name',
       message: `No grading scheme \`${selected.text}\` is declared: declare it with \`grading ${selected.text} { strength ... certainty ... }\`, or use the built-in \`GRADE\`${didYouMean(suggestions)}`,
       uri,
-      span: selected.span,
+      span: selected,
       data: { suggestions, kind: 'grading' },
     });
   }
@@ -168,7 +168,7 @@ function checkSelection(analysis: ResolvedDocument, report: Report): void {
       code: 'grading-not-selected',
       message: `The grading scheme \`${decl.name.text}\` is declared, but the guideline header ${active ? `selects \`${active}\`` : 'selects none'}: statements are graded in ${active ?? 'GRADE'}; add \`grading ${decl.name.text}\` to the header to use it`,
       uri,
-      span: decl.name.span,
+      span: decl.name,
       data: { scheme: decl.name.text },
     });
   }

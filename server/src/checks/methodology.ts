@@ -2,6 +2,7 @@
 // statement reached consensus, a strong statement had enough strong endorsement, its
 // rules' verbs match its strength, and a strong recommendation on low certainty says why.
 import type * as A from '../../../grammar/src/index.js';
+import { verbSpan } from '../../../grammar/src/index.js';
 import type { ResolvedDocument } from '../model/document.js';
 import type { Finding } from '../model/findings.js';
 import { gradingContext, gradingOf, isGraded, kindOf, ruleGradingOf, votesOf, type Grading, type GradingContext, type Panel } from '../model/grading.js';
@@ -21,7 +22,7 @@ export function isPlaceholderRationale(value: string): boolean {
 
 /** Where a finding about the whole statement goes: its name, or its keyword. */
 export function statementAnchor(d: A.StatementDecl): A.Span {
-  return d.name?.span ?? { start: d.span.start, end: d.span.start + 'statement'.length };
+  return d.name ?? { start: d.span.start, end: d.span.start + 'statement'.length };
 }
 
 /**
@@ -82,7 +83,7 @@ function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, ctx: Gra
 
   checkUngraded(analysis, d, grading, report);
 
-  const agreementSpan = d.agreement?.value.span ?? d.votes?.span;
+  const agreementSpan = d.agreement?.value ?? d.votes?.span;
   const votes = votesOf(d);
   const hasAgreement = grading.agreement !== undefined && (d.agreement !== undefined || (votes !== undefined && Object.values(votes).some((v) => v > 0)));
   if (grading.status === 'adopted' && hasAgreement && grading.agreement! < panel.consensus && agreementSpan) {
@@ -102,7 +103,7 @@ function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, ctx: Gra
       code: 'strong-not-endorsed',
       message: `${who} is ${strengthWords(grading)}, but only ${d.endorsedStrong.value.text}% of the panel endorsed it as strong, below the threshold of ${panel.strong}%: make it conditional`,
       uri,
-      span: d.endorsedStrong.value.span,
+      span: d.endorsedStrong.value,
       data: { endorsed: d.endorsedStrong.value.value, strong: panel.strong },
     });
   }
@@ -116,7 +117,7 @@ function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, ctx: Gra
         code: 'informational-rule',
         message: `${ruleName(rule)} recommends, but ${who} is informational (a definition or a fact): move the rule to a recommendation or best practice statement`,
         uri,
-        span: act.verbSpan,
+        span: verbSpan(act),
       });
       continue;
     }
@@ -135,7 +136,7 @@ function checkStatement(analysis: ResolvedDocument, d: A.StatementDecl, ctx: Gra
           ? `${said}, but ${who} is ${strengthWords(g)}: a ${g.strength} statement's rules say \`${expected}\``
           : `${said}, but its own strength is ${strengthWords(g)}: a ${g.strength} rule says \`${expected}\``,
       uri,
-      span: act.verbSpan,
+      span: verbSpan(act),
       data: { replacement: expected },
     });
   }

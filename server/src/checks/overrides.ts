@@ -18,7 +18,7 @@ export function checkOverrides(analysis: ResolvedDocument, report: Report): void
   for (const rule of mine) {
     for (const target of rule.overrides?.value ?? []) {
       if (target.text === rule.name?.text) {
-        report({ severity: 'error', code: 'override-self', uri: analysis.uri, span: target.span, message: `Rule \`${target.text}\` cannot override itself` });
+        report({ severity: 'error', code: 'override-self', uri: analysis.uri, span: target, message: `Rule \`${target.text}\` cannot override itself` });
       }
     }
   }
@@ -55,7 +55,7 @@ function reportCycles(analysis: ResolvedDocument, mine: ReadonlySet<A.RuleDecl>,
           const path = stack.slice(stack.findIndex((f) => f.rule === edge.rule)).map((f) => `\`${f.rule.name?.text ?? '?'}\``);
           const shown = path.length > 6 ? [...path.slice(0, 3), '…', ...path.slice(-2)] : path;
           report({
-            severity: 'error', code: 'override-cycle', uri: analysis.uri, span: edge.name.span,
+            severity: 'error', code: 'override-cycle', uri: analysis.uri, span: edge.name,
             message: `These overrides form a cycle (${[...shown, shown[0]].join(' overrides ')}): no rule in it takes precedence; remove one \`overrides\``,
           });
         }
@@ -80,7 +80,7 @@ function reportNeverApplies(analysis: ResolvedDocument, mine: ReadonlySet<A.Rule
       const name = b.decl.overrides?.value.find((n) => n.text === a.name);
       if (!name) continue;
       const why = !meets ? 'no patient meets both conditions' : `\`${b.name}\` names none of the interventions \`${a.name}\` recommends on`;
-      report({ severity: 'warning', code: 'override-never-applies', uri: analysis.uri, span: name.span, message: `Rule \`${b.name}\` overrides \`${a.name}\`, but ${why}: the override never changes anything` });
+      report({ severity: 'warning', code: 'override-never-applies', uri: analysis.uri, span: name, message: `Rule \`${b.name}\` overrides \`${a.name}\`, but ${why}: the override never changes anything` });
     }
   }
 }

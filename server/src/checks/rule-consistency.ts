@@ -13,7 +13,7 @@ import { witnessText } from '../logic/witness.js';
 
 type Report = (f: Finding) => void;
 
-const at = (r: RuleInfo) => r.decl.name?.span ?? r.decl.span;
+const at = (r: RuleInfo) => r.decl.name ?? r.decl.span;
 const ruleRef = (r: RuleInfo): string => `rule \`${r.name}\` (${r.statementName})`;
 
 export function checkRuleConsistency(analysis: ResolvedDocument, report: Report): void {

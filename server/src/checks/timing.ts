@@ -26,10 +26,10 @@ export function checkTiming(analysis: ResolvedDocument, report: Report): void {
     const { low, high } = timingBounds(t);
     const bounds = [low, high].filter((q): q is A.QuantityValue => q !== undefined);
     for (const q of bounds) {
-      const written = text.slice(q.span.start, q.span.end);
-      if (signedValue(q) < 0) error('invalid-timing', q.span, `\`${written}\` is negative: a timing counts from when the condition holds`);
-      else if (!q.unit) error('invalid-timing', q.span, `\`${written}\` has no unit: write a duration, e.g. \`${written} hours\``);
-      else if (!scaleQuantity(q, { kind: 'duration', unit: 'minutes' }).ok) error('invalid-timing', q.span, `\`${written}\` is not a duration: use minutes, hours, days, weeks, months or years`);
+      const written = text.slice(q.start, q.end);
+      if (signedValue(q) < 0) error('invalid-timing', q, `\`${written}\` is negative: a timing counts from when the condition holds`);
+      else if (!q.unit) error('invalid-timing', q, `\`${written}\` has no unit: write a duration, e.g. \`${written} hours\``);
+      else if (!scaleQuantity(q, { kind: 'duration', unit: 'minutes' }).ok) error('invalid-timing', q, `\`${written}\` is not a duration: use minutes, hours, days, weeks, months or years`);
     }
     if (low && high && bounds.length === 2) {
       const lo = scaleQuantity(low, { kind: 'duration', unit: 'minutes' });
@@ -50,9 +50,9 @@ export function checkTiming(analysis: ResolvedDocument, report: Report): void {
     for (const [here, other, mine, theirs] of [[x.first, x.second, x.windows[0], x.windows[1]], [x.second, x.first, x.windows[1], x.windows[0]]] as const) {
       if (here.uri !== analysis.uri) continue;
       report({
-        severity: setting, code: 'timing-conflict', uri: analysis.uri, span: here.decl.name?.span ?? here.decl.span,
+        severity: setting, code: 'timing-conflict', uri: analysis.uri, span: here.decl.name ?? here.decl.span,
         message: `Rule \`${here.name}\` gives \`${x.intervention}\` ${mine.text} but rule \`${other.name}\` (${other.statementName}) gives it ${theirs.text} for the same patients, e.g. ${w}: both cannot hold`,
-        related: [{ uri: other.uri, span: other.decl.name?.span ?? other.decl.span, message: `rule \`${other.name}\`: ${theirs.text}` }],
+        related: [{ uri: other.uri, span: other.decl.name ?? other.decl.span, message: `rule \`${other.name}\`: ${theirs.text}` }],
         data: { witness: x.witness, rules: [here.name, other.name] },
       });
     }

@@ -2,6 +2,7 @@
 // values of its own kind (its enum's members, true/false, a quantity in a compatible
 // unit), with an operator that makes sense for it; `between` bounds come in order.
 import type * as A from '../../../grammar/src/index.js';
+import { operatorSpan } from '../../../grammar/src/index.js';
 import type { ResolvedDocument } from '../model/document.js';
 import type { Finding } from '../model/findings.js';
 import { didYouMean } from '../model/did-you-mean.js';
@@ -30,7 +31,7 @@ export function describeAttribute(name: string, type: AttrType): string {
 
 /** How a value reads in a message: "`4 cm` is a length". */
 export function describeValue(value: A.Value, text: string): string {
-  const written = `\`${text.slice(value.span.start, value.span.end)}\``;
+  const written = `\`${text.slice(value.start, value.end)}\``;
   switch (value.kind) {
     case 'Bool': return `${written} is a boolean`;
     case 'Symbol': return `${written} is a name`;
@@ -53,7 +54,7 @@ export function checkTypes(analysis: ResolvedDocument, report: Report): void {
 
   /** Checks one value against the attribute's type; returns it on the attribute's scale when numeric and valid. */
   const checkValue = (attr: A.Name, type: AttrType, value: A.Value): number | undefined => {
-    const mismatch = (hint = ''): void => error('type-mismatch', value.span, `${describeAttribute(attr.text, type)}, but ${describeValue(value, text)}${hint}`);
+    const mismatch = (hint = ''): void => error('type-mismatch', value, `${describeAttribute(attr.text, type)}, but ${describeValue(value, text)}${hint}`);
     if (type.kind === 'boolean') {
       if (value.kind !== 'Bool') mismatch(': use `true` or `false`');
       return undefined;
@@ -70,29 +71,29 @@ export function checkTypes(analysis: ResolvedDocument, report: Report): void {
     if (value.unit?.text === '%' || (type.kind === 'percent' && !value.unit)) {
       const pct = signedValue(value);
       if (pct < 0 || pct > 100) {
-        error('percent-out-of-range', value.span, `\`${text.slice(value.span.start, value.span.end)}\` is outside 0%..100%`);
+        error('percent-out-of-range', value, `\`${text.slice(value.start, value.end)}\` is outside 0%..100%`);
       }
     }
     const scaled = scaleQuantity(value, type);
     if (scaled.ok) return scaled.value;
-    const written = `\`${text.slice(value.span.start, value.span.end)}\``;
+    const written = `\`${text.slice(value.start, value.end)}\``;
     switch (scaled.problem) {
       case 'unknown-unit': {
         const unit = value.unit?.text ?? '';
         const found = lookupWrittenUnit(unit);
         const nearest = found.ok ? [] : [...found.nearest];
-        const at = value.unit?.span ?? value.span;
-        error('unknown-unit', at, `\`${unit}\` is not a unit UCUM knows${didYouMean(nearest)}`, { suggestions: nearest.map((u) => (at === value.span || !/^[A-Za-z_]+$/.test(u) ? JSON.stringify(u) : u)) });
+        const at = value.unit ?? value;
+        error('unknown-unit', at, `\`${unit}\` is not a unit UCUM knows${didYouMean(nearest)}`, { suggestions: nearest.map((u) => (at === value || !/^[A-Za-z_]+$/.test(u) ? JSON.stringify(u) : u)) });
         break;
       }
       case 'out-of-range':
-        error('quantity-out-of-range', value.span, `${written} is too large to compare in ${describeTypeUnit(type)}`);
+        error('quantity-out-of-range', value, `${written} is too large to compare in ${describeTypeUnit(type)}`);
         break;
       case 'needs-molar-mass':
-        error('unit-mismatch', value.span, `${describeAttribute(attr.text, type)}, but ${describeValue(value, text)}: mass and molar amounts convert only through a molar mass; add \`molar_mass\` (g/mol) to \`${attr.text}\``);
+        error('unit-mismatch', value, `${describeAttribute(attr.text, type)}, but ${describeValue(value, text)}: mass and molar amounts convert only through a molar mass; add \`molar_mass\` (g/mol) to \`${attr.text}\``);
         break;
       default:
-        error('unit-mismatch', value.span, `${describeAttribute(attr.text, type)}, but ${describeValue(value, text)}`);
+        error('unit-mismatch', value, `${describeAttribute(attr.text, type)}, but ${describeValue(value, text)}`);
     }
     return undefined;
   };
@@ -108,14 +109,14 @@ export function checkTypes(analysis: ResolvedDocument, report: Report): void {
         const type = typeOf(e.attribute);
         if (type && type.kind !== 'boolean') {
           const how = type.kind === 'enum' ? `e.g. \`${e.attribute.text} = ${firstMember(analysis, type) ?? '...'}\`` : `e.g. \`${e.attribute.text} < ...\``;
-          error('not-a-condition', e.attribute.span, `${describeAttribute(e.attribute.text, type)}, not a boolean, so it is not a condition on its own: compare it, ${how}`);
+          error('not-a-condition', e.attribute, `${describeAttribute(e.attribute.text, type)}, not a boolean, so it is not a condition on its own: compare it, ${how}`);
         }
         break;
       }
       case 'Compare': {
         const type = typeOf(e.attribute);
         if (!type) break;
-        if (!isNumeric(type) && e.op !== '=' && e.op !== '!=') orderOnly(e.attribute, type, e.opSpan, e.op);
+        if (!isNumeric(type) && e.op !== '=' && e.op !== '!=') orderOnly(e.attribute, type, operatorSpan(e, text), e.op);
         checkValue(e.attribute, type, e.value);
         break;
       }
@@ -128,16 +129,16 @@ export function checkTypes(analysis: ResolvedDocument, report: Report): void {
         const type = typeOf(e.attribute);
         if (!type) break;
         if (!isNumeric(type)) {
-          const at = text.indexOf('between', e.attribute.span.end);
-          orderOnly(e.attribute, type, at >= 0 && at < e.low.span.start ? { start: at, end: at + 'between'.length } : e.span, 'between');
+          const at = text.indexOf('between', e.attribute.end);
+          orderOnly(e.attribute, type, at >= 0 && at < e.low.start ? { start: at, end: at + 'between'.length } : e.span, 'between');
           break;
         }
         const low = checkValue(e.attribute, type, e.low);
         const high = checkValue(e.attribute, type, e.high);
         if (low !== undefined && high !== undefined && low > high) {
-          const lowText = text.slice(e.low.span.start, e.low.span.end);
-          const highText = text.slice(e.high.span.start, e.high.span.end);
-          error('between-order', { start: e.low.span.start, end: e.high.span.end }, `The lower bound \`${lowText}\` is above the upper bound \`${highText}\`: no value of \`${e.attribute.text}\` is between them; swap them`);
+          const lowText = text.slice(e.low.start, e.low.end);
+          const highText = text.slice(e.high.start, e.high.end);
+          error('between-order', { start: e.low.start, end: e.high.end }, `The lower bound \`${lowText}\` is above the upper bound \`${highText}\`: no value of \`${e.attribute.text}\` is between them; swap them`);
         }
         break;
       }
@@ -166,7 +167,7 @@ function checkUnitDeclarations(analysis: ResolvedDocument, report: Report): void
       const found = lookupUnit(unit.value);
       if (!found.ok) {
         report({
-          severity: 'error', code: 'unknown-unit', uri: analysis.uri, span: unit.span,
+          severity: 'error', code: 'unknown-unit', uri: analysis.uri, span: unit,
           message: `\`${unit.value}\` is not a unit UCUM knows${didYouMean([...found.nearest])}`,
           data: { suggestions: found.nearest.map((u) => JSON.stringify(u)) },
         });
@@ -192,7 +193,7 @@ function checkFieldPercentages(analysis: ResolvedDocument, report: Report): void
   for (const f of fields) {
     if (f && f.value.value > 100) {
       // The percentage's span covers its `%` sign.
-      report({ severity: 'error', code: 'percent-out-of-range', message: `\`${f.value.text}%\` is outside 0%..100%`, uri: analysis.uri, span: f.value.span });
+      report({ severity: 'error', code: 'percent-out-of-range', message: `\`${f.value.text}%\` is outside 0%..100%`, uri: analysis.uri, span: f.value });
     }
   }
 }

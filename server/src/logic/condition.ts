@@ -121,7 +121,7 @@ function atomOf(e: A.CompareExpr | A.InExpr | A.BetweenExpr | A.FlagExpr, scope:
   const attr = scope.byName.get(e.attribute.text);
   if (!attr) {
     // Declared but of a shape the analysis does not model (an enum too large for a bit mask).
-    if (known.has(e.attribute.text)) throw new ConditionProblem({ kind: 'unsupported-attribute', span: e.attribute.span, attribute: e.attribute.text });
+    if (known.has(e.attribute.text)) throw new ConditionProblem({ kind: 'unsupported-attribute', span: e.attribute, attribute: e.attribute.text });
     throw new ConditionProblem({ kind: 'error' });
   }
   switch (e.kind) {

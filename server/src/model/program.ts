@@ -77,7 +77,7 @@ export function loadProgram(root: SourceFile, host: SourceHost, cache: ParseCach
             code: 'use-cycle',
             message: `\`use\` cycle: ${names.join(' -> ')}`,
             uri: root.uri,
-            span: atRoot.path?.span ?? atRoot.span,
+            span: atRoot.path ?? atRoot.span,
           });
         }
         continue;
@@ -96,7 +96,7 @@ export function loadProgram(root: SourceFile, host: SourceHost, cache: ParseCach
             code: 'use-refused',
             message: `\`use\` of \`${clipped(use.path.value, 100)}\`${file === root ? '' : ` (in \`${baseName(file.uri)}\`)`} refused: ${read.refused}`,
             uri: root.uri,
-            span: atRoot.path?.span ?? atRoot.span,
+            span: atRoot.path ?? atRoot.span,
           });
           continue;
         }
@@ -108,7 +108,7 @@ export function loadProgram(root: SourceFile, host: SourceHost, cache: ParseCach
             code: 'use-refused',
             message: `\`use\` of \`${clipped(use.path.value, 100)}\`${file === root ? '' : ` (in \`${baseName(file.uri)}\`)`} refused: ${tooLarge.message.replace(/^This file/, 'it')}`,
             uri: root.uri,
-            span: atRoot.path?.span ?? atRoot.span,
+            span: atRoot.path ?? atRoot.span,
           });
           continue;
         }
@@ -130,7 +130,7 @@ function missing(uri: string, use: Use, path: string, via?: string): Finding {
     code: 'missing-file',
     message: via ? `\`${via}\` uses \`${clipped(path, 100)}\`, which does not exist` : `No file \`${clipped(path, 100)}\` next to this one`,
     uri,
-    span: use.path?.span ?? use.span,
+    span: use.path ?? use.span,
   };
 }
 

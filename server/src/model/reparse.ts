@@ -124,8 +124,9 @@ function flat(s: string): string {
 }
 
 /**
- * A copy of a syntax tree with every span moved by `delta`. Spans are the only objects of
- * the tree with a `start` (grammar/src/ast.ts); everything else is copied as it is.
+ * A copy of a syntax tree with every position moved by `delta`: the `start` and `end` of
+ * every object that has them, spans and the nodes that are their own span alike
+ * (grammar/src/ast.ts); everything else is copied as it is.
  */
 export function moved<T>(node: T, delta: number): T {
   if (delta === 0) return node;
@@ -136,11 +137,18 @@ export function moved<T>(node: T, delta: number): T {
       for (let i = 0; i < value.length; i++) out[i] = copy(value[i]);
       return out;
     }
-    const record = value as Record<string, unknown>;
-    if (typeof record.start === 'number') return { start: record.start + delta, end: (record.end as number) + delta };
-    const out: Record<string, unknown> = {};
-    // The tree's nodes are plain object literals: `for ... in` sees their own fields, without a list of keys made per node.
-    for (const k in record) out[k] = copy(record[k]);
+    // A spread copy keeps the node's shape (and size): fields added one by one to `{}` make
+    // a larger object of another shape. The tree's nodes are plain object literals, so
+    // `for ... in` sees their own fields, without a list of keys made per node.
+    const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    for (const k in out) {
+      const v = out[k];
+      if (v !== null && typeof v === 'object') out[k] = copy(v);
+    }
+    if (typeof out.start === 'number') {
+      out.start += delta;
+      (out.end as number) += delta;
+    }
     return out;
   };
   return copy(node) as T;

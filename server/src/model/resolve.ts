@@ -39,7 +39,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
       code,
       message: `${message}${didYouMean(suggestions)}`,
       uri,
-      span: name.span,
+      span: name,
       data: { suggestions, kind: what },
     });
   };
@@ -50,8 +50,8 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
     table.ofKind(kind).filter((s) => table.lookup(s.name, kind) === s).map((s) => s.name);
 
   const declared = (name: A.Name | undefined, symbol: Sym | undefined): void => {
-    if (name && symbol && symbol.uri === uri && symbol.span.start === name.span.start) {
-      occurs(name.span, symbol, true);
+    if (name && symbol && symbol.uri === uri && symbol.span.start === name.start) {
+      occurs(name, symbol, true);
     }
   };
 
@@ -62,7 +62,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
   const attribute = (name: A.Name): AttributeSymbol | undefined => {
     const sym = table.lookup(name.text, 'attribute');
     if (sym) {
-      occurs(name.span, sym);
+      occurs(name, sym);
     } else unresolved(name, 'attribute', lookupNames('attribute'));
     return sym;
   };
@@ -74,7 +74,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
     const memberMap = table.members.get(type.enum);
     const member = memberMap?.get(v.text);
     if (member) {
-      occurs(v.span, member);
+      occurs(v, member);
     } else {
       const all = [...(memberMap?.keys() ?? [])];
       const listed = all.length <= 12 ? ` (${all.join(', ')})` : '';
@@ -120,14 +120,14 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
 
   const named = (name: A.Name, kind: 'rule' | 'statement'): void => {
     const sym = table.lookup(name.text, kind);
-    if (sym) occurs(name.span, sym);
+    if (sym) occurs(name, sym);
     else unresolved(name, kind, lookupNames(kind));
   };
 
   const action = (act: A.Action | undefined): void => {
     for (const name of [...(act?.interventions ?? []), ...(act?.over ?? [])]) {
       const sym = table.lookup(name.text, 'intervention');
-      if (sym) occurs(name.span, sym);
+      if (sym) occurs(name, sym);
       else unresolved(name, 'intervention', lookupNames('intervention'));
     }
   };
@@ -135,7 +135,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
   const cite = (item: A.CiteItem): void => {
     const ref = (label: A.Name): ReferenceSymbol | undefined => {
       const sym = table.references.get(label.text);
-      if (sym) occurs(label.span, sym);
+      if (sym) occurs(label, sym);
       return sym;
     };
     const from = ref(item.from);
@@ -169,7 +169,7 @@ export function resolveFile(file: A.GuidelineFile, uri: string, table: SymbolTab
         const t = decl.type?.name;
         if (t && !(builtinTypes as readonly string[]).includes(t.text)) {
           const e = table.lookup(t.text, 'enum');
-          if (e) occurs(t.span, e);
+          if (e) occurs(t, e);
           else if (t.text === placeholderWord) findings.push(placeholderFinding(uri, t, 'the attribute\'s type', [...builtinTypes, ...lookupNames('enum')]));
           else unresolved(t, 'type', [...builtinTypes, ...lookupNames('enum')], 'unknown-type');
         }

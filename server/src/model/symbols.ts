@@ -99,37 +99,37 @@ function fileDeclarations(file: SourceFile): FileDeclarations {
     switch (decl.kind) {
       case 'Enum': {
         if (!decl.name) break;
-        const sym: EnumSymbol = { kind: 'enum', name: decl.name.text, uri, span: decl.name.span, decl };
+        const sym: EnumSymbol = { kind: 'enum', name: decl.name.text, uri, span: decl.name, decl };
         symbols.push(sym);
         const own = new Map<string, MemberSymbol>();
         for (const [i, m] of decl.members.entries()) {
           const description = decl.memberDescriptions[i]?.value;
-          const member: MemberSymbol = { kind: 'member', name: m.text, uri, span: m.span, decl, parent: sym, ...(description !== undefined ? { description } : {}) };
+          const member: MemberSymbol = { kind: 'member', name: m.text, uri, span: m, decl, parent: sym, ...(description !== undefined ? { description } : {}) };
           symbols.push(member);
-          if (own.has(m.text)) duplicateMembers.push({ severity: 'error', code: 'duplicate-member', message: `\`${m.text}\` is listed twice in enum \`${sym.name}\``, uri, span: m.span });
+          if (own.has(m.text)) duplicateMembers.push({ severity: 'error', code: 'duplicate-member', message: `\`${m.text}\` is listed twice in enum \`${sym.name}\``, uri, span: m });
           else own.set(m.text, member);
         }
         members.set(sym, own);
         break;
       }
       case 'Attribute':
-        if (decl.name) symbols.push({ kind: 'attribute', name: decl.name.text, uri, span: decl.name.span, decl });
+        if (decl.name) symbols.push({ kind: 'attribute', name: decl.name.text, uri, span: decl.name, decl });
         break;
       case 'Intervention':
-        if (decl.name) symbols.push({ kind: 'intervention', name: decl.name.text, uri, span: decl.name.span, decl });
+        if (decl.name) symbols.push({ kind: 'intervention', name: decl.name.text, uri, span: decl.name, decl });
         break;
       case 'Decision':
-        if (decl.name) symbols.push({ kind: 'decision', name: decl.name.text, uri, span: decl.name.span, decl });
+        if (decl.name) symbols.push({ kind: 'decision', name: decl.name.text, uri, span: decl.name, decl });
         break;
       case 'Reference':
-        if (decl.name) symbols.push({ kind: 'reference', name: decl.name.text, uri, span: decl.name.span, decl });
+        if (decl.name) symbols.push({ kind: 'reference', name: decl.name.text, uri, span: decl.name, decl });
         break;
       case 'Statement': {
         if (!decl.name) break;
-        const sym: StatementSymbol = { kind: 'statement', name: decl.name.text, uri, span: decl.name.span, decl };
+        const sym: StatementSymbol = { kind: 'statement', name: decl.name.text, uri, span: decl.name, decl };
         symbols.push(sym);
         for (const rule of decl.rules) {
-          if (rule.name) symbols.push({ kind: 'rule', name: rule.name.text, uri, span: rule.name.span, decl: rule, parent: sym });
+          if (rule.name) symbols.push({ kind: 'rule', name: rule.name.text, uri, span: rule.name, decl: rule, parent: sym });
         }
         break;
       }

@@ -12,7 +12,7 @@ export function placeholderFinding(uri: string, name: Name, what: string, words:
     code: 'placeholder',
     message: `\`${placeholderWord}\` is a placeholder: fill in ${what} (${words.map((w) => `\`${w}\``).join(', ')})`,
     uri,
-    span: name.span,
+    span: name,
     data: { choices: [...words] },
   };
 }

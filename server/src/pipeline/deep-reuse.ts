@@ -140,8 +140,14 @@ function itemsOf(ast: A.GuidelineFile, casesFree: boolean): { kind: string; span
   return [...(ast.header ? [ast.header] : []), ...ast.uses, ...declarations, ...ast.gradings].sort((a, b) => a.span.start - b.span.start);
 }
 
-const isSpan = (v: unknown): v is A.Span =>
-  typeof v === 'object' && v !== null && typeof (v as A.Span).start === 'number' && typeof (v as A.Span).end === 'number' && Object.keys(v).length === 2;
+/** An object with a position: a span, or a node that is its own span (a word, a number, a value). */
+const hasPosition = (v: unknown): v is A.Span =>
+  typeof v === 'object' && v !== null && typeof (v as A.Span).start === 'number' && typeof (v as A.Span).end === 'number';
+
+/** A span and nothing else. */
+const isSpan = (v: unknown): v is A.Span => hasPosition(v) && Object.keys(v).length === 2;
+
+const isPositionKey = (key: string): boolean => key === 'start' || key === 'end';
 
 const skipped = (node: object, key: string): boolean => (node as { kind?: string }).kind === 'Statement' && prose.has(key);
 
@@ -157,13 +163,14 @@ function canonicalItem(item: object): string {
   return out;
 }
 
-/** The tree as the deep checks see it: spans and a statement's prose left out. */
+/** The tree as the deep checks see it: positions and a statement's prose left out. */
 function canonical(v: unknown): string {
   if (typeof v !== 'object' || v === null) return v === undefined ? 'u' : JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  const positioned = hasPosition(v);
   let out = '{';
   for (const [k, x] of Object.entries(v)) {
-    if (x === undefined || isSpan(x) || skipped(v, k)) continue;
+    if (x === undefined || isSpan(x) || skipped(v, k) || (positioned && isPositionKey(k))) continue;
     out += `${JSON.stringify(k)}:${canonical(x)},`;
   }
   return `${out}}`;
@@ -184,16 +191,17 @@ function quoted(item: object, text: string): string {
   return out.join('\u0000');
 }
 
-/** Maps each span end of the old tree to the one at the same place in the new tree; an end that maps two ways maps to null. */
+/** Maps each position of the old tree to the one at the same place in the new tree; a position that maps two ways maps to null. */
 function pair(a: unknown, b: unknown, map: Map<number, number | null>): void {
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return;
-  if (isSpan(a)) {
-    if (!isSpan(b)) return;
+  if (hasPosition(a)) {
+    if (!hasPosition(b)) return;
     for (const [p, q] of [[a.start, b.start], [a.end, b.end]]) {
       const known = map.get(p);
       map.set(p, known === undefined || known === q ? q : null);
     }
-    return;
+    // A node that is its own span may hold others (a quantity its number and unit).
+    if (isSpan(a)) return;
   }
   if (Array.isArray(a)) {
     if (Array.isArray(b)) a.forEach((x, i) => pair(x, b[i], map));
@@ -204,6 +212,6 @@ function pair(a: unknown, b: unknown, map: Map<number, number | null>): void {
 
 function holdsSpan(v: unknown): boolean {
   if (typeof v !== 'object' || v === null) return false;
-  if (isSpan(v)) return true;
+  if (hasPosition(v)) return true;
   return Object.values(v).some(holdsSpan);
 }

@@ -200,8 +200,8 @@ function selectSchemeFix(analysis: Analysis, finding: Finding): QuickFix[] {
   if (!target || !writtenLevelsFit(analysis.source.parse.ast, schemeOf(target))) return [];
   const text = analysis.source.text;
   const existing = header.grading;
-  if (existing) return [{ title: `Select \`${scheme}\``, finding, edits: [{ span: existing.value.span, newText: scheme }], preferred: true }];
-  const brace = text.indexOf('{', header.name?.span.end ?? header.span.start);
+  if (existing) return [{ title: `Select \`${scheme}\``, finding, edits: [{ span: existing.value, newText: scheme }], preferred: true }];
+  const brace = text.indexOf('{', header.name?.end ?? header.span.start);
   if (brace < 0 || brace >= header.span.end) return [];
   const indent = indentAt(text, header.span.start) + '  ';
   // A field written right after the brace (`{title "T"}`) must not run into the name.
@@ -228,7 +228,7 @@ function writtenLevelsFit(file: A.GuidelineFile, scheme: GradingScheme): boolean
 function typeFits(analysis: Analysis, finding: Finding, type: string): boolean {
   const e = analysis.symbols.lookup(type, 'enum');
   if (!e) return true;
-  const attr = analysis.source.parse.ast.declarations.find((d): d is A.AttributeDecl => d.kind === 'Attribute' && d.type?.name.span.start === finding.span.start);
+  const attr = analysis.source.parse.ast.declarations.find((d): d is A.AttributeDecl => d.kind === 'Attribute' && d.type?.name.start === finding.span.start);
   const members = analysis.symbols.members.get(e);
   return !attr?.name || valuesComparedWith(analysis, attr.name.text).every((v) => members?.has(v) === true);
 }
@@ -264,7 +264,7 @@ function fieldWords(analysis: Analysis, finding: Finding): QuickFix[] {
 }
 
 function allowedWordsAt(file: A.GuidelineFile, span: A.Span, scheme: GradingScheme): readonly string[] {
-  const at = (f: A.Field<A.Name> | undefined): boolean => f?.value.span.start === span.start;
+  const at = (f: A.Field<A.Name> | undefined): boolean => f?.value.start === span.start;
   for (const d of file.declarations) {
     if (d.kind !== 'Statement') continue;
     if (at(d.basis)) return bases;
@@ -272,8 +272,8 @@ function allowedWordsAt(file: A.GuidelineFile, span: A.Span, scheme: GradingSche
     if ([d, ...d.rules].some((g) => at(g.certainty))) return [...scheme.certainties.keys()];
     if (at(d.status)) return statuses;
     if (at(d.statementKind)) return statementKinds;
-    if (d.history?.value.word.span.start === span.start) return historyWords;
-    if (d.votes?.value.some((v) => v.grade.span.start === span.start)) return voteGrades;
+    if (d.history?.value.word.start === span.start) return historyWords;
+    if (d.votes?.value.some((v) => v.grade.start === span.start)) return voteGrades;
   }
   return [];
 }
@@ -298,7 +298,7 @@ function fieldInsertion(text: string, d: A.StatementDecl): { offset: number; ind
   const onOwnLine = firstInside !== undefined && text.lastIndexOf('\n', firstInside - 1) > d.body.start;
   const indent = onOwnLine ? indentAt(text, firstInside) : indentAt(text, d.span.start) + '  ';
   // After the text, unless the text is an unterminated string: there, fields would be text too.
-  const written = d.text ? text.slice(d.text.value.span.start, d.text.value.span.end) : '';
+  const written = d.text ? text.slice(d.text.value.start, d.text.value.end) : '';
   const closed = written.startsWith('"""') ? written.length >= 6 && written.endsWith('"""') : written.length >= 2 && written.endsWith('"');
   return { offset: d.text && closed ? d.text.span.end : d.body.start + 1, indent };
 }

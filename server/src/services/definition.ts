@@ -14,7 +14,7 @@ export function definition(analysis: Analysis, offset: number): { uri: string; s
 /** Schemes are kept apart from the named declarations, so the header's choice is looked up here. */
 function schemeDefinition(analysis: Analysis, offset: number): { uri: string; span: Span } | undefined {
   const name = analysis.source.parse.ast.header?.grading?.value;
-  if (!name || offset < name.span.start || offset > name.span.end) return undefined;
+  if (!name || offset < name.start || offset > name.end) return undefined;
   const declared = gradingContext(analysis).schemes.declared.get(name.text);
-  return declared && { uri: declared.uri, span: declared.decl.name?.span ?? declared.decl.span };
+  return declared && { uri: declared.uri, span: declared.decl.name ?? declared.decl.span };
 }

@@ -13,6 +13,7 @@
 //     the indentation of what follows.
 // A declaration with a syntax error (or an unbalanced brace) is left exactly as written.
 import type * as A from '../../../grammar/src/index.js';
+import { spanOf } from '../../../grammar/src/index.js';
 import { forEachExpr } from '../checks/walk.js';
 
 export interface TextEdit {
@@ -261,7 +262,7 @@ function layoutOf(parse: A.ParseResult, text: string): Layout {
   const field = (f: { span: A.Span } | undefined, level: number): void => line(f?.span.start, level);
 
   const value = (v: A.Value): void => {
-    if (v.kind === 'Quantity' && v.negative) layout.tightAfter.add(v.span.start);
+    if (v.kind === 'Quantity' && v.negative) layout.tightAfter.add(v.start);
   };
   const expr = (e: A.Expr | undefined): void => forEachExpr(e, (x) => {
     if (x.kind === 'Compare') value(x.value);
@@ -276,12 +277,12 @@ function layoutOf(parse: A.ParseResult, text: string): Layout {
   });
   /** `voters -3`: the sign stays against its number, as a negative quantity's does. */
   const signed = (f: A.Field<A.NumberLit> | undefined): void => {
-    if (f && f.value.text.startsWith('-')) layout.tightAfter.add(f.value.span.start);
+    if (f && f.value.text.startsWith('-')) layout.tightAfter.add(f.value.start);
   };
   /** The keyword of a list field (`given`, `ask`): the token before each item that is no comma. */
-  const listKeywords = (names: readonly { span: A.Span }[], level: number): void => {
+  const listKeywords = (names: readonly A.Spanned[], level: number): void => {
     for (const n of names) {
-      const kw = before(n.span.start);
+      const kw = before(spanOf(n).start);
       if (kw && kw.type !== 'Comma') line(kw.span.start, level);
     }
   };
@@ -320,7 +321,7 @@ function layoutOf(parse: A.ParseResult, text: string): Layout {
         const brokenAfterOpen = !!open && !!next && /[\r\n]/.test(text.slice(open.span.end, next.span.start));
         const multiline = hasComment || brokenAfterOpen;
         block(d.span, 0, multiline);
-        if (multiline) d.members.forEach((m) => line(m.span.start, 1));
+        if (multiline) d.members.forEach((m) => line(m.start, 1));
         break;
       }
       case 'Statement':
@@ -330,7 +331,7 @@ function layoutOf(parse: A.ParseResult, text: string): Layout {
         signed(d.voters);
         for (const item of d.cites?.value ?? []) {
           if (!item.to) continue;
-          const minus = before(item.to.span.start);
+          const minus = before(item.to.start);
           if (minus?.type === 'Minus') {
             layout.tightBefore.add(minus.span.start);
             layout.tightAfter.add(minus.span.start);

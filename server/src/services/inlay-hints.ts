@@ -38,7 +38,7 @@ export function inlayHints(analysis: Analysis, range?: A.Span): InlayHint[] {
   const panel = grading.panel;
 
   const quantity = (attribute: A.Name, v: A.Value): void => {
-    if (v.kind !== 'Quantity' || !inRange(v.span.end)) return;
+    if (v.kind !== 'Quantity' || !inRange(v.end)) return;
     const attr = analysis.resolution.attribute(attribute);
     if (!attr) return;
     const type = attributeType(attr, analysis.symbols);
@@ -47,10 +47,10 @@ export function inlayHints(analysis: Analysis, range?: A.Span): InlayHint[] {
     if (unit === undefined || converted === undefined) return;
     const written = v.unit?.text;
     if (written === undefined) {
-      hints.push({ offset: v.span.end, label: unit === '%' ? '%' : ` ${unit}`, tooltip: `A bare number takes the unit of \`${attr.name}\`: ${unit}` });
+      hints.push({ offset: v.end, label: unit === '%' ? '%' : ` ${unit}`, tooltip: `A bare number takes the unit of \`${attr.name}\`: ${unit}` });
     } else if (written !== unit) {
       const value = `${number(converted)}${unit === '%' ? '%' : ` ${unit}`}`;
-      hints.push({ offset: v.span.end, label: ` = ${value}`, tooltip: `\`${attr.name}\` is in ${unit}: ${v.negative ? '-' : ''}${v.number.text} ${written} is ${value}` });
+      hints.push({ offset: v.end, label: ` = ${value}`, tooltip: `\`${attr.name}\` is in ${unit}: ${v.negative ? '-' : ''}${v.number.text} ${written} is ${value}` });
     }
   };
   forEachCondition(analysis.source.parse.ast, (e) => {

@@ -64,8 +64,8 @@ function rolesIn(node: object | undefined): Map<number, Role> {
   const roles = new Map<number, Role>();
   if (!node) return roles;
   // Every name first, so a soft keyword used as a name is never read as the keyword.
-  visitNames(node, (n) => roles.set(n.span.start, { kind: 'name' }));
-  const set = (n: A.Name | A.NumberLit | undefined, role: Role): void => void (n && roles.set(n.span.start, role));
+  visitNames(node, (n) => roles.set(n.start, { kind: 'name' }));
+  const set = (n: A.Name | A.NumberLit | undefined, role: Role): void => void (n && roles.set(n.start, role));
   const d = node as A.Declaration | A.GuidelineHeader | A.GradingDecl | A.Use;
   switch (d.kind) {
     case 'Guideline':
@@ -102,7 +102,7 @@ function rolesIn(node: object | undefined): Map<number, Role> {
   return roles;
 }
 
-/** Calls `f` on every Name node under `node` (objects with a text and a span, and no numeric value). */
+/** Calls `f` on every Name node under `node` (objects with a text and their own span, and no value). */
 function visitNames(node: unknown, f: (n: A.Name) => void): void {
   const stack: unknown[] = [node];
   while (stack.length) {
@@ -111,7 +111,7 @@ function visitNames(node: unknown, f: (n: A.Name) => void): void {
       for (const x of n) stack.push(x);
     } else if (n && typeof n === 'object') {
       const o = n as Record<string, unknown>;
-      if (typeof o.text === 'string' && o.span && !('value' in o)) f(o as unknown as A.Name);
+      if (typeof o.text === 'string' && typeof o.start === 'number' && !('value' in o)) f(o as unknown as A.Name);
       else for (const v of Object.values(o)) if (v && typeof v === 'object') stack.push(v);
     }
   }

@@ -17,7 +17,7 @@ export interface OutlineItem {
 /** An outline entry. Names are never empty (VS Code rejects a whole outline for one) and stay short, as do details. */
 function item(kind: OutlineKind, name: A.Name | undefined, span: A.Span, detail?: string, children: OutlineItem[] = []): OutlineItem {
   const text = name && name.text.trim() !== '' ? clipped(name.text, 200) : `(unnamed ${kind})`;
-  return { kind, name: text, detail: detail === undefined ? undefined : clipped(detail, 200), span, selection: name?.span ?? span, children };
+  return { kind, name: text, detail: detail === undefined ? undefined : clipped(detail, 200), span, selection: name ?? span, children };
 }
 
 /** The groups that follow the statements, in this order; a kind absent from the file has none. */
@@ -71,7 +71,7 @@ export function outline(analysis: Analysis): OutlineItem[] {
         flat.push(item('statement', d.name, d.span, d.title?.value, d.rules.map((r) => item('rule', r.name, r.span, r.then ? `${r.then.verb}${r.then.against ? ' against' : ''} ${r.then.interventions.map((i) => i.text).join(', ')}` : undefined))));
         break;
       case 'Case':
-        flat.push(item('case', d.title ? { text: d.title.value, span: d.title.span } : undefined, d.span));
+        flat.push(item('case', d.title ? { text: d.title.value, start: d.title.start, end: d.title.end } : undefined, d.span));
         break;
       case 'Decision':
         flat.push(item('decision', d.name, d.span, d.title?.value));
@@ -105,7 +105,7 @@ export function foldingSpans(analysis: Analysis): { span: A.Span; comment: boole
     spans.push({ span: d.span, comment: false });
     if (d.kind === 'Statement') {
       for (const r of d.rules) spans.push({ span: r.span, comment: false });
-      for (const f of [d.text, d.rationale]) if (f) spans.push({ span: f.value.span, comment: false });
+      for (const f of [d.text, d.rationale]) if (f) spans.push({ span: f.value, comment: false });
     }
   }
   return spans;
