@@ -22,11 +22,13 @@ export interface Answers {
   readonly ms: number[];
   /** Answered with ContentModified: the document had changed. */
   modified: number;
+  /** Round trips of the ContentModified answers, ms. */
+  readonly modifiedMs: number[];
   /** Answered with RequestCancelled or another error. */
   failed: number;
 }
 
-export const noAnswers = (): Answers => ({ ms: [], modified: 0, failed: 0 });
+export const noAnswers = (): Answers => ({ ms: [], modified: 0, modifiedMs: [], failed: 0 });
 
 /** Sends a request through `send` and files its answer in `into`. */
 export async function timed(into: Answers, send: () => Promise<unknown>): Promise<void> {
@@ -35,15 +37,18 @@ export async function timed(into: Answers, send: () => Promise<unknown>): Promis
     await send();
     into.ms.push(performance.now() - t0);
   } catch (err) {
-    if (err instanceof ResponseError && err.code === LSPErrorCodes.ContentModified) into.modified++;
-    else into.failed++;
+    if (err instanceof ResponseError && err.code === LSPErrorCodes.ContentModified) {
+      into.modified++;
+      into.modifiedMs.push(performance.now() - t0);
+    } else into.failed++;
   }
 }
 
-/** `n of N with results (k ContentModified)`, for the tables. */
+/** `n of N with results, k ContentModified (p95 of those)`, for the tables. */
 export function answered(a: Answers): string {
   const total = a.ms.length + a.modified + a.failed;
-  return `${a.ms.length} of ${total} with results, ${a.modified} ContentModified${a.failed ? `, ${a.failed} failed` : ''}`;
+  const modifiedIn = a.modified > 0 ? ` in ${percentile(a.modifiedMs, 95).toFixed(0)} ms p95` : '';
+  return `${a.ms.length} of ${total} with results, ${a.modified} ContentModified${modifiedIn}${a.failed ? `, ${a.failed} failed` : ''}`;
 }
 
 /** One run of typed characters: what the client saw for each keystroke. */
