@@ -5,15 +5,10 @@
 import * as assert from 'node:assert/strict';
 import { LSPErrorCodes } from 'vscode-languageserver-protocol';
 import { TestClient } from './lsp-client.js';
+import { oneRuleGuideline } from './one-rule.js';
 
 const uri = 'file:///virtual/cancelled.guideline';
-const text = `attribute age: years
-intervention resection
-statement S1 {
-  basis evidence strength strong certainty high agreement 90%
-  rule old when age >= 80 years then recommend resection
-}
-`;
+const text = oneRuleGuideline;
 const completionAt = { textDocument: { uri }, position: { line: 4, character: 16 } };
 
 describe('requests cancelled before they are answered', function () {

@@ -6,15 +6,10 @@
 import * as assert from 'node:assert/strict';
 import { LSPErrorCodes, ResponseError, type Hover, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TestClient } from './lsp-client.js';
+import { oneRuleGuideline } from './one-rule.js';
 
 const uri = 'file:///virtual/modified.guideline';
-const text = `attribute age: years
-intervention resection
-statement S1 {
-  basis evidence strength strong certainty high agreement 90%
-  rule old when age >= 80 years then recommend resection
-}
-`;
+const text = oneRuleGuideline;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('requests on a document that changed', function () {
