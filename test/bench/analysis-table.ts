@@ -22,9 +22,10 @@ export interface TableRow {
   readonly raw: Record<string, number>;
 }
 
-/** JSON of the file's declarations (spans left out) cut or repeated to `bytes` characters. */
+/** JSON of the file's declarations (positions left out) cut or repeated to `bytes` characters. */
 export function equivalentJson(text: string, bytes: number): string {
-  const decls = parse(text).ast.declarations.map((d) => JSON.stringify(d, (k, v: unknown) => (k === 'span' ? undefined : v)));
+  // Positions left out: the spans, and the start and end of the nodes that are their own span.
+  const decls = parse(text).ast.declarations.map((d) => JSON.stringify(d, (k, v: unknown) => (k === 'span' || k === 'start' || k === 'end' ? undefined : v)));
   const out: string[] = [];
   let size = 2;
   for (let i = 0; size < bytes && decls.length > 0; i++) {
