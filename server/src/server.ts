@@ -8,7 +8,6 @@ import {
   TextDocumentSyncKind,
   type Connection,
 } from 'vscode-languageserver/node.js';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readSettings } from './model/settings.js';
 import { productVersion } from './model/version.js';
 import { Workspace } from './pipeline/workspace.js';
@@ -19,9 +18,10 @@ import { registerHeapRequest } from './lsp/heap-request.js';
 import { clientSupport, noClientSupport, type ClientSupport } from './lsp/client-support.js';
 import { lookAheadTransport, ReceivedVersions } from './lsp/transport.js';
 import { requestsInFlight } from './lsp/cancel.js';
+import { editedDocuments } from './lsp/edited-document.js';
 
 export function startServer(connection: Connection, received = new ReceivedVersions()): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(editedDocuments);
   const workspace = new Workspace();
   const files = new WorkspaceFiles();
   let configurationSupport = false;

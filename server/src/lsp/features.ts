@@ -6,6 +6,7 @@ import { CodeActionKind, CompletionTriggerKind, FoldingRangeKind, MarkupKind, Sy
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../pipeline/analysis.js';
 import type { Workspace } from '../pipeline/workspace.js';
+import { isTooLarge } from '../model/sources.js';
 import { hover } from '../services/hover.js';
 import { quickFixes } from '../services/code-actions.js';
 import { bibliographyFiles } from '../services/bibliography-files.js';
@@ -27,11 +28,16 @@ import type { ClientSupport } from './client-support.js';
 type Documents = TextDocuments<TextDocument>;
 
 export function registerFeatures(connection: Connection, documents: Documents, workspace: Workspace, files: WorkspaceFiles, client: () => ClientSupport, received: ReceivedVersions): void {
-  /** The analysis of an open document, or undefined if it is not open or analysis failed. */
+  /**
+   * The analysis of an open document, or undefined if it is not open, was too large to
+   * read (nothing in it to answer about, and reading its positions would read megabytes)
+   * or analysis failed.
+   */
   const analysisOf = (uri: string): Analysis | undefined => {
     if (!documents.get(uri)) return undefined;
     try {
-      return workspace.checked(uri);
+      const a = workspace.checked(uri);
+      return a && !isTooLarge(a.source) ? a : undefined;
     } catch (err) {
       connection.console.error(`Analysis of ${uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
       return undefined;

@@ -12,40 +12,39 @@ export interface Range {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  private found: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    if (text.indexOf('\r') < 0) {
-      // Most texts end lines with `\n` alone, found by the string search rather than a loop over every character.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+  /**
+   * The lines are found when first asked for: an editor's text may be held as pieces
+   * (lsp/edited-document.ts) that reading it joins, and a file over the size limit is only
+   * ever asked about its start.
+   */
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    return (this.found ??= lineStarts(this.text));
   }
 
   position(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    if (offset <= 0) return { line: 0, character: 0 };
+    const o = Math.min(offset, this.text.length);
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
+      if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    return { line: lo, character: o - starts[lo] };
   }
 
   offset(position: Position): number {
-    if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
-    const lineStart = this.starts[position.line];
-    const lineEnd = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
+    if (position.line < 0 || (position.line === 0 && position.character <= 0)) return 0;
+    const starts = this.starts;
+    if (position.line >= starts.length) return this.text.length;
+    const lineStart = starts[position.line];
+    const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : this.text.length;
     return Math.min(lineStart + Math.max(0, position.character), lineEnd);
   }
 
@@ -56,4 +55,19 @@ export class LineIndex {
   get lineCount(): number {
     return this.starts.length;
   }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // Most texts end lines with `\n` alone, found by the string search rather than a loop over every character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+    }
+  }
+  return starts;
 }

@@ -135,6 +135,11 @@ export class OverlayHost implements SourceHost {
  */
 export const maxDocumentChars = 2 ** 20;
 
+/** Whether the file was over the size limit, so read as empty: there is nothing in it to ask about. */
+export function isTooLarge(file: SourceFile): boolean {
+  return file.parse.errors.length === 1 && file.parse.errors[0].code === 'document-too-large';
+}
+
 /** A text too long to analyse: an empty file with the one error that says why. */
 function tooLarge(text: string, limit: number): ParseResult {
   const empty = parse('');
