@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { LSPErrorCodes, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from '../protocol/lsp-client.js';
 import { generate, random } from './generate.js';
@@ -166,14 +166,37 @@ async function run(repoRoot: string, input: Input): Promise<BadInputResult> {
         await sleep(30);
       }
     } else {
+      // Made first, then written at once, so the round trips are the server's from the
+      // moment it could read the burst, not the time this loop takes to make it.
       const rnd = random(1000);
+      const messages: object[] = [];
+      const kinds = new Map<number, Answers>();
       for (let i = 0; i < input.edits; i++) {
         const length = doc.getText().length;
         const at = Math.floor(rnd() * length);
         const deleting = rnd() < 0.4;
         const end = deleting ? Math.min(length, at + 1 + Math.floor(rnd() * 5)) : at;
-        change(++version, { start: doc.positionAt(at), end: doc.positionAt(end) }, deleting ? '' : burstWords[Math.floor(rnd() * burstWords.length)]);
-        if (i % 10 === 9) ask();
+        const range = { start: doc.positionAt(at), end: doc.positionAt(end) };
+        const inserted = deleting ? '' : burstWords[Math.floor(rnd() * burstWords.length)];
+        doc = TextDocument.update(doc, [{ range, text: inserted }], ++version);
+        messages.push({ method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ range, text: inserted }] } });
+        if (i % 10 === 9) {
+          aim();
+          const id = 1_000_000 + i;
+          kinds.set(id, hover).set(id + 1, completion);
+          messages.push({ id, method: 'textDocument/hover', params: { textDocument: { uri }, position: hoverAt } });
+          messages.push({ id: id + 1, method: 'textDocument/completion', params: { textDocument: { uri }, position: whenAt } });
+        }
+      }
+      const sent = client.sendTogether(messages);
+      lastSent = performance.now();
+      for (const [id, answer] of await sent) {
+        const into = kinds.get(id)!;
+        if (answer.error?.code === LSPErrorCodes.ContentModified) {
+          into.modified++;
+          into.modifiedMs.push(answer.ms);
+        } else if (answer.error) into.failed++;
+        else into.ms.push(answer.ms);
       }
     }
     await Promise.all(requests);

@@ -94,16 +94,17 @@ export class TestClient {
    * with an id, read off its output beside the connection (which ignores answers to ids it
    * did not send).
    */
-  async sendTogether(messages: readonly object[]): Promise<Map<number, { result?: unknown; error?: { code: number } }>> {
+  async sendTogether(messages: readonly object[]): Promise<Map<number, TogetherAnswer>> {
     const ids = new Set(messages.map((m) => (m as { id?: unknown }).id).filter((id): id is number => typeof id === 'number'));
-    const answers = new Map<number, { result?: unknown; error?: { code: number } }>();
+    const answers = new Map<number, TogetherAnswer>();
     const frames = new FrameReader();
+    const written = performance.now();
     return new Promise((resolve) => {
       const onData = (chunk: Buffer): void => {
         for (const body of frames.push(chunk)) {
           const m = JSON.parse(body) as { id?: unknown; method?: unknown; result?: unknown; error?: { code: number } };
           if (typeof m.id !== 'number' || m.method !== undefined || !ids.has(m.id)) continue;
-          answers.set(m.id, m);
+          answers.set(m.id, { ...m, ms: performance.now() - written });
           if (answers.size === ids.size) {
             this.process.stdout!.off('data', onData);
             resolve(answers);
@@ -119,6 +120,13 @@ export class TestClient {
     this.connection.dispose();
     if (this.process.exitCode === null) this.process.kill();
   }
+}
+
+/** The server's answer to a request sent with others, and when it came: ms after they were written. */
+export interface TogetherAnswer {
+  readonly result?: unknown;
+  readonly error?: { code: number };
+  readonly ms: number;
 }
 
 /** A message as the base protocol frames it. */

@@ -3,12 +3,13 @@
 // message per turn of the event loop, so in a burst of edits many wait in its queue). The
 // requests and the publisher use it to skip work on a version that is already outdated:
 // a request behind which an edit to its document is waiting is answered ContentModified,
-// and the quick stage is not computed for a version an edit has overtaken.
+// and the quick stage is not computed for a version an edit has overtaken. What is read
+// together is condensed first (burst.ts): a request an edit read with it overtakes is
+// answered here, and the edits to a document in a row reach the connection as one.
 import { format } from 'node:util';
 import {
   IPCMessageReader,
   IPCMessageWriter,
-  StreamMessageReader,
   StreamMessageWriter,
   type DataCallback,
   type Disposable,
@@ -16,6 +17,8 @@ import {
   type MessageReader,
   type MessageWriter,
 } from 'vscode-languageserver/node.js';
+import { condensed } from './burst.js';
+import { FramedReader } from './framed-reader.js';
 
 /**
  * The newest document versions received, by URI, whether or not they have been applied
@@ -58,7 +61,9 @@ export class ReceivedVersions {
 }
 
 class LookAheadReader implements MessageReader {
-  constructor(private readonly inner: MessageReader, private readonly received: ReceivedVersions) {}
+  private batch: Message[] = [];
+
+  constructor(private readonly inner: MessageReader, private readonly received: ReceivedVersions, private readonly reply: (message: Message) => void) {}
   get onError(): MessageReader['onError'] {
     return this.inner.onError;
   }
@@ -68,10 +73,24 @@ class LookAheadReader implements MessageReader {
   get onPartialMessage(): MessageReader['onPartialMessage'] {
     return this.inner.onPartialMessage;
   }
+  /**
+   * The messages read together (one chunk of the stream, or the messages of one read of
+   * the IPC channel, delivered before the microtasks run) are looked at together before
+   * the connection gets them (burst.ts).
+   */
   listen(callback: DataCallback): Disposable {
     return this.inner.listen((message) => {
-      this.received.note(message);
-      callback(message);
+      this.batch.push(message);
+      if (this.batch.length === 1) {
+        queueMicrotask(() => {
+          const read = this.batch;
+          this.batch = [];
+          for (const m of condensed(read, this.reply)) {
+            this.received.note(m);
+            callback(m);
+          }
+        });
+      }
     });
   }
   dispose(): void {
@@ -93,12 +112,14 @@ export interface Transport {
  */
 export function lookAheadTransport(argv: readonly string[], received: ReceivedVersions): Transport | undefined {
   if (argv.includes('--node-ipc')) {
-    return { reader: new LookAheadReader(new IPCMessageReader(process), received), writer: new IPCMessageWriter(process), attach: () => undefined };
+    const writer = new IPCMessageWriter(process);
+    return { reader: new LookAheadReader(new IPCMessageReader(process), received, (m) => void writer.write(m)), writer, attach: () => undefined };
   }
   if (!argv.includes('--stdio')) return undefined;
+  const writer = new StreamMessageWriter(process.stdout);
   return {
-    reader: new LookAheadReader(new StreamMessageReader(process.stdin), received),
-    writer: new StreamMessageWriter(process.stdout),
+    reader: new LookAheadReader(new FramedReader(process.stdin), received, (m) => void writer.write(m)),
+    writer,
     attach: (log, exit) => {
       // stdout carries the protocol: anything printed there would corrupt it.
       console.log = console.info = console.debug = (...args: unknown[]) => log(format(...args));
