@@ -58,19 +58,16 @@ describe('the stdio reader', () => {
     assert.deepEqual(got.map((turn) => turn.length), [3]);
   });
 
-  it('reports a message without a length and reads on', async () => {
-    const { stream, got, errors } = reading();
-    stream.write(Buffer.concat([Buffer.from('X-Nothing: 1\r\n\r\n', 'ascii'), frame(messages[1])]));
-    await tick();
-    assert.equal(errors.length, 1);
-    assert.deepEqual(got.flat(), [messages[1]]);
-  });
-
-  it('reports a body that is not JSON and reads on', async () => {
-    const { stream, got, errors } = reading();
-    stream.write(Buffer.concat([Buffer.from('Content-Length: 3\r\n\r\n{{{', 'ascii'), frame(messages[2])]));
-    await tick();
-    assert.equal(errors.length, 1);
-    assert.deepEqual(got.flat(), [messages[2]]);
-  });
+  for (const [what, bad] of [
+    ['a message without a length', 'X-Nothing: 1\r\n\r\n'],
+    ['a body that is not JSON', 'Content-Length: 3\r\n\r\n{{{'],
+  ]) {
+    it(`reports ${what} and reads on`, async () => {
+      const { stream, got, errors } = reading();
+      stream.write(Buffer.concat([Buffer.from(bad, 'ascii'), frame(messages[1])]));
+      await tick();
+      assert.equal(errors.length, 1);
+      assert.deepEqual(got.flat(), [messages[1]]);
+    });
+  }
 });
