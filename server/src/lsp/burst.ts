@@ -67,3 +67,14 @@ export function condensed(read: readonly Message[], reply: (message: Message) =>
   }
   return out;
 }
+
+/** How many of the last messages are requests of the kinds answered ContentModified once their document changed. */
+export function trailingRequests(messages: readonly Message[]): number {
+  let n = 0;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i] as Incoming;
+    if (m.id === undefined || m.id === null || m.method === undefined || !answeredWhenChanged.has(m.method) || uriOf(m) === undefined) break;
+    n++;
+  }
+  return n;
+}

@@ -10,15 +10,14 @@ import { format } from 'node:util';
 import {
   IPCMessageReader,
   IPCMessageWriter,
-  StreamMessageWriter,
   type DataCallback,
   type Disposable,
   type Message,
   type MessageReader,
   type MessageWriter,
 } from 'vscode-languageserver/node.js';
-import { condensed } from './burst.js';
-import { FramedReader } from './framed-reader.js';
+import { condensed, trailingRequests } from './burst.js';
+import { FramedReader, FramedWriter } from './framing.js';
 
 /**
  * The newest document versions received, by URI, whether or not they have been applied
@@ -62,8 +61,17 @@ export class ReceivedVersions {
 
 class LookAheadReader implements MessageReader {
   private batch: Message[] = [];
+  /** Requests read last while a message was still arriving: held until it is read (or a moment passes), which may overtake them. */
+  private held: Message[] = [];
+  private release: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly inner: MessageReader, private readonly received: ReceivedVersions, private readonly reply: (message: Message) => void) {}
+  constructor(
+    private readonly inner: MessageReader,
+    private readonly received: ReceivedVersions,
+    private readonly reply: (message: Message) => void,
+    /** Whether the reader holds the start of a message whose end has not arrived (more of a burst is on its way). */
+    private readonly midMessage: () => boolean = () => false,
+  ) {}
   get onError(): MessageReader['onError'] {
     return this.inner.onError;
   }
@@ -79,24 +87,43 @@ class LookAheadReader implements MessageReader {
    * the connection gets them (burst.ts).
    */
   listen(callback: DataCallback): Disposable {
+    const deliver = (messages: readonly Message[]): void => {
+      for (const m of messages) {
+        this.received.note(m);
+        callback(m);
+      }
+    };
     return this.inner.listen((message) => {
       this.batch.push(message);
-      if (this.batch.length === 1) {
-        queueMicrotask(() => {
-          const read = this.batch;
-          this.batch = [];
-          for (const m of condensed(read, this.reply)) {
-            this.received.note(m);
-            callback(m);
-          }
-        });
-      }
+      if (this.batch.length > 1) return;
+      queueMicrotask(() => {
+        clearTimeout(this.release);
+        const read = [...this.held, ...this.batch];
+        this.batch = [];
+        const out = condensed(read, this.reply);
+        // A burst cut by the end of a chunk: its last requests wait for the next chunk,
+        // whose edits may overtake them, rather than for the edits queued before them.
+        const kept = this.midMessage() ? out.length - trailingRequests(out) : out.length;
+        this.held = out.slice(kept);
+        deliver(out.slice(0, kept));
+        if (this.held.length > 0) {
+          this.release = setTimeout(() => {
+            const held = this.held;
+            this.held = [];
+            deliver(held);
+          }, heldAtMostMs);
+        }
+      });
     });
   }
   dispose(): void {
+    clearTimeout(this.release);
     this.inner.dispose();
   }
 }
+
+/** How long a request is held for the rest of a message that is arriving. */
+const heldAtMostMs = 20;
 
 export interface Transport {
   readonly reader: MessageReader;
@@ -116,9 +143,10 @@ export function lookAheadTransport(argv: readonly string[], received: ReceivedVe
     return { reader: new LookAheadReader(new IPCMessageReader(process), received, (m) => void writer.write(m)), writer, attach: () => undefined };
   }
   if (!argv.includes('--stdio')) return undefined;
-  const writer = new StreamMessageWriter(process.stdout);
+  const writer = new FramedWriter(process.stdout);
+  const framed = new FramedReader(process.stdin);
   return {
-    reader: new LookAheadReader(new FramedReader(process.stdin), received, (m) => void writer.write(m)),
+    reader: new LookAheadReader(framed, received, (m) => void writer.write(m), () => framed.midMessage),
     writer,
     attach: (log, exit) => {
       // stdout carries the protocol: anything printed there would corrupt it.

@@ -1,8 +1,12 @@
-// The protocol's messages read off a stream (`Content-Length` headers, UTF-8 JSON bodies),
-// every message a chunk completes delivered in the same turn. The protocol library's
-// reader decodes each message in a turn of its own, so a burst sent in one write reached
-// the look-ahead one message at a time and could not be seen whole (burst.ts).
-import { AbstractMessageReader, type DataCallback, type Disposable, type Message } from 'vscode-languageserver/node.js';
+// The base protocol's framing over a stream (`Content-Length` headers, UTF-8 JSON bodies),
+// both ways. Reading: every message a chunk completes is delivered in the same turn; the
+// protocol library's reader decodes each message in a turn of its own, so a burst sent in
+// one write reached the look-ahead one message at a time and could not be seen whole
+// (burst.ts). Writing: a message is one write, made when it is sent; the library's writer
+// takes a turn per message and writes its header and body apart, so nothing else could be
+// written beside it (the transport answers overtaken requests itself) and in a burst the
+// answers waited behind the work between those turns.
+import { AbstractMessageReader, AbstractMessageWriter, type DataCallback, type Disposable, type Message, type MessageWriter } from 'vscode-languageserver/node.js';
 
 const headerEnd = Buffer.from('\r\n\r\n');
 
@@ -15,6 +19,11 @@ export class FramedReader extends AbstractMessageReader {
 
   constructor(private readonly stream: NodeJS.ReadableStream) {
     super();
+  }
+
+  /** Whether bytes of a message whose end has not arrived are held. */
+  get midMessage(): boolean {
+    return this.size > 0;
   }
 
   listen(callback: DataCallback): Disposable {
@@ -76,5 +85,23 @@ export class FramedReader extends AbstractMessageReader {
   private keep(rest: Buffer): void {
     this.chunks = rest.length > 0 ? [rest] : [];
     this.size = rest.length;
+  }
+}
+
+export class FramedWriter extends AbstractMessageWriter implements MessageWriter {
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    super();
+    stream.on('error', (error: unknown) => this.fireError(error));
+    stream.on('close', () => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    this.stream.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+    return Promise.resolve();
+  }
+
+  end(): void {
+    this.stream.end();
   }
 }

@@ -1,10 +1,11 @@
-// The stdio reader: messages split across chunks anywhere (inside a header, inside a
-// character of several bytes) are read whole and in order, every message a chunk completes
-// is delivered in that chunk's turn, and a message without a length is reported and skipped.
+// The stdio framing. Reading: messages split across chunks anywhere (inside a header,
+// inside a character of several bytes) are read whole and in order, every message a chunk
+// completes is delivered in that chunk's turn, and a bad frame is reported and skipped.
+// Writing: each message is one write, at once, that the reader reads back as it was.
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import type { Message } from 'vscode-languageserver/node.js';
-import { FramedReader } from '../../server/src/lsp/framed-reader.js';
+import { FramedReader, FramedWriter } from '../../server/src/lsp/framing.js';
 
 const frame = (body: object): Buffer => {
   const bytes = Buffer.from(JSON.stringify(body), 'utf8');
@@ -70,4 +71,18 @@ describe('the stdio reader', () => {
       assert.deepEqual(got.flat(), [messages[1]]);
     });
   }
+
+  it('writes each message in one write, at once, as the reader reads it back', async () => {
+    const out = new PassThrough();
+    const writes: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => writes.push(chunk));
+    const writer = new FramedWriter(out);
+    for (const m of messages) void writer.write(m as Message);
+    await tick();
+    assert.equal(writes.length, messages.length);
+    const { stream, got } = reading();
+    stream.write(Buffer.concat(writes));
+    await tick();
+    assert.deepEqual(got.flat(), messages);
+  });
 });
