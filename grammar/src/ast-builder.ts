@@ -89,7 +89,7 @@ function string(node: C.StringCstNode | undefined): A.StringLit | undefined {
   if (!node) return undefined;
   const c = node.children;
   const token = [first(c.StringLiteral), first(c.TripleString), first(c.UnterminatedString), first(c.UnterminatedTripleString)].find(real);
-  return token ? { value: stringValue(token), start: token.startOffset | 0, end: (token.startOffset + token.image.length) | 0 } : undefined;
+  return token ? { value: stringValue(token), ...tokenSpan(token) } : undefined;
 }
 
 function numberLit(token: IToken | undefined): A.NumberLit | undefined {
@@ -549,7 +549,7 @@ export class AstBuilder {
     if (!node) return undefined;
     const c = node.children;
     const t = first(c.Kw_true) ?? first(c.Kw_false);
-    if (real(t)) return { kind: 'Bool', value: t.image === 'true', start: t.startOffset | 0, end: (t.startOffset + t.image.length) | 0 };
+    if (real(t)) return { kind: 'Bool', value: t.image === 'true', ...tokenSpan(t) };
     const q = first(c.quantity);
     if (q) return this.quantity(q);
     const n = name(first(c.Name));

@@ -1,6 +1,6 @@
 // The grammar package: text in, typed AST and syntax errors out. Knows nothing of LSP.
 export * from './ast.js';
-export { spanOf, type Spanned } from './span-of.js';
+export { bareSpan, isBareSpan, spanOf, type Spanned } from './span-of.js';
 export { operatorSpan, verbSpan } from './derived-spans.js';
 export { parse, lexemesIn, MAX_NESTING, MAX_ERRORS } from './parse.js';
 export { reservedKeywords, softKeywords } from './lexer.js';

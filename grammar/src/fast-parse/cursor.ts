@@ -55,14 +55,18 @@ export class Cursor {
    * thousands of times, share.
    */
   nameOf(tok: IToken): Name {
-    return { text: tok.image, start: tok.startOffset | 0, end: (tok.startOffset + tok.image.length) | 0 };
+    return { text: tok.image, start: startOf(tok), end: endOf(tok) };
   }
 }
 
 /** As the tree builder's spans: offsets as small integers (see parse.ts). */
 export function span(tok: IToken): Span {
-  return { start: tok.startOffset | 0, end: (tok.startOffset + tok.image.length) | 0 };
+  return { start: startOf(tok), end: endOf(tok) };
 }
+
+/** Where a token starts and ends, for the nodes that are their own span (no span object made). */
+export const startOf = (tok: IToken): number => tok.startOffset | 0;
+export const endOf = (tok: IToken): number => (tok.startOffset + tok.image.length) | 0;
 
 /**
  * The list at its length, for a list the tree keeps. A list grown by `push` keeps room for

@@ -3,14 +3,14 @@ import type { IToken } from 'chevrotain';
 import type { Name, NumberLit, QuantityValue, StringLit, Value } from '../ast.js';
 import { stringValue } from '../ast-builder.js';
 import * as t from '../lexer.js';
-import { type Cursor, join, span } from './cursor.js';
+import { type Cursor, endOf, startOf } from './cursor.js';
 
 /** A terminated string; an unterminated one is a lexical error, left to the recovering parser. */
 export function stringLit(c: Cursor): StringLit | undefined {
   const tok = c.peek();
   if (tok === undefined || (tok.tokenType !== t.StringLiteral && tok.tokenType !== t.TripleString)) return undefined;
   c.pos++;
-  return { value: stringValue(tok), start: tok.startOffset | 0, end: (tok.startOffset + tok.image.length) | 0 };
+  return { value: stringValue(tok), start: startOf(tok), end: endOf(tok) };
 }
 
 export function isString(c: Cursor): boolean {
@@ -27,7 +27,7 @@ export function numberLit(c: Cursor): NumberLit | undefined {
 export function numberOf(tok: IToken): NumberLit | undefined {
   const value = Number(tok.image);
   if (!Number.isFinite(value)) return undefined;
-  return { value, text: tok.image, start: tok.startOffset | 0, end: (tok.startOffset + tok.image.length) | 0 };
+  return { value, text: tok.image, start: startOf(tok), end: endOf(tok) };
 }
 
 /** `80%` */
@@ -36,7 +36,7 @@ export function percentage(c: Cursor): NumberLit | undefined {
   if (num === undefined) return undefined;
   const pct = c.take(t.PercentSign);
   if (pct === undefined) return undefined;
-  return { value: num.value, text: num.text, start: num.start, end: (pct.startOffset + pct.image.length) | 0 };
+  return { value: num.value, text: num.text, start: num.start, end: endOf(pct) };
 }
 
 /** A reference label or grading level: a number as written, or a name. */
@@ -59,7 +59,7 @@ export function value(c: Cursor): Value | undefined {
   const type = tok.tokenType;
   if (type === t.True || type === t.False) {
     c.pos++;
-    return { kind: 'Bool', value: type === t.True, start: tok.startOffset | 0, end: (tok.startOffset + tok.image.length) | 0 };
+    return { kind: 'Bool', value: type === t.True, start: startOf(tok), end: endOf(tok) };
   }
   if (type === t.Minus || type === t.NumberLiteral) return quantity(c);
   const n = c.name();
@@ -76,7 +76,7 @@ export function quantity(c: Cursor): QuantityValue | undefined {
     const type = next.tokenType;
     if (type === t.PercentSign) {
       c.pos++;
-      unit = { text: '%', start: next.startOffset | 0, end: (next.startOffset + 1) | 0 };
+      unit = { text: '%', start: startOf(next), end: endOf(next) };
     } else if (type === t.StringLiteral || type === t.TripleString) {
       const s = stringLit(c)!;
       unit = { text: s.value, start: s.start, end: s.end };
@@ -89,6 +89,6 @@ export function quantity(c: Cursor): QuantityValue | undefined {
       return undefined;
     }
   }
-  const start = minus !== undefined ? minus.startOffset | 0 : number.start;
+  const start = minus !== undefined ? startOf(minus) : number.start;
   return { kind: 'Quantity', start, end: (unit ?? number).end, number, negative: minus !== undefined, unit };
 }

@@ -5,7 +5,7 @@ import type { CiteItem, Field, HistoryNote, Name, NumberLit, RepeatedField, Rule
 import * as t from '../lexer.js';
 import { statementFieldKeywords } from '../parser.js';
 import { action, names } from './actions.js';
-import { type Cursor, fitted, join, span } from './cursor.js';
+import { type Cursor, fitted, join, span, startOf } from './cursor.js';
 import { impliesExpr } from './expressions.js';
 import { spanOf, type Spanned } from '../span-of.js';
 import { label, numberLit, numberName, percentage, stringLit } from './literals.js';
@@ -165,7 +165,7 @@ export function voters(c: Cursor): NumberLit | undefined {
   const minus = c.take(t.Minus);
   const num = numberLit(c);
   if (num === undefined || minus === undefined) return num;
-  return { value: -num.value, text: `-${num.text}`, start: minus.startOffset | 0, end: num.end };
+  return { value: -num.value, text: `-${num.text}`, start: startOf(minus), end: num.end };
 }
 
 export function listField<T extends Spanned>(keyword: Span, items: T[]): Field<T[]> {

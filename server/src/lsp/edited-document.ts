@@ -10,6 +10,7 @@
 // the library), and keeps its lines whole for positions past the end, where the library's
 // do not.
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { lineAt, lineStarts } from '../model/line-index.js';
 
 /** Past this many pieces they are joined into one, so finding a position stays short. */
 const maxPieces = 256;
@@ -28,7 +29,7 @@ export class EditedDocument implements TextDocument {
     this.joined = content;
     // Found at once, while the text is in one piece: at the first change they would be the
     // first keystroke's cost (about 10 ms in a 5 MB file).
-    this.starts = lineStartsIn(content, 0, true);
+    this.starts = lineStarts(content);
   }
 
   getText(range?: Range): string {
@@ -37,18 +38,18 @@ export class EditedDocument implements TextDocument {
   }
 
   get lineCount(): number {
-    return this.lineStarts().length;
+    return this.lines().length;
   }
 
   positionAt(offset: number): Position {
     offset = Math.max(Math.min(offset, this.length), 0);
-    const starts = this.lineStarts();
-    const line = lineOf(starts, offset);
+    const starts = this.lines();
+    const line = lineAt(starts, offset);
     return { line, character: this.beforeLineEnd(offset, starts[line]) - starts[line] };
   }
 
   offsetAt(position: Position): number {
-    const starts = this.lineStarts();
+    const starts = this.lines();
     if (position.line >= starts.length) return this.length;
     if (position.line < 0) return 0;
     const lineStart = starts[position.line];
@@ -58,7 +59,7 @@ export class EditedDocument implements TextDocument {
   }
 
   getLineRange(line: number): Range {
-    const starts = this.lineStarts();
+    const starts = this.lines();
     if (line >= starts.length) {
       const last = starts.length - 1;
       return { start: { line: last, character: 0 }, end: { line: last, character: this.length - starts[last] } };
@@ -69,7 +70,7 @@ export class EditedDocument implements TextDocument {
   }
 
   getEOLCharacters(line: number): string {
-    const starts = this.lineStarts();
+    const starts = this.lines();
     if (line >= starts.length || line < 0) return '';
     const next = line + 1 < starts.length ? starts[line + 1] : this.length;
     let out = '';
@@ -111,9 +112,9 @@ export class EditedDocument implements TextDocument {
     if (!starts) return;
     // The lines of the offsets, not of the range: a position past the last line (which the
     // library's document takes as written, leaving holes in its line starts) is at the end.
-    const startLine = lineOf(starts, start);
-    const endLine = lineOf(starts, end);
-    const added = lineStartsIn(text, start);
+    const startLine = lineAt(starts, start);
+    const endLine = lineAt(starts, end);
+    const added = lineStarts(text, start, false);
     if (endLine - startLine === added.length) {
       for (let i = 0; i < added.length; i++) starts[i + startLine + 1] = added[i];
     } else {
@@ -157,8 +158,8 @@ export class EditedDocument implements TextDocument {
     return offset;
   }
 
-  private lineStarts(): number[] {
-    return (this.starts ??= lineStartsIn(this.getText(), 0, true));
+  private lines(): number[] {
+    return (this.starts ??= lineStarts(this.getText()));
   }
 }
 
@@ -173,32 +174,7 @@ export const editedDocuments = {
 
 const isLineEnd = (code: number): boolean => code === 13 || code === 10;
 
-/** The line an offset is on: the last whose start is at or before it. */
-function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = Math.floor((low + high) / 2);
-    if (starts[mid] > offset) high = mid;
-    else low = mid + 1;
-  }
-  return low - 1;
-}
-
 function wellFormed(range: Range): Range {
   const { start, end } = range;
   return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
-}
-
-/** Where the lines after each line end of `text` start, counted from `offset`; with `offset` itself first when `atLineStart`. */
-function lineStartsIn(text: string, offset: number, atLineStart = false): number[] {
-  const out = atLineStart ? [offset] : [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 || c === 10) {
-      if (c === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) i++;
-      out.push(offset + i + 1);
-    }
-  }
-  return out;
 }

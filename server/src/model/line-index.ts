@@ -28,15 +28,8 @@ export class LineIndex {
   position(offset: number): Position {
     if (offset <= 0) return { line: 0, character: 0 };
     const o = Math.min(offset, this.text.length);
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - starts[lo] };
+    const line = lineAt(this.starts, o);
+    return { line, character: o - this.starts[line] };
   }
 
   offset(position: Position): number {
@@ -57,17 +50,33 @@ export class LineIndex {
   }
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
+/**
+ * Where the lines after each line end of `text` start (`\n`, `\r\n` and a lone `\r` each end
+ * one), counted from `offset`, with `offset` itself first when `atLineStart`.
+ */
+export function lineStarts(text: string, offset = 0, atLineStart = true): number[] {
+  const starts = atLineStart ? [offset] : [];
   if (text.indexOf('\r') < 0) {
     // Most texts end lines with `\n` alone, found by the string search rather than a loop over every character.
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(offset + i + 1);
   } else {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+      if (c === 10) starts.push(offset + i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(offset + i + 1);
     }
   }
   return starts;
+}
+
+/** The line an offset is on, by the lines' starts: the last that starts at or before it. */
+export function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

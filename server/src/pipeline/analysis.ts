@@ -2,7 +2,7 @@
 // files, declare symbols, resolve names, run the quick checks. `analysed`: the deep checks
 // (consistency, gaps, cases) on top, in slices that a newer version can interrupt. Every
 // editor feature reads the newest stage there is; the command line asks for the last.
-import type { Span } from '../../../grammar/src/index.js';
+import { bareSpan, isBareSpan } from '../../../grammar/src/index.js';
 import type { Finding } from '../model/findings.js';
 import type { CarriedResults, ResolvedDocument } from '../model/document.js';
 import { loadProgram } from '../model/program.js';
@@ -95,29 +95,22 @@ export function analyze(source: SourceFile, host: SourceHost, cache: ParseCache,
 
 /**
  * Drops the findings a syntax error makes unreliable, clips long messages, makes every
- * location a bare span (in place: a settled finding stays as it is when settled again) and
- * sorts the rest into `findings`.
+ * location a bare span (a finding placed at a word of the tree is given that node, which is
+ * its own span), in place (a settled finding stays as it is when settled again), and sorts
+ * the rest into `findings`.
  */
 function settle(analysis: Analysis, all: Finding[]): void {
   const kept = [...withoutCascades(all, analysis.source, analysis.program.files)];
   for (const f of kept) {
     f.message = flattened(clipped(f.message));
-    f.span = bare(f.span);
+    f.span = bareSpan(f.span);
     // A related location's message names what the user wrote too (`the other <name>`).
-    if (f.related?.some((r) => r.message.length > MAX_MESSAGE || bare(r.span) !== r.span)) {
-      f.related = f.related.map((r) => ({ ...r, span: bare(r.span), message: clipped(r.message) }));
+    if (f.related?.some((r) => r.message.length > MAX_MESSAGE || !isBareSpan(r.span))) {
+      f.related = f.related.map((r) => ({ ...r, span: bareSpan(r.span), message: clipped(r.message) }));
     }
   }
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   // Element by element: a spread of a huge list into a call would overflow the stack.
   analysis.findings.length = 0;
   for (const f of kept) analysis.findings.push(f);
-}
-
-/**
- * A location as a span alone. A finding placed at a word or value of the tree gets that
- * node, which is its own span (grammar/src/ast.ts); what the finding keeps is the position.
- */
-function bare(span: Span): Span {
-  return 'text' in span || 'value' in span || 'kind' in span ? { start: span.start, end: span.end } : span;
 }

@@ -17,6 +17,7 @@
 // span at the same place in the new one. A finding whose span does not map (between items,
 // say) means no reuse: everything is computed again.
 import type * as A from '../../../grammar/src/index.js';
+import { isBareSpan } from '../../../grammar/src/index.js';
 import type { ResolvedDocument } from '../model/document.js';
 import type { Finding } from '../model/findings.js';
 import type { Settings } from '../model/settings.js';
@@ -144,8 +145,6 @@ function itemsOf(ast: A.GuidelineFile, casesFree: boolean): { kind: string; span
 const hasPosition = (v: unknown): v is A.Span =>
   typeof v === 'object' && v !== null && typeof (v as A.Span).start === 'number' && typeof (v as A.Span).end === 'number';
 
-/** A span and nothing else. */
-const isSpan = (v: unknown): v is A.Span => hasPosition(v) && Object.keys(v).length === 2;
 
 const isPositionKey = (key: string): boolean => key === 'start' || key === 'end';
 
@@ -170,7 +169,7 @@ function canonical(v: unknown): string {
   const positioned = hasPosition(v);
   let out = '{';
   for (const [k, x] of Object.entries(v)) {
-    if (x === undefined || isSpan(x) || skipped(v, k) || (positioned && isPositionKey(k))) continue;
+    if (x === undefined || isBareSpan(x) || skipped(v, k) || (positioned && isPositionKey(k))) continue;
     out += `${JSON.stringify(k)}:${canonical(x)},`;
   }
   return `${out}}`;
@@ -182,7 +181,7 @@ function quoted(item: object, text: string): string {
   const visit = (v: unknown, key: string): void => {
     if (typeof v !== 'object' || v === null) return;
     if (Array.isArray(v)) return v.forEach((x) => visit(x, key));
-    if (isSpan(v)) return;
+    if (isBareSpan(v)) return;
     const node = v as { span?: A.Span };
     if ((key === 'when' || key === 'condition' || key === 'where' || key === 'timing') && node.span) out.push(text.slice(node.span.start, node.span.end));
     for (const [k, x] of Object.entries(v)) if (!skipped(v, k)) visit(x, k);
@@ -201,7 +200,7 @@ function pair(a: unknown, b: unknown, map: Map<number, number | null>): void {
       map.set(p, known === undefined || known === q ? q : null);
     }
     // A node that is its own span may hold others (a quantity its number and unit).
-    if (isSpan(a)) return;
+    if (isBareSpan(a)) return;
   }
   if (Array.isArray(a)) {
     if (Array.isArray(b)) a.forEach((x, i) => pair(x, b[i], map));
